@@ -1,0 +1,320 @@
+//! The command line: clap's derive, and its conversion into a checked
+//! [`Config`] before any work starts.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::clock::{self, Timestamp};
+use crate::deck::CardKind;
+use crate::error::{Error, Result};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "ontap",
+    version,
+    about = "Ôn tập: flashcards and quizzes from Vietnamese lessons, reviewed with spaced repetition",
+    after_help = "Examples:\n  ontap                      study what is due in every deck\n  ontap compile lessons/     turn lessons into decks\n  ontap quiz --kind category take a category quiz\n  ontap review               go over the answers you missed"
+)]
+pub struct Cli {
+    /// Where reviews and schedules are kept [default: the platform's data dir]
+    #[arg(long, global = true, env = "ONTAP_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Study the decks of this folder instead of the library
+    #[arg(long, global = true, env = "ONTAP_DECKS", value_name = "DIR")]
+    pub decks: Option<PathBuf>,
+
+    /// When to colour the output
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// The language of ontap's messages [default: from LANG]
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    Vi,
+    En,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Compile lesson Markdown into TOML decks
+    #[command(after_help = "Example:\n  ontap compile lessons/ --out-dir decks/")]
+    Compile(CompileArgs),
+    /// Study due flashcards (the default command)
+    #[command(after_help = "Examples:\n  ontap study\n  ontap study ai-tao-sinh --flip --new 5")]
+    Study(StudyArgs),
+    /// Take a quiz, whatever is due
+    #[command(after_help = "Example:\n  ontap quiz --kind category -n 10")]
+    Quiz(QuizArgs),
+    /// Go over the answers you missed
+    #[command(after_help = "Example:\n  ontap review ai-tao-sinh")]
+    Review(ReviewArgs),
+    /// List the decks of the library
+    #[command(after_help = "Example:\n  ontap decks")]
+    Decks,
+    /// Compile lessons straight into the library
+    #[command(after_help = "Example:\n  ontap add ~/lessons/ai-tao-sinh.md")]
+    Add(AddArgs),
+    /// Check, rebuild or merge the review state
+    #[command(subcommand)]
+    State(StateCommand),
+    /// Show progress: states, retention, streak, heat map, forecast
+    #[command(after_help = "Examples:\n  ontap stats\n  ontap stats ai-tao-sinh --json")]
+    Stats(StatsArgs),
+    /// Export decks for Anki, spreadsheets or other programs
+    #[command(after_help = "Example:\n  ontap export --format anki -o ai-tao-sinh.txt")]
+    Export(ExportArgs),
+    /// Print a shell completion script
+    #[command(after_help = "Example:\n  ontap completions bash > ~/.local/share/bash-completion/completions/ontap")]
+    Completions(CompletionsArgs),
+    /// Print the man page (roff)
+    #[command(after_help = "Example:\n  ontap man > ~/.local/share/man/man1/ontap.1")]
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct CompileArgs {
+    /// Lesson files, or folders searched recursively for *.md
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Where to write the decks [default: beside each lesson]
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DirectionChoice {
+    #[value(name = "vi-en")]
+    ViEn,
+    #[value(name = "en-vi")]
+    EnVi,
+    Both,
+}
+
+#[derive(Debug, Args)]
+pub struct StudyArgs {
+    /// Decks to study [default: every deck]
+    #[arg(value_name = "DECK")]
+    pub decks: Vec<String>,
+    /// Show the card, reveal it on Enter and grade yourself, as in Anki
+    #[arg(long)]
+    pub flip: bool,
+    /// New cards per day
+    #[arg(long = "new", value_name = "N", default_value_t = 20)]
+    pub new_per_day: usize,
+    /// Stop after this many cards
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// Which way translation cards go
+    #[arg(long, value_enum, default_value_t = DirectionChoice::Both)]
+    pub direction: DirectionChoice,
+}
+
+#[derive(Debug, Args)]
+pub struct QuizArgs {
+    /// Decks to draw questions from [default: every deck]
+    #[arg(value_name = "DECK")]
+    pub decks: Vec<String>,
+    /// Ask only this kind of question
+    #[arg(long, value_enum)]
+    pub kind: Option<KindChoice>,
+    /// How many questions
+    #[arg(short = 'n', value_name = "N", default_value_t = 10)]
+    pub count: usize,
+    /// Seed for picking and shuffling, to repeat a quiz
+    #[arg(long, value_name = "S")]
+    pub seed: Option<u64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindChoice {
+    Category,
+    Translate,
+    Recall,
+    Acronym,
+    Definition,
+}
+
+impl From<KindChoice> for CardKind {
+    fn from(kind: KindChoice) -> CardKind {
+        match kind {
+            KindChoice::Category => CardKind::Category,
+            KindChoice::Translate => CardKind::Translate,
+            KindChoice::Recall => CardKind::Recall,
+            KindChoice::Acronym => CardKind::Acronym,
+            KindChoice::Definition => CardKind::Definition,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// Decks whose missed answers to go over [default: every deck]
+    #[arg(value_name = "DECK")]
+    pub decks: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// Lesson files, or folders searched recursively for *.md
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StateCommand {
+    /// Verify every state file and say what is wrong and what to do
+    #[command(after_help = "Example:\n  ontap state check")]
+    Check,
+    /// Recompute the schedule cache from the review log
+    #[command(after_help = "Example:\n  ontap state rebuild")]
+    Rebuild,
+    /// Take the union of another data dir's review log and rebuild
+    #[command(after_help = "Example:\n  ontap state merge /mnt/laptop/.local/share/ontap")]
+    Merge {
+        /// The other machine's data directory
+        #[arg(value_name = "OTHER_DATA_DIR")]
+        other: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Decks to report on [default: every deck]
+    #[arg(value_name = "DECK")]
+    pub decks: Vec<String>,
+    /// Print the figures as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Anki,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Decks to export [default: every deck]
+    #[arg(value_name = "DECK")]
+    pub decks: Vec<String>,
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Write here instead of standard output
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// The checked configuration every command runs with.
+#[derive(Debug, Clone)]
+pub struct Config {
+    data_dir: Option<PathBuf>,
+    /// A folder of decks to use instead of the library.
+    pub decks_dir: Option<PathBuf>,
+    /// Whether to colour standard output.
+    pub color: bool,
+    pub lang: Lang,
+    pub now: Timestamp,
+    /// Whether standard input is a terminal (prompts) or not (plain lines).
+    pub interactive: bool,
+}
+
+impl Config {
+    pub fn from_cli(cli: &Cli) -> Result<Config> {
+        let data_dir = cli
+            .data_dir
+            .clone()
+            .or_else(|| dirs::data_dir().map(|dir| dir.join("ontap")));
+        let color = match cli.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
+                    && std::io::stdout().is_terminal()
+            }
+        };
+        colored::control::set_override(color);
+        Ok(Config {
+            data_dir,
+            decks_dir: cli.decks.clone(),
+            color,
+            lang: cli.lang.unwrap_or_else(lang_from_env),
+            now: clock::now()?,
+            interactive: std::io::stdin().is_terminal(),
+        })
+    }
+
+    /// The data directory, or an error saying how to choose one.
+    pub fn data_dir(&self) -> Result<&std::path::Path> {
+        self.data_dir.as_deref().ok_or_else(|| {
+            Error::Usage("cannot tell where to keep state; set ONTAP_DATA_DIR or --data-dir".into())
+        })
+    }
+}
+
+/// Vietnamese when the locale says so (`LANG=vi_VN.UTF-8`), else English.
+fn lang_from_env() -> Lang {
+    for variable in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        if let Ok(value) = std::env::var(variable)
+            && !value.is_empty()
+        {
+            return if value.starts_with("vi") {
+                Lang::Vi
+            } else {
+                Lang::En
+            };
+        }
+    }
+    Lang::En
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_subcommand_has_an_example() {
+        for sub in Cli::command().get_subcommands() {
+            let help = sub.get_after_help().map(|h| h.to_string()).unwrap_or_default();
+            let nested_ok = sub.get_subcommands().all(|s| {
+                s.get_after_help()
+                    .is_some_and(|h| h.to_string().contains("ontap"))
+            });
+            assert!(
+                help.contains("ontap") || (sub.has_subcommands() && nested_ok),
+                "{} has no example",
+                sub.get_name()
+            );
+        }
+    }
+}

@@ -1,0 +1,131 @@
+//! Time: the clock is `ONTAP_NOW` (RFC 3339) when set, so tests and "the next
+//! day" trials are reproducible, else the system clock in the local offset.
+//! Everything below the command layer takes `now` as a value.
+
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, SecondsFormat};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::error::{Error, Result};
+
+pub type Timestamp = DateTime<FixedOffset>;
+
+/// The current time: `ONTAP_NOW` when set, else the system clock.
+pub fn now() -> Result<Timestamp> {
+    match std::env::var("ONTAP_NOW") {
+        Ok(text) if !text.trim().is_empty() => parse(text.trim()).map_err(|_| {
+            Error::Usage(format!(
+                "ONTAP_NOW='{text}' is not an RFC 3339 time such as 2026-11-28T09:00:00+07:00"
+            ))
+        }),
+        _ => Ok(Local::now().fixed_offset()),
+    }
+}
+
+pub fn parse(text: &str) -> std::result::Result<Timestamp, chrono::ParseError> {
+    DateTime::parse_from_rfc3339(text)
+}
+
+/// RFC 3339 with whole seconds unless the time has a fraction.
+pub fn format(time: &Timestamp) -> String {
+    time.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+}
+
+/// The calendar day of `time` in its own offset: "today" for the user.
+pub fn day(time: &Timestamp) -> NaiveDate {
+    time.date_naive()
+}
+
+fn to_toml(time: &Timestamp) -> toml::value::Datetime {
+    // chrono's RFC 3339 output is always a valid TOML offset date-time.
+    format(time)
+        .parse()
+        .unwrap_or_else(|_| unreachable_datetime())
+}
+
+fn unreachable_datetime() -> toml::value::Datetime {
+    toml::value::Datetime {
+        date: None,
+        time: None,
+        offset: None,
+    }
+}
+
+fn from_toml(value: &toml::value::Datetime) -> std::result::Result<Timestamp, String> {
+    if value.offset.is_none() || value.date.is_none() || value.time.is_none() {
+        return Err(format!("{value} is not an offset date-time"));
+    }
+    parse(&value.to_string()).map_err(|error| format!("{value}: {error}"))
+}
+
+/// Serde adapter: a [`Timestamp`] as a TOML offset date-time (`at = 2026-11-28T09:00:00+07:00`).
+pub mod toml_datetime {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(time: &Timestamp, serializer: S) -> Result<S::Ok, S::Error> {
+        to_toml(time).serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Timestamp, D::Error> {
+        let value = toml::value::Datetime::deserialize(deserializer)?;
+        from_toml(&value).map_err(serde::de::Error::custom)
+    }
+}
+
+/// Serde adapter for `Option<Timestamp>` as an optional TOML offset date-time.
+pub mod toml_datetime_option {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(
+        time: &Option<Timestamp>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match time {
+            Some(time) => serializer.serialize_some(&to_toml(time)),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Timestamp>, D::Error> {
+        let value = Option::<toml::value::Datetime>::deserialize(deserializer)?;
+        value
+            .map(|value| from_toml(&value).map_err(serde::de::Error::custom))
+            .transpose()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    struct Stamp {
+        #[serde(with = "toml_datetime")]
+        at: Timestamp,
+        #[serde(with = "toml_datetime_option", default)]
+        last: Option<Timestamp>,
+    }
+
+    #[test]
+    fn timestamps_are_toml_offset_datetimes() {
+        let at = parse("2026-11-28T09:00:00+07:00").unwrap();
+        let stamp = Stamp { at, last: None };
+        let text = toml::to_string(&stamp).unwrap();
+        assert_eq!(text.trim(), "at = 2026-11-28T09:00:00+07:00");
+        let back: Stamp = toml::from_str(&text).unwrap();
+        assert_eq!(back, stamp);
+    }
+
+    #[test]
+    fn local_datetimes_without_offset_are_refused() {
+        let error = toml::from_str::<Stamp>("at = 2026-11-28T09:00:00").unwrap_err();
+        assert!(error.to_string().contains("offset"), "{error}");
+    }
+
+    #[test]
+    fn day_is_the_calendar_day_in_the_offset() {
+        let late = parse("2026-11-28T23:30:00+07:00").unwrap();
+        assert_eq!(day(&late).to_string(), "2026-11-28");
+    }
+}

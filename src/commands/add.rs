@@ -1,0 +1,8 @@
+//! `ontap add`.
+
+use crate::cli::{Config, AddArgs};
+use crate::error::Result;
+
+pub fn run(_config: &Config, _args: &AddArgs) -> Result<()> {
+    todo!("ontap add")
+}

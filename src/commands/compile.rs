@@ -1,0 +1,8 @@
+//! `ontap compile`.
+
+use crate::cli::{Config, CompileArgs};
+use crate::error::Result;
+
+pub fn run(_config: &Config, _args: &CompileArgs) -> Result<()> {
+    todo!("ontap compile")
+}

@@ -1,0 +1,43 @@
+//! One file per subcommand; `dispatch` is the one `match` over them.
+
+mod add;
+mod compile;
+mod completions;
+mod decks;
+mod export;
+mod quiz;
+mod review;
+mod state;
+mod stats;
+mod study;
+
+use crate::cli::{Command, Config, DirectionChoice, StudyArgs};
+use crate::error::Result;
+
+pub fn dispatch(config: &Config, command: Option<Command>) -> Result<()> {
+    match command {
+        None => study::run(config, &default_study()),
+        Some(Command::Compile(args)) => compile::run(config, &args),
+        Some(Command::Study(args)) => study::run(config, &args),
+        Some(Command::Quiz(args)) => quiz::run(config, &args),
+        Some(Command::Review(args)) => review::run(config, &args),
+        Some(Command::Decks) => decks::run(config),
+        Some(Command::Add(args)) => add::run(config, &args),
+        Some(Command::State(command)) => state::run(config, &command),
+        Some(Command::Stats(args)) => stats::run(config, &args),
+        Some(Command::Export(args)) => export::run(config, &args),
+        Some(Command::Completions(args)) => completions::run_completions(&args),
+        Some(Command::Man) => completions::run_man(),
+    }
+}
+
+/// `ontap` with no arguments: study every deck with the default options.
+fn default_study() -> StudyArgs {
+    StudyArgs {
+        decks: Vec::new(),
+        flip: false,
+        new_per_day: 20,
+        limit: None,
+        direction: DirectionChoice::Both,
+    }
+}

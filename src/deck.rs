@@ -1,0 +1,275 @@
+//! The deck: what the compiler writes and what sessions, exports and outside
+//! tools read. Its TOML shape is a contract documented in `docs/deck-format.md`;
+//! change it only by adding optional fields, or by raising [`DECK_FORMAT`].
+
+use std::fmt;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Location, Result};
+
+/// The deck format version this ontap writes and the newest it reads.
+pub const DECK_FORMAT: i64 = 1;
+
+/// A deck's id: the slug of its lesson's file name (`ai-tao-sinh`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct DeckId(pub String);
+
+/// A card's id, stable across edits of the lesson: built from the deck id,
+/// the card kind and the term or item the card is about, never from the
+/// whole card text, so a fixed typo keeps the card's review history.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct CardId(pub String);
+
+impl fmt::Display for DeckId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Display for CardId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// What a card asks about; one extractor in `derive` per kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CardKind {
+    /// A vocabulary-table term, one card per direction.
+    Translate,
+    /// Which category a named thing belongs to, or the reverse.
+    Category,
+    /// The items listed under a labelled group.
+    Recall,
+    /// An acronym and its expansion.
+    Acronym,
+    /// A bold term defined in its sentence.
+    Definition,
+}
+
+impl CardKind {
+    pub const ALL: [CardKind; 5] = [
+        CardKind::Translate,
+        CardKind::Category,
+        CardKind::Recall,
+        CardKind::Acronym,
+        CardKind::Definition,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            CardKind::Translate => "translate",
+            CardKind::Category => "category",
+            CardKind::Recall => "recall",
+            CardKind::Acronym => "acronym",
+            CardKind::Definition => "definition",
+        }
+    }
+}
+
+/// How the user answers a card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InputKind {
+    /// A typed answer, judged against `answers`.
+    #[default]
+    Text,
+    /// Pick one of `choices`; `answers[0]` is the right one.
+    Choice,
+    /// Type the items of a list in any order; `answers` are the items.
+    List,
+}
+
+/// The language direction of a translation card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Direction {
+    /// Vietnamese prompt, English answer.
+    #[serde(rename = "vi-en")]
+    ViEn,
+    /// English prompt, Vietnamese answer.
+    #[serde(rename = "en-vi")]
+    EnVi,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DeckMeta {
+    pub id: DeckId,
+    pub title: String,
+    /// The lesson's file name, e.g. `ai-tao-sinh.md`.
+    pub source: String,
+    pub format: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Card {
+    pub id: CardId,
+    pub kind: CardKind,
+    #[serde(default)]
+    pub input: InputKind,
+    pub prompt: String,
+    /// Accepted answers, canonical first; for list cards, the items.
+    pub answers: Vec<String>,
+    /// The options of a multiple-choice card, answer included, in lesson order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub choices: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<Direction>,
+    /// The heading the card's source sits under, for tags and context.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// The 1-based line of the lesson the card was derived from.
+    pub line: usize,
+    /// A hash of the card's content (see [`Card::content_hash`]), so a card
+    /// whose text changed under the same id can be recognised.
+    pub hash: String,
+}
+
+impl Card {
+    /// A short hex digest of what the user sees and must answer.
+    pub fn content_hash(
+        kind: CardKind,
+        prompt: &str,
+        answers: &[String],
+        choices: &[String],
+        hint: Option<&str>,
+    ) -> String {
+        let mut hasher = Sha256::new();
+        for part in [kind.name(), prompt]
+            .into_iter()
+            .chain(answers.iter().map(String::as_str))
+            .chain(["\u{1f}"])
+            .chain(choices.iter().map(String::as_str))
+            .chain(["\u{1f}", hint.unwrap_or("")])
+        {
+            hasher.update(part.as_bytes());
+            hasher.update([0u8]);
+        }
+        let digest = hasher.finalize();
+        digest[..6].iter().map(|byte| format!("{byte:02x}")).collect()
+    }
+
+    /// The answer shown to the user as the right one.
+    pub fn canonical_answer(&self) -> &str {
+        self.answers.first().map(String::as_str).unwrap_or("")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Deck {
+    pub deck: DeckMeta,
+    #[serde(default, rename = "card")]
+    pub cards: Vec<Card>,
+}
+
+impl Deck {
+    /// The deck as TOML text: deterministic, one `[[card]]` table per card.
+    pub fn to_toml(&self) -> String {
+        // Serializing plain structs of strings, numbers and arrays cannot fail.
+        toml::to_string(self).unwrap_or_default()
+    }
+
+    /// Parses a deck file's text; `path` only names the file in errors.
+    pub fn from_toml(text: &str, path: &Path) -> Result<Deck> {
+        let deck: Deck = toml::from_str(text).map_err(|error| toml_error(path, text, &error))?;
+        if deck.deck.format > DECK_FORMAT {
+            return Err(Error::FutureFormat {
+                path: path.to_path_buf(),
+                found: deck.deck.format,
+                supported: DECK_FORMAT,
+            });
+        }
+        Ok(deck)
+    }
+
+    pub fn card(&self, id: &CardId) -> Option<&Card> {
+        self.cards.iter().find(|card| &card.id == id)
+    }
+}
+
+/// Turns a TOML parse error into an [`Error::Invalid`] naming file and line.
+pub fn toml_error(path: &Path, text: &str, error: &toml::de::Error) -> Error {
+    let line = error
+        .span()
+        .map(|span| line_of_offset(text, span.start))
+        .unwrap_or(1);
+    Error::invalid(
+        Location::line(path, line),
+        error.message().trim().to_string(),
+    )
+}
+
+/// The 1-based line number holding byte `offset` of `text`.
+pub fn line_of_offset(text: &str, offset: usize) -> usize {
+    let end = offset.min(text.len());
+    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample_card() -> Card {
+        let answers = vec!["Generative AI".to_string()];
+        Card {
+            id: CardId("ai-tao-sinh/translate/vi-en/ai-tao-sinh".into()),
+            kind: CardKind::Translate,
+            input: InputKind::Text,
+            prompt: "AI tạo sinh".into(),
+            hash: Card::content_hash(CardKind::Translate, "AI tạo sinh", &answers, &[], None),
+            answers,
+            choices: vec![],
+            hint: None,
+            direction: Some(Direction::ViEn),
+            section: Some("Some English words".into()),
+            line: 62,
+        }
+    }
+
+    #[test]
+    fn deck_round_trips_through_toml() {
+        let deck = Deck {
+            deck: DeckMeta {
+                id: DeckId("ai-tao-sinh".into()),
+                title: "AI tạo sinh".into(),
+                source: "ai-tao-sinh.md".into(),
+                format: DECK_FORMAT,
+            },
+            cards: vec![sample_card()],
+        };
+        let text = deck.to_toml();
+        assert!(text.contains("[[card]]"), "{text}");
+        assert!(text.contains("direction = \"vi-en\""), "{text}");
+        let back = Deck::from_toml(&text, Path::new("x.toml")).unwrap();
+        assert_eq!(back, deck);
+    }
+
+    #[test]
+    fn content_hash_changes_with_the_answer() {
+        let one = Card::content_hash(CardKind::Translate, "p", &["a".into()], &[], None);
+        let two = Card::content_hash(CardKind::Translate, "p", &["b".into()], &[], None);
+        assert_ne!(one, two);
+        assert_eq!(one.len(), 12);
+    }
+
+    #[test]
+    fn broken_deck_names_the_line() {
+        let text = "[deck]\nid = \"x\"\ntitle = \"t\"\nsource = \"x.md\"\nformat = 1\n[[card]]\nid = \n";
+        let error = Deck::from_toml(text, Path::new("x.toml")).unwrap_err();
+        assert!(error.to_string().starts_with("x.toml:7:"), "{error}");
+    }
+
+    #[test]
+    fn future_deck_format_is_refused() {
+        let text = "[deck]\nid = \"x\"\ntitle = \"t\"\nsource = \"x.md\"\nformat = 9\n";
+        let error = Deck::from_toml(text, Path::new("x.toml")).unwrap_err();
+        assert!(matches!(error, Error::FutureFormat { found: 9, .. }));
+    }
+}

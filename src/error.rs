@@ -1,0 +1,128 @@
+//! The one error type of ontap. Every variant that comes from a file carries
+//! its path, and its line where there is one, so the single `ontap: …` line
+//! printed by `main` tells the user where to look.
+
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A place in a file: `path` or `path:line`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub path: PathBuf,
+    pub line: Option<usize>,
+}
+
+impl Location {
+    pub fn file(path: impl Into<PathBuf>) -> Self {
+        Location {
+            path: path.into(),
+            line: None,
+        }
+    }
+
+    pub fn line(path: impl Into<PathBuf>, line: usize) -> Self {
+        Location {
+            path: path.into(),
+            line: Some(line),
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}", self.path.display()),
+            None => write!(f, "{}", self.path.display()),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Reading or writing a file failed.
+    #[error("{}: {source}", path.display())]
+    Io { path: PathBuf, source: io::Error },
+
+    /// A file's content is not what ontap expects (bad UTF-8, broken front
+    /// matter, corrupt TOML, a card id that does not exist…).
+    #[error("{location}: {message}")]
+    Invalid { location: Location, message: String },
+
+    /// A state file written by a newer ontap.
+    #[error(
+        "{}: format version {found} is newer than this ontap understands (up to {supported}); upgrade ontap, the file was left untouched",
+        path.display()
+    )]
+    FutureFormat {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+
+    /// Another ontap process holds the data directory.
+    #[error(
+        "{}: another ontap session is using this data directory; finish it first (nothing was changed)",
+        path.display()
+    )]
+    Locked { path: PathBuf },
+
+    /// The user named a deck the library does not have.
+    #[error("no deck named '{name}' in the library (see `ontap decks`)")]
+    UnknownDeck { name: String },
+
+    /// A command-line value that clap cannot check by itself.
+    #[error("{0}")]
+    Usage(String),
+
+    /// Some lessons failed to compile; each failure was already reported.
+    #[error("{failed} of {total} lessons failed to compile")]
+    CompileFailed { failed: usize, total: usize },
+
+    /// `state check` found problems; each was already reported.
+    #[error("state check found {0} problem(s)")]
+    CheckFailed(usize),
+}
+
+impl Error {
+    pub fn io(path: impl AsRef<Path>, source: io::Error) -> Self {
+        Error::Io {
+            path: path.as_ref().to_path_buf(),
+            source,
+        }
+    }
+
+    pub fn invalid(location: Location, message: impl Into<String>) -> Self {
+        Error::Invalid {
+            location,
+            message: message.into(),
+        }
+    }
+
+    /// The process exit status for this error: 2 for usage mistakes, 1 otherwise.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Usage(_) | Error::UnknownDeck { .. } => 2,
+            _ => 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_error_names_file_and_line() {
+        let error = Error::invalid(Location::line("lesson.md", 3), "broken front matter");
+        assert_eq!(error.to_string(), "lesson.md:3: broken front matter");
+    }
+
+    #[test]
+    fn usage_errors_exit_with_two() {
+        assert_eq!(Error::Usage("bad".into()).exit_code(), 2);
+        assert_eq!(Error::CheckFailed(1).exit_code(), 1);
+    }
+}

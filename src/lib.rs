@@ -1,0 +1,26 @@
+//! ontap ("ôn tập": to review a lesson) turns Vietnamese lesson pages into
+//! flashcards and quizzes and schedules their review with spaced repetition.
+//!
+//! Data flows through modules named after each step:
+//! `lesson` (Markdown → lesson model) → `derive` (one extractor per
+//! structure) → `deck` (TOML, stable card ids); then `deck` + `store`
+//! (review log and schedule cache) → `queue` (what to ask next) → `session`
+//! (asks, judges with `judge`, schedules with `scheduler`) ↔ `ui` (dialoguer
+//! on a terminal, plain lines otherwise) → `store`.
+
+pub mod cli;
+pub mod clock;
+pub mod commands;
+pub mod deck;
+pub mod error;
+pub mod judge;
+pub mod scheduler;
+pub mod store;
+
+pub use error::{Error, Result};
+
+/// Runs one invocation of ontap: checks the configuration, then dispatches.
+pub fn run(cli: cli::Cli) -> Result<()> {
+    let config = cli::Config::from_cli(&cli)?;
+    commands::dispatch(&config, cli.command)
+}
