@@ -14,6 +14,7 @@ pub mod commands;
 pub mod deck;
 pub mod error;
 pub mod judge;
+pub mod library;
 pub mod scheduler;
 pub mod store;
 

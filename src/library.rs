@@ -1,0 +1,102 @@
+//! The deck library: the decks a session can study. By default the data
+//! dir's `decks/` plus the bundled deck embedded in the binary (a deck in
+//! `decks/` with the same id wins); with `--decks DIR`, that folder alone.
+
+use std::path::{Path, PathBuf};
+
+use crate::cli::Config;
+use crate::deck::Deck;
+use crate::error::{Error, Result};
+
+/// The bundled lesson's compiled deck, so ontap works from any directory.
+pub const BUNDLED_DECK: &str = include_str!("../decks/ai-tao-sinh.toml");
+
+#[derive(Debug, Clone)]
+pub struct Library {
+    /// Sorted by deck id.
+    pub decks: Vec<Deck>,
+}
+
+impl Library {
+    /// Loads the library `config` points at.
+    pub fn load(config: &Config) -> Result<Library> {
+        match &config.decks_dir {
+            Some(dir) => Library::from_dir(dir, false),
+            None => Library::from_dir(&config.data_dir()?.join("decks"), true),
+        }
+    }
+
+    /// Loads every `*.toml` deck of `dir` (a missing `dir` holds none), plus
+    /// the bundled deck when `with_bundled` and no deck of `dir` replaces it.
+    pub fn from_dir(dir: &Path, with_bundled: bool) -> Result<Library> {
+        let mut decks = Vec::new();
+        for path in deck_files(dir)? {
+            let text = std::fs::read_to_string(&path).map_err(|error| Error::io(&path, error))?;
+            decks.push(Deck::from_toml(&text, &path)?);
+        }
+        if with_bundled {
+            let bundled = Deck::from_toml(BUNDLED_DECK, Path::new("<bundled>/ai-tao-sinh.toml"))?;
+            if !decks.iter().any(|deck| deck.deck.id == bundled.deck.id) {
+                decks.push(bundled);
+            }
+        }
+        decks.sort_by(|a, b| a.deck.id.cmp(&b.deck.id));
+        Ok(Library { decks })
+    }
+
+    /// The decks named in `names` (by id), or every deck when `names` is empty.
+    pub fn select(&self, names: &[String]) -> Result<Vec<&Deck>> {
+        if names.is_empty() {
+            return Ok(self.decks.iter().collect());
+        }
+        names
+            .iter()
+            .map(|name| {
+                self.decks
+                    .iter()
+                    .find(|deck| deck.deck.id.0 == *name)
+                    .ok_or_else(|| Error::UnknownDeck { name: name.clone() })
+            })
+            .collect()
+    }
+}
+
+/// The `*.toml` files directly in `dir`, sorted; none when `dir` is missing.
+fn deck_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(error) => return Err(Error::io(dir, error)),
+    };
+    let mut files = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|error| Error::io(dir, error))?.path();
+        if path.extension().is_some_and(|ext| ext == "toml") && path.is_file() {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_deck_parses() {
+        let deck = Deck::from_toml(BUNDLED_DECK, Path::new("bundled")).unwrap();
+        assert_eq!(deck.deck.id.0, "ai-tao-sinh");
+        assert!(!deck.cards.is_empty());
+    }
+
+    #[test]
+    fn missing_folder_holds_only_the_bundled_deck() {
+        let library = Library::from_dir(Path::new("/nonexistent/ontap"), true).unwrap();
+        assert_eq!(library.decks.len(), 1);
+        assert!(matches!(
+            library.select(&["nope".into()]),
+            Err(Error::UnknownDeck { .. })
+        ));
+    }
+}
