@@ -60,11 +60,12 @@ pub fn find_acronyms(text: &str) -> Vec<(String, String)> {
             }
         } else {
             let token = before.rsplit([' ', ',', '(']).next().unwrap_or("");
-            if is_long_acronym(token) && !inner.contains([',', ':', ';']) && word_count(inner) >= 2
+            if is_long_acronym(token)
+                && !inner.contains([',', ':', ';'])
+                && word_count(inner) >= 2
+                && let Some(long) = long_form(token, inner)
             {
-                if let Some(long) = long_form(token, inner) {
-                    found.push((token.to_string(), long));
-                }
+                found.push((token.to_string(), long));
             }
         }
     }
@@ -78,10 +79,11 @@ pub fn find_acronyms(text: &str) -> Vec<(String, String)> {
         } else {
             (right, left)
         };
-        if is_long_acronym(acronym) && word_count(long) >= 2 {
-            if let Some(long) = long_form(acronym, long) {
-                found.push((acronym.to_string(), long));
-            }
+        if is_long_acronym(acronym)
+            && word_count(long) >= 2
+            && let Some(long) = long_form(acronym, long)
+        {
+            found.push((acronym.to_string(), long));
         }
     }
     found

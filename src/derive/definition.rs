@@ -4,8 +4,8 @@
 //!   là một nhánh của AI…`) becomes a fill-in: "Điền thuật ngữ còn thiếu:
 //!   ___ là một nhánh của AI…", answered with the term;
 //! - a list of bold terms each described by its own text (`1. **Học tập**:`
-//!   + a paragraph, or `- **Thiên vị**: AI có thể…`) becomes "Mô tả sau nói
-//!   về điều gì?" with the description, and the sibling terms as choices.
+//!   then a paragraph, or `- **Thiên vị**: AI có thể…`) becomes "Mô tả sau
+//!   nói về điều gì?" with the description, and the sibling terms as choices.
 
 use crate::deck::{CardKind, InputKind};
 use crate::lesson::{Block, Inline, Item, Lesson, List, Section};
