@@ -64,6 +64,7 @@ pub fn find_acronyms(text: &str) -> Vec<(String, String)> {
                 && !inner.contains([',', ':', ';'])
                 && word_count(inner) >= 2
                 && let Some(long) = long_form(token, inner)
+                && starts_the_parenthesis(&long, inner)
             {
                 found.push((token.to_string(), long));
             }
@@ -89,9 +90,20 @@ pub fn find_acronyms(text: &str) -> Vec<(String, String)> {
     found
 }
 
-/// An acronym of at least two capitals: `GPT`, `GANs`, `IaaS`, `EC2`.
+/// An acronym of at least two capitals and at most two digits: `GPT`,
+/// `GANs`, `IaaS`, `EC2` (not an exam code such as `AZ-104`).
 fn is_long_acronym(token: &str) -> bool {
-    is_acronym(token) && token.chars().filter(char::is_ascii_uppercase).count() >= 2
+    is_acronym(token)
+        && token.chars().filter(char::is_ascii_uppercase).count() >= 2
+        && token.chars().filter(char::is_ascii_digit).count() <= 2
+}
+
+/// `ACR (The Long Name)`: the long form is the whole parenthesis, but for
+/// a leading article.
+fn starts_the_parenthesis(long: &str, inner: &str) -> bool {
+    let skipped = inner.len().saturating_sub(long.len());
+    let prefix = inner.get(..skipped).unwrap_or("").trim();
+    prefix.is_empty() || matches!(prefix, "The" | "the" | "A" | "a" | "An" | "an")
 }
 
 /// The shortest tail of `candidate` whose words spell `acronym`'s letters in
@@ -125,7 +137,12 @@ pub fn long_form(acronym: &str, candidate: &str) -> Option<String> {
     }
     let result: String = long.get(long_index..)?.iter().collect();
     let result = result.trim().trim_end_matches(['.', ',']).to_string();
-    (word_count(&result) >= 2 && fold(&result) != fold(acronym)).then_some(result)
+    // Long forms are English words, and do not repeat the acronym.
+    let english = result.chars().all(|c| c.is_ascii() && c != '(' && c != ')');
+    let repeats = result
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| word == acronym);
+    (word_count(&result) >= 2 && english && !repeats).then_some(result)
 }
 
 #[cfg(test)]
@@ -179,5 +196,8 @@ mod tests {
         assert!(pairs("Google Assistant (sẽ ngừng trong tương lai)").is_empty());
         assert!(pairs("Fortran (Formula Translation)").is_empty());
         assert!(pairs("f(x) (a)").is_empty());
+        assert!(pairs("Clearview AI (sử dụng trong an ninh)").is_empty());
+        assert!(pairs("hạ tầng IT (IT Infrastructure Management)").is_empty());
+        assert!(pairs("VPN concentrator (VPN)").is_empty());
     }
 }

@@ -17,6 +17,7 @@ use std::collections::HashMap;
 use crate::deck::{CardKind, InputKind};
 use crate::lesson::{Block, Inline, Item, Lesson, List, Section};
 
+use super::acronym::long_form;
 use super::text::{
     fold, is_acronym, is_etc, looks_like_name, paren_groups, slug, split_outside_parens, strip_etc,
     trim_punctuation, word_count,
@@ -77,6 +78,8 @@ impl GroupSet<'_> {
                     .map(move |(item, line)| (group, item.as_str(), *line))
             })
             .filter(|(_, item, _)| counts.get(&fold(item)) == Some(&1))
+            // "Hệ thống đề xuất nội dung…" under "Hệ thống đề xuất" gives the answer away.
+            .filter(|(group, item, _)| !fold(item).contains(&fold(&group.label)))
             .collect()
     }
 }
@@ -265,7 +268,32 @@ pub fn item_text(lead: &Inline) -> (String, bool) {
             .collect();
         return (trim_punctuation(&text), true);
     }
-    let text = without_notes(&trim_punctuation(&lead.plain()));
+    // `**HTTP**: dùng để…` or `Thiết bị đầu cuối: là…`: the term, not its
+    // description.
+    if let Some(term) = lead.leading_bold() {
+        let after = lead.after_leading_bold();
+        let after = after.trim_start();
+        let after_note = if after.starts_with('(') {
+            paren_groups(after)
+                .first()
+                .map_or(after, |&(_, end)| after[end..].trim_start())
+        } else {
+            after
+        };
+        if after_note.is_empty() || after_note.starts_with(':') {
+            let text = without_notes(&trim_punctuation(&term));
+            let named = looks_like_name(&text);
+            return (text, named);
+        }
+    }
+    let plain = lead.plain();
+    let text = match plain.split_once(": ") {
+        Some((term, description)) if word_count(term) <= 5 && word_count(description) >= 2 => {
+            term.to_string()
+        }
+        _ => plain,
+    };
+    let text = without_notes(&trim_punctuation(&text));
     let named = looks_like_name(&text);
     (text, named)
 }
@@ -280,9 +308,9 @@ pub fn without_notes(text: &str) -> String {
         let before = text[..start].trim_end();
         let token_before = before.rsplit(' ').next().unwrap_or("");
         out.push_str(&text[last..start]);
-        if is_acronym(inner)
-            || (is_acronym(token_before) && word_count(inner) >= 2 && !inner.contains(','))
-        {
+        let spelled = (is_acronym(inner) && long_form(inner, before).is_some())
+            || (is_acronym(token_before) && long_form(token_before, inner).is_some());
+        if spelled {
             out.push_str(&text[start..end]);
         }
         last = end;

@@ -26,7 +26,7 @@ const DEFINING: [&str; 7] = [
 ];
 
 /// Longest term and description taken, in words.
-const MAX_TERM_WORDS: usize = 8;
+const MAX_TERM_WORDS: usize = 6;
 const MAX_DESCRIPTION_WORDS: usize = 70;
 
 pub fn extract(lesson: &Lesson, drafts: &mut Vec<Draft>) {
@@ -161,8 +161,54 @@ fn described_term(item: &Item) -> Option<(String, String)> {
     let words = word_count(&description);
     let usable = (3..=MAX_DESCRIPTION_WORDS).contains(&words)
         && !description.ends_with(':')
-        && !fold(&description).contains(&fold(&term));
+        && !is_generic(&term)
+        && !gives_away(&term, &description);
     usable.then_some((term, description))
+}
+
+/// Headings such as "Khái niệm" or "Ví dụ" are not terms to learn.
+pub fn is_generic(term: &str) -> bool {
+    const GENERIC: [&str; 16] = [
+        "khai niem",
+        "co che",
+        "vi du",
+        "luu y",
+        "chu y",
+        "dac diem",
+        "uu diem",
+        "han che",
+        "nhuoc diem",
+        "muc dich",
+        "chuc nang",
+        "vai tro",
+        "ung dung",
+        "example",
+        "examples",
+        "note",
+    ];
+    let folded = fold(term);
+    // "Bước 1", "Cách 2", "Step 3": numbered steps, not terms.
+    let numbered = ["buoc ", "cach ", "step ", "phan "].iter().any(|prefix| {
+        folded.strip_prefix(prefix).is_some_and(|rest| {
+            rest.trim_end_matches('.')
+                .chars()
+                .all(|c| c.is_ascii_digit())
+        })
+    });
+    numbered || GENERIC.contains(&folded.as_str())
+}
+
+/// Whether the description names the term, or the acronym in it.
+fn gives_away(term: &str, description: &str) -> bool {
+    let description = fold(description);
+    if description.contains(&fold(term)) {
+        return true;
+    }
+    term.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| {
+            word.len() >= 2 && word.chars().filter(char::is_ascii_uppercase).count() >= 2
+        })
+        .any(|acronym| description.contains(&fold(acronym)))
 }
 
 #[cfg(test)]

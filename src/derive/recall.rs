@@ -13,11 +13,32 @@ use std::collections::HashMap;
 use crate::deck::{CardKind, InputKind};
 use crate::lesson::{Block, Lesson};
 
-use super::category::{Group, GroupSet, MAX_CHOICES, group_sets, item_text, label_of};
+use super::category::{Group, GroupSet, MAX_CHOICES, group_sets, item_text};
+use super::definition::is_generic;
 use super::text::{fold, is_etc, slug, trim_punctuation, word_count};
 use super::{Draft, content_sections, pick_choices};
 
+/// Longest item, in words, of a list to recall, and of an item to place.
+const MAX_LIST_ITEM_WORDS: usize = 12;
+const MAX_CHOICE_ITEM_WORDS: usize = 16;
+
 pub fn extract(lesson: &Lesson, drafts: &mut Vec<Draft>) {
+    let mut recalls = Vec::new();
+    extract_all(lesson, &mut recalls);
+    // Two list cards that still read the same ask two different things
+    // with one prompt: neither can be answered.
+    let mut prompts: HashMap<String, usize> = HashMap::new();
+    for draft in &recalls {
+        *prompts.entry(draft.prompt.clone()).or_default() += 1;
+    }
+    drafts.extend(
+        recalls
+            .into_iter()
+            .filter(|draft| prompts.get(&draft.prompt) == Some(&1)),
+    );
+}
+
+fn extract_all(lesson: &Lesson, drafts: &mut Vec<Draft>) {
     let mut sets: Vec<GroupSet<'_>> = group_sets(lesson)
         .into_iter()
         .filter(|set| !set.is_named())
@@ -36,7 +57,11 @@ pub fn extract(lesson: &Lesson, drafts: &mut Vec<Draft>) {
         for group in &set.groups {
             let repeated = label_uses
                 .get(&fold(&group.label))
-                .is_some_and(|&uses| uses > 1);
+                .is_some_and(|&uses| uses > 1)
+                || is_generic(&group.label);
+            if repeated && set.section.heading.is_empty() {
+                continue;
+            }
             let (shown, key) = if repeated && !set.section.heading.is_empty() {
                 (
                     format!("{} ({})", group.label, set.section.heading),
@@ -46,6 +71,13 @@ pub fn extract(lesson: &Lesson, drafts: &mut Vec<Draft>) {
                 (group.label.clone(), slug(&group.label))
             };
             let items: Vec<String> = group.items.iter().map(|(item, _)| item.clone()).collect();
+            // Nobody recites a list of long sentences.
+            if items
+                .iter()
+                .any(|item| word_count(item) > MAX_LIST_ITEM_WORDS)
+            {
+                continue;
+            }
             drafts.push(
                 Draft::new(
                     CardKind::Recall,
@@ -60,11 +92,14 @@ pub fn extract(lesson: &Lesson, drafts: &mut Vec<Draft>) {
         if set.groups.len() < 2
             || labels
                 .iter()
-                .any(|label| repeated_label(&label_uses, label))
+                .any(|label| repeated_label(&label_uses, label) || is_generic(label))
         {
             continue;
         }
         for (group, item, line) in set.unambiguous_items() {
+            if word_count(item) > MAX_CHOICE_ITEM_WORDS {
+                continue;
+            }
             let mut draft = Draft::new(
                 CardKind::Recall,
                 InputKind::Choice,
@@ -95,7 +130,7 @@ fn paragraph_groups(lesson: &Lesson) -> Vec<GroupSet<'_>> {
             if !plain.ends_with(':') || paragraph.math {
                 continue;
             }
-            let Some(label) = paragraph.leading_bold().or_else(|| label_of(paragraph)) else {
+            let Some(label) = paragraph.leading_bold() else {
                 continue;
             };
             let label = trim_punctuation(&label);
