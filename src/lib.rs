@@ -15,6 +15,7 @@ pub mod deck;
 pub mod error;
 pub mod judge;
 pub mod library;
+pub mod queue;
 pub mod scheduler;
 pub mod store;
 
