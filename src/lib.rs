@@ -17,6 +17,7 @@ pub mod error;
 pub mod judge;
 pub mod lesson;
 pub mod library;
+pub mod queue;
 pub mod scheduler;
 pub mod store;
 
