@@ -18,6 +18,7 @@ use crate::deck::{CardKind, InputKind};
 use crate::lesson::{Block, Inline, Item, Lesson, List, Section};
 
 use super::acronym::long_form;
+use super::definition::gives_away;
 use super::text::{
     fold, is_acronym, is_etc, looks_like_name, paren_groups, slug, split_outside_parens, strip_etc,
     trim_punctuation, word_count,
@@ -79,7 +80,7 @@ impl GroupSet<'_> {
             })
             .filter(|(_, item, _)| counts.get(&fold(item)) == Some(&1))
             // "Hệ thống đề xuất nội dung…" under "Hệ thống đề xuất" gives the answer away.
-            .filter(|(group, item, _)| !fold(item).contains(&fold(&group.label)))
+            .filter(|(group, item, _)| !gives_away(&group.label, item))
             .collect()
     }
 }

@@ -12,6 +12,7 @@ use crate::lesson::{Block, Inline, Item, Lesson, List, Section};
 
 use super::category::MAX_CHOICES;
 use super::text::{first_sentence, fold, paren_groups, slug, trim_punctuation, word_count};
+use super::translate::forms_of;
 use super::{Draft, content_sections, pick_choices, section_inlines};
 
 /// Words that open a definition right after the term.
@@ -63,21 +64,29 @@ fn cloze(section: &Section, inline: &Inline) -> Option<Draft> {
     if word_count(sentence) > MAX_DESCRIPTION_WORDS {
         return None;
     }
-    let glue = if sentence.starts_with([',', '(']) {
-        ""
-    } else {
-        " "
-    };
+    let glue = if sentence.starts_with(',') { "" } else { " " };
     Some(
         Draft::new(
             CardKind::Definition,
             InputKind::Text,
             slug(&term),
             format!("Điền thuật ngữ còn thiếu: ___{glue}{sentence}"),
-            vec![term],
+            term_answers(&term),
         )
         .at(section, inline.line),
     )
+}
+
+/// The term, then its acronym and expansion when it is written
+/// `IoT (Internet of Things)`.
+fn term_answers(term: &str) -> Vec<String> {
+    let mut answers: Vec<String> = Vec::new();
+    for form in forms_of(term) {
+        if !answers.iter().any(|known| fold(known) == fold(&form)) {
+            answers.push(form);
+        }
+    }
+    answers
 }
 
 /// Skips what may sit between a term and its verb: `(English)`, `, aside,`.
@@ -199,7 +208,7 @@ pub fn is_generic(term: &str) -> bool {
 }
 
 /// Whether the description names the term, or the acronym in it.
-fn gives_away(term: &str, description: &str) -> bool {
+pub fn gives_away(term: &str, description: &str) -> bool {
     let description = fold(description);
     if description.contains(&fold(term)) {
         return true;
