@@ -13,10 +13,13 @@ pub mod clock;
 pub mod commands;
 pub mod deck;
 pub mod error;
+pub mod i18n;
 pub mod judge;
 pub mod library;
 pub mod scheduler;
+pub mod session;
 pub mod store;
+pub mod ui;
 
 pub use error::{Error, Result};
 

@@ -1,0 +1,854 @@
+//! The session engine, free of any terminal: it picks the next card, turns
+//! it into a [`Question`], takes the user's [`Action`]s, judges answers with
+//! [`judge`](crate::judge::judge), records every answer through
+//! [`Store::record`] before the next question, and returns what to show
+//! ([`Outcome`]). The `ui` module draws questions and reads actions; tests
+//! feed action lists directly.
+
+use std::collections::{HashMap, VecDeque};
+
+use chrono::Duration;
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+use rand::seq::SliceRandom;
+
+use crate::clock::Timestamp;
+use crate::deck::{Card, CardId, CardKind, Deck, Direction, InputKind};
+use crate::error::Result;
+use crate::judge::{self, CloseReason, Grade};
+use crate::scheduler::{self, CardState, Rating, Schedule, Scheduler};
+use crate::store::{Review, ReviewMode, Store};
+
+/// How many wrong options a multiple-choice question offers at most.
+const MAX_DISTRACTORS: usize = 4;
+
+/// A card together with the deck it belongs to.
+#[derive(Debug, Clone, Copy)]
+pub struct Entry<'a> {
+    pub deck: &'a Deck,
+    pub card: &'a Card,
+}
+
+/// Every card of `decks` that `keep` accepts, in deck order.
+pub fn entries<'a>(decks: &[&'a Deck], keep: impl Fn(&Card) -> bool) -> Vec<Entry<'a>> {
+    decks
+        .iter()
+        .flat_map(|deck| {
+            deck.cards
+                .iter()
+                .filter(|card| keep(card))
+                .map(move |card| Entry { deck, card })
+        })
+        .collect()
+}
+
+/// What the user does at a question.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// A typed answer (also accepted for multiple choice, as the option's text).
+    Answer(String),
+    /// The index of a multiple-choice option.
+    Choose(usize),
+    /// Flip mode: show the answer.
+    Reveal,
+    /// Flip mode: grade yourself after the reveal.
+    Grade(Rating),
+    /// Take back the last answer: its log entry is undone and the card asked again.
+    Undo,
+    Quit,
+}
+
+/// Study flashcards (typed or flipped), a quiz, or the review of missed answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Study,
+    Flip,
+    Quiz,
+    Review,
+}
+
+impl Mode {
+    fn review_mode(self) -> ReviewMode {
+        match self {
+            Mode::Study | Mode::Flip => ReviewMode::Study,
+            Mode::Quiz => ReviewMode::Quiz,
+            Mode::Review => ReviewMode::Review,
+        }
+    }
+}
+
+/// How the user is to answer a question.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Ask {
+    Text,
+    /// Several items, in any order, separated by commas.
+    List { items: usize },
+    /// Pick one option; the options are already shuffled.
+    Choice(Vec<String>),
+    /// Flip mode: look, reveal, grade.
+    Flip,
+}
+
+/// Where the session stands, for the header line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    Study {
+        position: usize,
+        total: usize,
+        due: usize,
+        new: usize,
+    },
+    Quiz {
+        position: usize,
+        total: usize,
+    },
+    Review {
+        left: usize,
+    },
+}
+
+/// One question, as raw deck text: the UI sanitizes it before printing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    pub card: CardId,
+    pub prompt: String,
+    pub kind: CardKind,
+    pub direction: Option<Direction>,
+    pub hint: Option<String>,
+    pub ask: Ask,
+    pub progress: Progress,
+    /// Review mode: the wrong answer the user gave last time.
+    pub last_answer: Option<String>,
+    /// Whether there is an answer of this session to undo.
+    pub can_undo: bool,
+}
+
+/// What to tell the user after an answer or a grade.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Feedback {
+    pub card: CardId,
+    pub prompt: String,
+    pub grade: Grade,
+    pub answer: String,
+    /// The right answer to show (the accepted answer closest to the user's).
+    pub expected: String,
+    /// Every accepted answer or, for a list card, every item.
+    pub answers: Vec<String>,
+    pub input: InputKind,
+    pub close_reason: Option<CloseReason>,
+    pub rating: Rating,
+    /// From now until the card is due again.
+    pub next_review: Duration,
+    /// Review mode: how often this same wrong answer has now been given (2 or more).
+    pub repeated_wrong: Option<usize>,
+    /// Review mode: the card was answered right and left the missed list.
+    pub left_missed_list: bool,
+}
+
+/// The answer revealed in flip mode, with each grade's next interval.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reveal {
+    pub answers: Vec<String>,
+    pub input: InputKind,
+    pub options: Vec<(Rating, Duration)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// An answer (or a flip-mode grade) was judged and recorded.
+    Judged(Feedback),
+    Revealed(Reveal),
+    /// The last answer was undone; its card comes next.
+    Undone { prompt: String },
+    NothingToUndo,
+    /// The action does not fit the question (a grade before the reveal, an
+    /// option number out of range): nothing changed, ask again.
+    Ignored,
+    /// The user quit; the summary is ready.
+    Finished,
+}
+
+/// One miss for the closing list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Miss {
+    pub prompt: String,
+    pub answer: String,
+    pub expected: String,
+}
+
+/// The closing figures of a session.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    pub mode: Mode,
+    pub answered: usize,
+    pub correct: usize,
+    pub close: usize,
+    pub wrong: usize,
+    /// Quiz: how many questions were planned.
+    pub planned: usize,
+    pub misses: Vec<Miss>,
+    /// Review: cards still on the missed list.
+    pub still_missed: usize,
+}
+
+/// Options of a study session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StudyOptions {
+    pub flip: bool,
+    /// New cards per day (cards first answered today count against it).
+    pub new_per_day: usize,
+    /// Stop after this many answers.
+    pub limit: Option<usize>,
+}
+
+/// How far ahead a learning card may be shown again once nothing else is
+/// left, as Anki's "learn ahead limit".
+const LEARN_AHEAD_MINUTES: i64 = 20;
+
+/// The study order: learning cards whose step is over, then due cards, then
+/// new cards up to the day's limit, then learning cards within the
+/// learn-ahead limit.
+#[derive(Debug, Default)]
+struct StudyPlan {
+    due: VecDeque<usize>,
+    new: VecDeque<usize>,
+    /// Cards in a (re)learning step this session, with when they are due.
+    learning: Vec<(usize, Timestamp)>,
+    /// Cards to ask before anything else (an undone answer).
+    again: VecDeque<usize>,
+}
+
+impl StudyPlan {
+    fn new(entries: &[Entry], store: &Store, now: Timestamp, new_per_day: usize) -> StudyPlan {
+        let today = crate::clock::day(&now);
+        let new_today = store
+            .records()
+            .values()
+            .filter(|record| crate::clock::day(&record.first_review) == today)
+            .count();
+        let mut new_left = new_per_day.saturating_sub(new_today);
+        let mut due = Vec::new();
+        let mut new = VecDeque::new();
+        for (index, entry) in entries.iter().enumerate() {
+            match store.record_of(&entry.card.id) {
+                Some(record) if record.schedule.state != CardState::New => {
+                    if record.schedule.due <= now {
+                        due.push((record.schedule.due, index));
+                    }
+                }
+                _ => {
+                    if new_left > 0 {
+                        new.push_back(index);
+                        new_left -= 1;
+                    }
+                }
+            }
+        }
+        due.sort();
+        StudyPlan {
+            due: due.into_iter().map(|(_, index)| index).collect(),
+            new,
+            learning: Vec::new(),
+            again: VecDeque::new(),
+        }
+    }
+
+    fn next(&mut self, now: Timestamp) -> Option<usize> {
+        if let Some(index) = self.again.pop_front() {
+            return Some(index);
+        }
+        if let Some(index) = self.take_learning(now) {
+            return Some(index);
+        }
+        if let Some(index) = self.due.pop_front() {
+            return Some(index);
+        }
+        if let Some(index) = self.new.pop_front() {
+            return Some(index);
+        }
+        self.take_learning(now + Duration::minutes(LEARN_AHEAD_MINUTES))
+    }
+
+    fn take_learning(&mut self, until: Timestamp) -> Option<usize> {
+        let position = self
+            .learning
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, due))| *due <= until)
+            .min_by_key(|(_, (_, due))| *due)
+            .map(|(position, _)| position)?;
+        Some(self.learning.remove(position).0)
+    }
+
+    fn answered(&mut self, index: usize, schedule: &Schedule) {
+        if matches!(
+            schedule.state,
+            CardState::Learning | CardState::Relearning | CardState::New
+        ) {
+            self.learning.push((index, schedule.due));
+        }
+    }
+
+    fn undone(&mut self, index: usize) {
+        self.learning.retain(|(card, _)| *card != index);
+        self.again.push_front(index);
+    }
+
+    fn put_back(&mut self, index: usize) {
+        self.again.push_front(index);
+    }
+
+    fn remaining(&self) -> usize {
+        self.again.len() + self.due.len() + self.new.len() + self.learning.len()
+    }
+}
+
+/// The cards still to ask, by mode.
+#[derive(Debug)]
+enum Plan {
+    Study(StudyPlan),
+    /// Quiz: the picked cards, in order.
+    Quiz(VecDeque<usize>),
+    /// Review: the missed cards; a wrong answer sends a card to the back.
+    Review(VecDeque<usize>),
+}
+
+#[derive(Debug)]
+struct Current {
+    index: usize,
+    question: Question,
+    revealed: bool,
+}
+
+#[derive(Debug)]
+struct Answered {
+    index: usize,
+    grade: Grade,
+    answer: String,
+    expected: String,
+    /// Review mode: whether the card left the missed list with this answer.
+    left_missed_list: bool,
+}
+
+/// A running session. Borrow the store mutably for its whole life: every
+/// answer is recorded before the next question is asked.
+pub struct Session<'a> {
+    mode: Mode,
+    entries: Vec<Entry<'a>>,
+    store: &'a mut Store,
+    plan: Plan,
+    current: Option<Current>,
+    history: Vec<Answered>,
+    rng: StdRng,
+    limit: Option<usize>,
+    planned: usize,
+    /// Review mode: the wrong answers given per card, oldest first.
+    wrong_answers: HashMap<usize, Vec<String>>,
+    finished: bool,
+}
+
+impl<'a> Session<'a> {
+    /// A study session over `entries`: due cards, then new ones.
+    pub fn study(
+        entries: Vec<Entry<'a>>,
+        store: &'a mut Store,
+        now: Timestamp,
+        options: StudyOptions,
+        seed: u64,
+    ) -> Session<'a> {
+        let plan = StudyPlan::new(&entries, store, now, options.new_per_day);
+        let planned = options
+            .limit
+            .map_or(plan.remaining(), |limit| plan.remaining().min(limit));
+        let mode = if options.flip { Mode::Flip } else { Mode::Study };
+        Session::with_plan(mode, entries, store, Plan::Study(plan), seed, options.limit, planned)
+    }
+
+    /// A quiz of `count` cards of `entries` picked at random, due or not.
+    pub fn quiz(
+        entries: Vec<Entry<'a>>,
+        store: &'a mut Store,
+        count: usize,
+        seed: u64,
+    ) -> Session<'a> {
+        let mut rng = StdRng::seed_from_u64(seed);
+        let mut order: Vec<usize> = (0..entries.len()).collect();
+        order.shuffle(&mut rng);
+        order.truncate(count);
+        let planned = order.len();
+        let mut session = Session::with_plan(
+            Mode::Quiz,
+            entries,
+            store,
+            Plan::Quiz(order.into()),
+            seed,
+            None,
+            planned,
+        );
+        session.rng = rng;
+        session
+    }
+
+    /// The review of the missed answers among `entries`, oldest miss first.
+    pub fn review(entries: Vec<Entry<'a>>, store: &'a mut Store, seed: u64) -> Result<Session<'a>> {
+        let by_id: HashMap<&CardId, usize> = entries
+            .iter()
+            .enumerate()
+            .map(|(index, entry)| (&entry.card.id, index))
+            .collect();
+        let mut order = VecDeque::new();
+        let mut wrong_answers = HashMap::new();
+        for missed in store.missed()? {
+            if let Some(&index) = by_id.get(&missed.card) {
+                order.push_back(index);
+                wrong_answers.insert(index, missed.wrong_answers);
+            }
+        }
+        let planned = order.len();
+        let mut session = Session::with_plan(
+            Mode::Review,
+            entries,
+            store,
+            Plan::Review(order),
+            seed,
+            None,
+            planned,
+        );
+        session.wrong_answers = wrong_answers;
+        Ok(session)
+    }
+
+    fn with_plan(
+        mode: Mode,
+        entries: Vec<Entry<'a>>,
+        store: &'a mut Store,
+        plan: Plan,
+        seed: u64,
+        limit: Option<usize>,
+        planned: usize,
+    ) -> Session<'a> {
+        Session {
+            mode,
+            entries,
+            store,
+            plan,
+            current: None,
+            history: Vec::new(),
+            rng: StdRng::seed_from_u64(seed),
+            limit,
+            planned,
+            wrong_answers: HashMap::new(),
+            finished: false,
+        }
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    /// The question to answer now, or `None` when the session is over.
+    pub fn question(&mut self, now: Timestamp) -> Option<&Question> {
+        if self.finished {
+            return None;
+        }
+        if self.current.is_none() {
+            if self.limit.is_some_and(|limit| self.history.len() >= limit) {
+                return None;
+            }
+            let index = match &mut self.plan {
+                Plan::Study(plan) => plan.next(now),
+                Plan::Quiz(order) | Plan::Review(order) => order.pop_front(),
+            }?;
+            let question = self.make_question(index);
+            self.current = Some(Current {
+                index,
+                question,
+                revealed: false,
+            });
+        }
+        self.current.as_ref().map(|current| &current.question)
+    }
+
+    /// Applies `action` to the current question at time `now`.
+    pub fn act(&mut self, action: Action, now: Timestamp) -> Result<Outcome> {
+        match action {
+            Action::Quit => {
+                self.finished = true;
+                Ok(Outcome::Finished)
+            }
+            Action::Undo => self.undo(),
+            Action::Reveal => Ok(self.reveal(now)),
+            Action::Grade(rating) => self.grade(rating, now),
+            Action::Choose(option) => {
+                let text = match self.current.as_ref().map(|current| &current.question.ask) {
+                    Some(Ask::Choice(options)) => options.get(option).cloned(),
+                    _ => None,
+                };
+                match text {
+                    Some(text) => self.answer(text, now),
+                    None => Ok(Outcome::Ignored),
+                }
+            }
+            Action::Answer(text) => self.answer(text, now),
+        }
+    }
+
+    /// The closing figures, at any point.
+    pub fn summary(&self) -> Summary {
+        let count = |grade| {
+            self.history
+                .iter()
+                .filter(|answered| answered.grade == grade)
+                .count()
+        };
+        let misses = self
+            .history
+            .iter()
+            .filter(|answered| answered.grade == Grade::Wrong)
+            .filter_map(|answered| {
+                let entry = self.entries.get(answered.index)?;
+                Some(Miss {
+                    prompt: entry.card.prompt.clone(),
+                    answer: answered.answer.clone(),
+                    expected: answered.expected.clone(),
+                })
+            })
+            .collect();
+        let still_missed = match &self.plan {
+            Plan::Review(order) => order.len() + usize::from(self.current.is_some()),
+            _ => 0,
+        };
+        Summary {
+            mode: self.mode,
+            answered: self.history.len(),
+            correct: count(Grade::Correct),
+            close: count(Grade::Close),
+            wrong: count(Grade::Wrong),
+            planned: self.planned,
+            misses,
+            still_missed,
+        }
+    }
+
+    fn make_question(&mut self, index: usize) -> Question {
+        let Some(entry) = self.entries.get(index).copied() else {
+            // Indices come from `entries` itself; an empty question is never asked.
+            return Question {
+                card: CardId(String::new()),
+                prompt: String::new(),
+                kind: CardKind::Definition,
+                direction: None,
+                hint: None,
+                ask: Ask::Text,
+                progress: Progress::Review { left: 0 },
+                last_answer: None,
+                can_undo: false,
+            };
+        };
+        let card = entry.card;
+        let ask = match (self.mode, card.input) {
+            (Mode::Flip, _) => Ask::Flip,
+            (_, InputKind::List) => Ask::List {
+                items: card.answers.len(),
+            },
+            (_, InputKind::Choice) => self.choices(entry),
+            (Mode::Quiz, InputKind::Text) if card.kind == CardKind::Category => self.choices(entry),
+            (_, InputKind::Text) => Ask::Text,
+        };
+        Question {
+            card: card.id.clone(),
+            prompt: card.prompt.clone(),
+            kind: card.kind,
+            direction: card.direction,
+            hint: card.hint.clone(),
+            ask,
+            progress: self.progress(),
+            last_answer: self
+                .wrong_answers
+                .get(&index)
+                .and_then(|answers| answers.last().cloned()),
+            can_undo: !self.history.is_empty(),
+        }
+    }
+
+    /// The options of a multiple-choice question: the answer and up to
+    /// [`MAX_DISTRACTORS`] others from the card's own choices or, failing
+    /// those, from the answers of the same deck and kind; shuffled, each once.
+    fn choices(&mut self, entry: Entry) -> Ask {
+        let answer = entry.card.canonical_answer().to_string();
+        let key = |text: &str| text.trim().to_lowercase();
+        let mut pool: Vec<String> = Vec::new();
+        let mut seen = vec![key(&answer)];
+        let own = entry.card.choices.iter();
+        let siblings = sibling_cards(entry)
+            .filter_map(|card| card.answers.first())
+            .filter(|_| entry.card.choices.len() < 2);
+        for option in own.chain(siblings) {
+            if !seen.contains(&key(option)) && !option.trim().is_empty() {
+                seen.push(key(option));
+                pool.push(option.clone());
+            }
+        }
+        if pool.is_empty() {
+            return Ask::Text;
+        }
+        pool.shuffle(&mut self.rng);
+        pool.truncate(MAX_DISTRACTORS);
+        pool.push(answer);
+        pool.shuffle(&mut self.rng);
+        Ask::Choice(pool)
+    }
+
+    fn progress(&self) -> Progress {
+        let answered = self.history.len();
+        match &self.plan {
+            Plan::Study(plan) => {
+                let remaining = plan.remaining() + 1;
+                let total = answered + remaining;
+                Progress::Study {
+                    position: answered + 1,
+                    total: self.limit.map_or(total, |limit| total.min(limit)),
+                    due: plan.due.len(),
+                    new: plan.new.len(),
+                }
+            }
+            Plan::Quiz(_) => Progress::Quiz {
+                position: answered + 1,
+                total: self.planned,
+            },
+            Plan::Review(order) => Progress::Review {
+                left: order.len() + 1,
+            },
+        }
+    }
+
+    fn reveal(&mut self, now: Timestamp) -> Outcome {
+        let Some(current) = self.current.as_mut() else {
+            return Outcome::Ignored;
+        };
+        let Some(entry) = self.entries.get(current.index) else {
+            return Outcome::Ignored;
+        };
+        if self.mode != Mode::Flip {
+            return Outcome::Ignored;
+        }
+        current.revealed = true;
+        let schedule = schedule_of(self.store, &entry.card.id, now);
+        let scheduler = self.store.scheduler();
+        let options = Rating::ALL
+            .iter()
+            .map(|&rating| {
+                (
+                    rating,
+                    next_interval(scheduler, &schedule, &entry.card.id, rating, now),
+                )
+            })
+            .collect();
+        Outcome::Revealed(Reveal {
+            answers: entry.card.answers.clone(),
+            input: entry.card.input,
+            options,
+        })
+    }
+
+    fn grade(&mut self, rating: Rating, now: Timestamp) -> Result<Outcome> {
+        let Some(current) = self.current.as_ref() else {
+            return Ok(Outcome::Ignored);
+        };
+        if self.mode != Mode::Flip || !current.revealed {
+            return Ok(Outcome::Ignored);
+        }
+        let grade = match rating {
+            Rating::Again => Grade::Wrong,
+            Rating::Hard => Grade::Close,
+            Rating::Good | Rating::Easy => Grade::Correct,
+        };
+        let expected = self
+            .entries
+            .get(current.index)
+            .map(|entry| entry.card.canonical_answer().to_string())
+            .unwrap_or_default();
+        let judgement = judge::Judgement {
+            grade,
+            rating,
+            expected,
+            close_reason: None,
+        };
+        self.record(String::new(), judgement, now)
+    }
+
+    fn answer(&mut self, text: String, now: Timestamp) -> Result<Outcome> {
+        let Some(current) = self.current.as_ref() else {
+            return Ok(Outcome::Ignored);
+        };
+        if self.mode == Mode::Flip {
+            return Ok(Outcome::Ignored);
+        }
+        let Some(entry) = self.entries.get(current.index).copied() else {
+            return Ok(Outcome::Ignored);
+        };
+        let siblings: Vec<&str> = sibling_cards(entry)
+            .flat_map(|card| card.answers.iter().map(String::as_str))
+            .collect();
+        let judgement = judge::judge(entry.card, &text, &siblings);
+        self.record(text, judgement, now)
+    }
+
+    /// Records the judged answer to the current card, then moves on.
+    fn record(
+        &mut self,
+        answer: String,
+        judgement: judge::Judgement,
+        now: Timestamp,
+    ) -> Result<Outcome> {
+        let Some(current) = self.current.take() else {
+            return Ok(Outcome::Ignored);
+        };
+        let index = current.index;
+        let Some(entry) = self.entries.get(index).copied() else {
+            return Ok(Outcome::Ignored);
+        };
+        let review = Review {
+            card: entry.card.id.clone(),
+            deck: entry.deck.deck.id.clone(),
+            at: now,
+            rating: judgement.rating,
+            mode: self.mode.review_mode(),
+            answer: answer.clone(),
+            verdict: judgement.grade,
+        };
+        let schedule = match self.store.record(review) {
+            Ok(schedule) => schedule,
+            Err(error) => {
+                // Nothing was recorded: keep the question so the answer is not lost silently.
+                self.current = Some(current);
+                return Err(error);
+            }
+        };
+        let mut repeated_wrong = None;
+        let mut left_missed_list = false;
+        match &mut self.plan {
+            Plan::Study(plan) => plan.answered(index, &schedule),
+            Plan::Quiz(_) => {}
+            Plan::Review(order) => {
+                if judgement.grade == Grade::Wrong {
+                    let wrong = self.wrong_answers.entry(index).or_default();
+                    wrong.push(answer.clone());
+                    let same = wrong
+                        .iter()
+                        .filter(|given| same_answer(given, &answer))
+                        .count();
+                    repeated_wrong = (same >= 2).then_some(same);
+                    order.push_back(index);
+                } else {
+                    left_missed_list = true;
+                }
+            }
+        }
+        self.history.push(Answered {
+            index,
+            grade: judgement.grade,
+            answer: answer.clone(),
+            expected: judgement.expected.clone(),
+            left_missed_list,
+        });
+        Ok(Outcome::Judged(Feedback {
+            card: entry.card.id.clone(),
+            prompt: entry.card.prompt.clone(),
+            grade: judgement.grade,
+            answer,
+            expected: judgement.expected,
+            answers: entry.card.answers.clone(),
+            input: entry.card.input,
+            close_reason: judgement.close_reason,
+            rating: judgement.rating,
+            next_review: schedule.due - now,
+            repeated_wrong,
+            left_missed_list,
+        }))
+    }
+
+    fn undo(&mut self) -> Result<Outcome> {
+        let Some(last) = self.history.last() else {
+            return Ok(Outcome::NothingToUndo);
+        };
+        let index = last.index;
+        let left_missed_list = last.left_missed_list;
+        let was_wrong = last.grade == Grade::Wrong;
+        if self.store.undo_last()?.is_none() {
+            return Ok(Outcome::NothingToUndo);
+        }
+        self.history.pop();
+        // The question on screen is asked again after the undone one.
+        let shown = self.current.take().map(|current| current.index);
+        match &mut self.plan {
+            Plan::Study(plan) => {
+                if let Some(shown) = shown {
+                    plan.put_back(shown);
+                }
+                plan.undone(index);
+            }
+            Plan::Quiz(order) => {
+                if let Some(shown) = shown {
+                    order.push_front(shown);
+                }
+                order.push_front(index);
+            }
+            Plan::Review(order) => {
+                if let Some(shown) = shown {
+                    order.push_front(shown);
+                }
+                if was_wrong {
+                    // The wrong answer had sent the card to the back.
+                    if let Some(position) = order.iter().rposition(|&card| card == index) {
+                        order.remove(position);
+                    }
+                    if let Some(wrong) = self.wrong_answers.get_mut(&index) {
+                        wrong.pop();
+                    }
+                }
+                let _ = left_missed_list;
+                order.push_front(index);
+            }
+        }
+        let prompt = self
+            .entries
+            .get(index)
+            .map(|entry| entry.card.prompt.clone())
+            .unwrap_or_default();
+        Ok(Outcome::Undone { prompt })
+    }
+}
+
+/// The other cards of the same deck and kind as `entry`'s card.
+fn sibling_cards<'e>(entry: Entry<'e>) -> impl Iterator<Item = &'e Card> + 'e {
+    let card = entry.card;
+    entry
+        .deck
+        .cards
+        .iter()
+        .filter(move |other| other.kind == card.kind && other.id != card.id)
+}
+
+fn schedule_of(store: &Store, card: &CardId, now: Timestamp) -> Schedule {
+    store
+        .record_of(card)
+        .map(|record| record.schedule.clone())
+        .unwrap_or_else(|| Scheduler::new_card(now))
+}
+
+/// The interval a card would get if graded `rating` now.
+fn next_interval(
+    scheduler: &Scheduler,
+    schedule: &Schedule,
+    card: &CardId,
+    rating: Rating,
+    now: Timestamp,
+) -> Duration {
+    let seed = scheduler::fuzz_seed(card, schedule.reps);
+    scheduler.review(schedule, rating, now, seed).due - now
+}
+
+fn same_answer(one: &str, other: &str) -> bool {
+    one.trim().to_lowercase() == other.trim().to_lowercase()
+}
