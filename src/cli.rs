@@ -81,7 +81,9 @@ pub enum Command {
     #[command(after_help = "Example:\n  ontap export --format anki -o ai-tao-sinh.txt")]
     Export(ExportArgs),
     /// Print a shell completion script
-    #[command(after_help = "Example:\n  ontap completions bash > ~/.local/share/bash-completion/completions/ontap")]
+    #[command(
+        after_help = "Example:\n  ontap completions bash > ~/.local/share/bash-completion/completions/ontap"
+    )]
     Completions(CompletionsArgs),
     /// Print the man page (roff)
     #[command(after_help = "Example:\n  ontap man > ~/.local/share/man/man1/ontap.1")]
@@ -305,7 +307,10 @@ mod tests {
     #[test]
     fn every_subcommand_has_an_example() {
         for sub in Cli::command().get_subcommands() {
-            let help = sub.get_after_help().map(|h| h.to_string()).unwrap_or_default();
+            let help = sub
+                .get_after_help()
+                .map(|h| h.to_string())
+                .unwrap_or_default();
             let nested_ok = sub.get_subcommands().all(|s| {
                 s.get_after_help()
                     .is_some_and(|h| h.to_string().contains("ontap"))
