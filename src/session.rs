@@ -326,8 +326,6 @@ struct Answered {
     grade: Grade,
     answer: String,
     expected: String,
-    /// Review mode: whether the card left the missed list with this answer.
-    left_missed_list: bool,
 }
 
 /// A running session. Borrow the store mutably for its whole life: every
@@ -750,7 +748,6 @@ impl<'a> Session<'a> {
             grade: judgement.grade,
             answer: answer.clone(),
             expected: judgement.expected.clone(),
-            left_missed_list,
         });
         Ok(Outcome::Judged(Feedback {
             card: entry.card.id.clone(),
@@ -773,7 +770,6 @@ impl<'a> Session<'a> {
             return Ok(Outcome::NothingToUndo);
         };
         let index = last.index;
-        let left_missed_list = last.left_missed_list;
         let was_wrong = last.grade == Grade::Wrong;
         if self.store.undo_last()?.is_none() {
             return Ok(Outcome::NothingToUndo);
@@ -807,7 +803,6 @@ impl<'a> Session<'a> {
                         wrong.pop();
                     }
                 }
-                let _ = left_missed_list;
                 order.push_front(index);
             }
         }
@@ -851,4 +846,317 @@ fn next_interval(
 
 fn same_answer(one: &str, other: &str) -> bool {
     one.trim().to_lowercase() == other.trim().to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::deck::{DeckId, DeckMeta};
+
+    fn card(id: &str, kind: CardKind, input: InputKind, prompt: &str, answers: &[&str]) -> Card {
+        let answers: Vec<String> = answers.iter().map(|a| a.to_string()).collect();
+        Card {
+            id: CardId(format!("t/{id}")),
+            kind,
+            input,
+            prompt: prompt.into(),
+            hash: Card::content_hash(kind, prompt, &answers, &[], None),
+            answers,
+            choices: vec![],
+            hint: None,
+            direction: (kind == CardKind::Translate).then_some(Direction::ViEn),
+            section: None,
+            line: 1,
+        }
+    }
+
+    fn category(id: &str, prompt: &str, answer: &str) -> Card {
+        let mut card = card(id, CardKind::Category, InputKind::Choice, prompt, &[answer]);
+        card.choices = ["Tạo văn bản", "Tạo hình ảnh", "Tạo âm thanh"]
+            .map(String::from)
+            .to_vec();
+        card
+    }
+
+    fn deck() -> Deck {
+        Deck {
+            deck: DeckMeta {
+                id: DeckId("t".into()),
+                title: "Test".into(),
+                source: "t.md".into(),
+                format: 1,
+            },
+            cards: vec![
+                card("ai", CardKind::Translate, InputKind::Text, "AI tạo sinh", &["Generative AI"]),
+                card("mo-hinh", CardKind::Translate, InputKind::Text, "mô hình", &["model"]),
+                card("du-lieu", CardKind::Translate, InputKind::Text, "dữ liệu", &["data"]),
+                category("chatgpt", "ChatGPT thuộc nhóm nào?", "Tạo văn bản"),
+                category("midjourney", "MidJourney thuộc nhóm nào?", "Tạo hình ảnh"),
+                category("suno", "Suno thuộc nhóm nào?", "Tạo âm thanh"),
+            ],
+        }
+    }
+
+    fn now() -> Timestamp {
+        crate::clock::parse("2026-11-28T09:00:00+07:00").unwrap()
+    }
+
+    fn options() -> StudyOptions {
+        StudyOptions {
+            flip: false,
+            new_per_day: 20,
+            limit: None,
+        }
+    }
+
+    fn open(dir: &tempfile::TempDir) -> Store {
+        Store::open(dir.path(), Scheduler::default()).unwrap()
+    }
+
+    /// The right answer to the current question, as the action that gives it.
+    fn right_action(session: &mut Session, deck: &Deck) -> Action {
+        let question = session.question(now()).unwrap().clone();
+        let card = deck.card(&question.card).unwrap();
+        match &question.ask {
+            Ask::Choice(options) => Action::Choose(
+                options
+                    .iter()
+                    .position(|option| option == card.canonical_answer())
+                    .unwrap(),
+            ),
+            _ => Action::Answer(card.canonical_answer().to_string()),
+        }
+    }
+
+    #[test]
+    fn study_records_each_answer_before_the_next_question() {
+        let dir = tempfile::tempdir().unwrap();
+        let deck = deck();
+        let mut store = open(&dir);
+        let entries = entries(&[&deck], |_| true);
+        let mut session = Session::study(entries, &mut store, now(), options(), 7);
+        let first = session.question(now()).unwrap().clone();
+        assert_eq!(first.prompt, "AI tạo sinh");
+        assert_eq!(
+            first.progress,
+            Progress::Study {
+                position: 1,
+                total: 6,
+                due: 0,
+                new: 5
+            }
+        );
+        let Outcome::Judged(feedback) = session
+            .act(Action::Answer("Generative AI".into()), now())
+            .unwrap()
+        else {
+            panic!("not judged");
+        };
+        assert_eq!(feedback.grade, Grade::Correct);
+        assert!(feedback.next_review > Duration::zero());
+        let Outcome::Judged(feedback) = session.act(Action::Answer("nonsense".into()), now()).unwrap()
+        else {
+            panic!("not judged");
+        };
+        assert_eq!(feedback.grade, Grade::Wrong);
+        assert_eq!(feedback.expected, "model");
+        drop(session);
+        let reviews = store.reviews().unwrap();
+        assert_eq!(reviews.len(), 2);
+        assert!(reviews.iter().all(|review| review.mode == ReviewMode::Study));
+        assert_eq!(reviews[1].answer, "nonsense");
+        assert_eq!(reviews[1].verdict, Grade::Wrong);
+    }
+
+    #[test]
+    fn undo_restores_the_schedule_and_asks_the_card_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let deck = deck();
+        let mut store = open(&dir);
+        let mut session =
+            Session::study(entries(&[&deck], |_| true), &mut store, now(), options(), 7);
+        assert_eq!(session.act(Action::Undo, now()).unwrap(), Outcome::NothingToUndo);
+        session.question(now());
+        session.act(Action::Answer("wrong".into()), now()).unwrap();
+        let second = session.question(now()).unwrap().card.clone();
+        assert!(session.question(now()).unwrap().can_undo);
+        let outcome = session.act(Action::Undo, now()).unwrap();
+        assert_eq!(
+            outcome,
+            Outcome::Undone {
+                prompt: "AI tạo sinh".into()
+            }
+        );
+        assert_eq!(session.question(now()).unwrap().prompt, "AI tạo sinh");
+        session.act(Action::Answer("Generative AI".into()), now()).unwrap();
+        assert_eq!(session.question(now()).unwrap().card, second);
+        assert_eq!(session.summary().answered, 1);
+        drop(session);
+        let reviews = store.reviews().unwrap();
+        assert_eq!(reviews.len(), 1);
+        assert_eq!(reviews[0].verdict, Grade::Correct);
+    }
+
+    #[test]
+    fn quit_ends_the_session_with_its_summary() {
+        let dir = tempfile::tempdir().unwrap();
+        let deck = deck();
+        let mut store = open(&dir);
+        let mut session =
+            Session::study(entries(&[&deck], |_| true), &mut store, now(), options(), 7);
+        session.question(now());
+        session.act(Action::Answer("Generative AI".into()), now()).unwrap();
+        session.question(now());
+        assert_eq!(session.act(Action::Quit, now()).unwrap(), Outcome::Finished);
+        assert!(session.question(now()).is_none());
+        let summary = session.summary();
+        assert_eq!((summary.answered, summary.correct), (1, 1));
+    }
+
+    #[test]
+    fn limit_and_new_per_day_bound_the_session() {
+        let dir = tempfile::tempdir().unwrap();
+        let deck = deck();
+        let mut store = open(&dir);
+        let limited = StudyOptions {
+            limit: Some(2),
+            new_per_day: 3,
+            ..options()
+        };
+        let mut session = Session::study(entries(&[&deck], |_| true), &mut store, now(), limited, 7);
+        let mut asked = 0;
+        while session.question(now()).is_some() {
+            let action = right_action(&mut session, &deck);
+            session.act(action, now()).unwrap();
+            asked += 1;
+        }
+        assert_eq!(asked, 2);
+    }
+
+    #[test]
+    fn flip_mode_previews_each_grade_and_records_the_chosen_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let deck = deck();
+        let mut store = open(&dir);
+        let flip = StudyOptions {
+            flip: true,
+            ..options()
+        };
+        let mut session = Session::study(entries(&[&deck], |_| true), &mut store, now(), flip, 7);
+        assert_eq!(session.question(now()).unwrap().ask, Ask::Flip);
+        assert_eq!(
+            session.act(Action::Grade(Rating::Good), now()).unwrap(),
+            Outcome::Ignored
+        );
+        let Outcome::Revealed(reveal) = session.act(Action::Reveal, now()).unwrap() else {
+            panic!("not revealed");
+        };
+        assert_eq!(reveal.answers, vec!["Generative AI".to_string()]);
+        let intervals: Vec<Duration> = reveal.options.iter().map(|(_, next)| *next).collect();
+        assert_eq!(intervals.len(), 4);
+        assert!(intervals.windows(2).all(|pair| pair[0] <= pair[1]), "{intervals:?}");
+        let Outcome::Judged(feedback) = session.act(Action::Grade(Rating::Easy), now()).unwrap()
+        else {
+            panic!("not judged");
+        };
+        assert_eq!(feedback.next_review, intervals[3]);
+        drop(session);
+        assert_eq!(store.reviews().unwrap()[0].rating, Rating::Easy);
+    }
+
+    #[test]
+    fn quiz_offers_each_option_once_and_logs_mode_quiz() {
+        let dir = tempfile::tempdir().unwrap();
+        let deck = deck();
+        let mut store = open(&dir);
+        let categories = entries(&[&deck], |card| card.kind == CardKind::Category);
+        let mut session = Session::quiz(categories, &mut store, 2, 42);
+        let mut right = 0;
+        for turn in 0..2 {
+            let question = session.question(now()).unwrap().clone();
+            assert_eq!(question.progress, Progress::Quiz { position: turn + 1, total: 2 });
+            let Ask::Choice(options) = &question.ask else {
+                panic!("not multiple choice");
+            };
+            let card = deck.card(&question.card).unwrap();
+            let answer = card.canonical_answer();
+            assert_eq!(options.iter().filter(|o| *o == answer).count(), 1);
+            assert!(options.iter().all(|o| card.choices.contains(o)), "{options:?}");
+            let pick = if turn == 0 {
+                right += 1;
+                options.iter().position(|o| o == answer).unwrap()
+            } else {
+                options.iter().position(|o| o != answer).unwrap()
+            };
+            session.act(Action::Choose(pick), now()).unwrap();
+        }
+        assert!(session.question(now()).is_none());
+        let summary = session.summary();
+        assert_eq!((summary.correct, summary.answered, summary.misses.len()), (right, 2, 1));
+        drop(session);
+        let reviews = store.reviews().unwrap();
+        assert!(reviews.iter().all(|review| review.mode == ReviewMode::Quiz));
+        let logged_right = reviews.iter().filter(|r| r.verdict == Grade::Correct).count();
+        assert_eq!(logged_right, summary.correct);
+    }
+
+    #[test]
+    fn quiz_choices_are_seeded() {
+        let deck = deck();
+        let picks = |seed| {
+            let dir = tempfile::tempdir().unwrap();
+            let mut store = open(&dir);
+            let mut session = Session::quiz(entries(&[&deck], |_| true), &mut store, 6, seed);
+            let question = session.question(now()).unwrap().clone();
+            (question.card, question.ask)
+        };
+        assert_eq!(picks(3), picks(3));
+    }
+
+    #[test]
+    fn review_repeats_missed_cards_until_right_and_notices_the_same_wrong_pick() {
+        let dir = tempfile::tempdir().unwrap();
+        let deck = deck();
+        let mut store = open(&dir);
+        let categories = entries(&[&deck], |card| card.kind == CardKind::Category);
+        {
+            let mut session = Session::quiz(categories.clone(), &mut store, 3, 1);
+            while let Some(question) = session.question(now()).cloned() {
+                let answer = if question.prompt.starts_with("MidJourney") {
+                    Action::Answer("Tạo văn bản".into())
+                } else {
+                    right_action(&mut session, &deck)
+                };
+                session.act(answer, now()).unwrap();
+            }
+        }
+        let mut session = Session::review(categories, &mut store, 1).unwrap();
+        let question = session.question(now()).unwrap().clone();
+        assert_eq!(question.prompt, "MidJourney thuộc nhóm nào?");
+        assert_eq!(question.last_answer.as_deref(), Some("Tạo văn bản"));
+        assert_eq!(question.progress, Progress::Review { left: 1 });
+        let Outcome::Judged(feedback) = session
+            .act(Action::Answer("Tạo văn bản".into()), now())
+            .unwrap()
+        else {
+            panic!("not judged");
+        };
+        assert_eq!(feedback.repeated_wrong, Some(2));
+        assert!(!feedback.left_missed_list);
+        let again = session.question(now()).unwrap().clone();
+        assert_eq!(again.card, question.card);
+        let Outcome::Judged(feedback) = session
+            .act(Action::Answer("Tạo hình ảnh".into()), now())
+            .unwrap()
+        else {
+            panic!("not judged");
+        };
+        assert!(feedback.left_missed_list);
+        assert!(session.question(now()).is_none());
+        assert_eq!(session.summary().still_missed, 0);
+        drop(session);
+        assert!(store.missed().unwrap().is_empty());
+        let last = store.reviews().unwrap().pop().unwrap();
+        assert_eq!(last.mode, ReviewMode::Review);
+    }
 }

@@ -48,7 +48,6 @@ pub fn count(library: &Library, store: &Store, now: clock::Timestamp) -> Result<
         .map(|deck| {
             let mut new = 0;
             let mut due_today = 0;
-            let mut deck_missed = 0;
             for card in &deck.cards {
                 match store.record_of(&card.id) {
                     Some(record) if record.schedule.state != CardState::New => {
@@ -58,16 +57,14 @@ pub fn count(library: &Library, store: &Store, now: clock::Timestamp) -> Result<
                     }
                     _ => new += 1,
                 }
-                let _ = &mut deck_missed;
             }
-            deck_missed += missed.get(&deck.deck.id).copied().unwrap_or(0);
             DeckCounts {
                 id: deck.deck.id.0.clone(),
                 title: deck.deck.title.clone(),
                 cards: deck.cards.len(),
                 new,
                 due_today,
-                missed: deck_missed,
+                missed: missed.get(&deck.deck.id).copied().unwrap_or(0),
             }
         })
         .collect())

@@ -31,11 +31,11 @@ pub fn run(config: &Config, args: &StudyArgs) -> Result<()> {
 
 /// Whether `card` goes the way `--direction` asks (other kinds always do).
 fn wanted(card: &Card, direction: DirectionChoice) -> bool {
-    match (direction, card.direction) {
-        (DirectionChoice::ViEn, Some(Direction::EnVi)) => false,
-        (DirectionChoice::EnVi, Some(Direction::ViEn)) => false,
-        _ => true,
-    }
+    !matches!(
+        (direction, card.direction),
+        (DirectionChoice::ViEn, Some(Direction::EnVi))
+            | (DirectionChoice::EnVi, Some(Direction::ViEn))
+    )
 }
 
 /// The seed that shuffles multiple-choice options: fixed by the clock, so a
