@@ -17,11 +17,18 @@ pub enum Msg<'a> {
         new: usize,
     },
     /// Progress of a quiz or review: `3/20`, `left 4`.
-    QuizProgress { position: usize, total: usize },
-    ReviewProgress { left: usize },
+    QuizProgress {
+        position: usize,
+        total: usize,
+    },
+    ReviewProgress {
+        left: usize,
+    },
     TranslateIntoEnglish,
     TranslateIntoVietnamese,
-    ListAnswerHint { items: usize },
+    ListAnswerHint {
+        items: usize,
+    },
     TextAnswerPrompt,
     KeysHint,
     MenuKeysHint,
@@ -35,11 +42,17 @@ pub enum Msg<'a> {
     YouAnswered(&'a str),
     MissingDiacritics(&'a str),
     Typo(&'a str),
-    Partial { recalled: usize, total: usize },
+    Partial {
+        recalled: usize,
+        total: usize,
+    },
     NextReview(Duration),
     PressEnterToReveal,
     Answer(&'a str),
-    GradeOption { rating: RatingName, next: Duration },
+    GradeOption {
+        rating: RatingName,
+        next: Duration,
+    },
     UndoEntry,
     QuitEntry,
     Undone(&'a str),
@@ -61,7 +74,10 @@ pub enum Msg<'a> {
         close: usize,
         wrong: usize,
     },
-    QuizScore { correct: usize, total: usize },
+    QuizScore {
+        correct: usize,
+        total: usize,
+    },
     StillMissed(usize),
     MissesHeader,
     MissLine {
@@ -71,7 +87,10 @@ pub enum Msg<'a> {
     },
     DecksHeader,
     NoDecks,
-    Added { decks: usize, dir: &'a str },
+    Added {
+        decks: usize,
+        dir: &'a str,
+    },
 }
 
 /// The four grades' names, for flip mode's menu.
@@ -113,9 +132,7 @@ impl Msg<'_> {
                 format!("Còn {left} câu sai cần ôn"),
                 format!("{left} missed left"),
             ),
-            Msg::TranslateIntoEnglish => {
-                pair("Dịch sang tiếng Anh:", "Translate into English:")
-            }
+            Msg::TranslateIntoEnglish => pair("Dịch sang tiếng Anh:", "Translate into English:"),
             Msg::TranslateIntoVietnamese => {
                 pair("Dịch sang tiếng Việt:", "Translate into Vietnamese:")
             }
@@ -124,10 +141,7 @@ impl Msg<'_> {
                 format!("({items} items, separated by commas)"),
             ),
             Msg::TextAnswerPrompt => pair("Trả lời", "Answer"),
-            Msg::KeysHint => pair(
-                ":u hoàn tác · :q thoát",
-                ":u undo · :q quit",
-            ),
+            Msg::KeysHint => pair(":u hoàn tác · :q thoát", ":u undo · :q quit"),
             Msg::MenuKeysHint => pair(
                 "↑↓ chọn · Enter xác nhận · q/Esc thoát",
                 "↑↓ move · Enter pick · q/Esc quit",
@@ -143,9 +157,7 @@ impl Msg<'_> {
             Msg::Correct => pair("✓ Đúng!", "✓ Correct!"),
             Msg::Close => pair("≈ Gần đúng!", "≈ Almost!"),
             Msg::Wrong => pair("✗ Sai.", "✗ Wrong."),
-            Msg::RightAnswer(answer) => {
-                (format!("Đáp án: {answer}"), format!("Answer: {answer}"))
-            }
+            Msg::RightAnswer(answer) => (format!("Đáp án: {answer}"), format!("Answer: {answer}")),
             Msg::AllItems(items) => (format!("Đủ các ý: {items}"), format!("All items: {items}")),
             Msg::YouAnswered(answer) => (
                 format!("Bạn trả lời: {answer}"),
@@ -167,10 +179,9 @@ impl Msg<'_> {
                 format!("Ôn lại sau {}", duration(*after, Lang::Vi)),
                 format!("Next review in {}", duration(*after, Lang::En)),
             ),
-            Msg::PressEnterToReveal => pair(
-                "Nhấn Enter để xem đáp án",
-                "Press Enter to show the answer",
-            ),
+            Msg::PressEnterToReveal => {
+                pair("Nhấn Enter để xem đáp án", "Press Enter to show the answer")
+            }
             Msg::Answer(answer) => (format!("Đáp án: {answer}"), format!("Answer: {answer}")),
             Msg::GradeOption { rating, next } => {
                 let (vi, en) = match rating {
@@ -393,7 +404,10 @@ mod tests {
         for message in every_message() {
             let vi = message.text(Lang::Vi);
             let en = message.text(Lang::En);
-            assert!(!vi.trim().is_empty() && !en.trim().is_empty(), "{message:?}");
+            assert!(
+                !vi.trim().is_empty() && !en.trim().is_empty(),
+                "{message:?}"
+            );
             assert_ne!(vi, en, "{message:?} is not translated");
         }
     }

@@ -5,7 +5,7 @@
 //! ([`Outcome`]). The `ui` module draws questions and reads actions; tests
 //! feed action lists directly.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 use chrono::Duration;
 use rand::SeedableRng;
@@ -82,7 +82,9 @@ impl Mode {
 pub enum Ask {
     Text,
     /// Several items, in any order, separated by commas.
-    List { items: usize },
+    List {
+        items: usize,
+    },
     /// Pick one option; the options are already shuffled.
     Choice(Vec<String>),
     /// Flip mode: look, reveal, grade.
@@ -159,7 +161,9 @@ pub enum Outcome {
     Judged(Feedback),
     Revealed(Reveal),
     /// The last answer was undone; its card comes next.
-    Undone { prompt: String },
+    Undone {
+        prompt: String,
+    },
     NothingToUndo,
     /// The action does not fit the question (a grade before the reveal, an
     /// option number out of range): nothing changed, ask again.
@@ -358,8 +362,20 @@ impl<'a> Session<'a> {
         let planned = options
             .limit
             .map_or(plan.remaining(), |limit| plan.remaining().min(limit));
-        let mode = if options.flip { Mode::Flip } else { Mode::Study };
-        Session::with_plan(mode, entries, store, Plan::Study(plan), seed, options.limit, planned)
+        let mode = if options.flip {
+            Mode::Flip
+        } else {
+            Mode::Study
+        };
+        Session::with_plan(
+            mode,
+            entries,
+            store,
+            Plan::Study(plan),
+            seed,
+            options.limit,
+            planned,
+        )
     }
 
     /// A quiz of `count` cards of `entries` picked at random, due or not.
@@ -469,6 +485,9 @@ impl<'a> Session<'a> {
 
     /// Applies `action` to the current question at time `now`.
     pub fn act(&mut self, action: Action, now: Timestamp) -> Result<Outcome> {
+        if self.current.is_none() && !matches!(action, Action::Quit | Action::Undo) {
+            self.question(now);
+        }
         match action {
             Action::Quit => {
                 self.finished = true;
@@ -560,7 +579,7 @@ impl<'a> Session<'a> {
             direction: card.direction,
             hint: card.hint.clone(),
             ask,
-            progress: self.progress(),
+            progress: self.progress(index),
             last_answer: self
                 .wrong_answers
                 .get(&index)
@@ -597,15 +616,17 @@ impl<'a> Session<'a> {
         Ask::Choice(pool)
     }
 
-    fn progress(&self) -> Progress {
+    /// Where the session stands when asking card `index`. In a study
+    /// session a card seen again (a learning step) does not move the count.
+    fn progress(&self, index: usize) -> Progress {
         let answered = self.history.len();
         match &self.plan {
             Plan::Study(plan) => {
-                let remaining = plan.remaining() + 1;
-                let total = answered + remaining;
+                let seen: HashSet<usize> = self.history.iter().map(|done| done.index).collect();
+                let position = seen.len() + usize::from(!seen.contains(&index));
                 Progress::Study {
-                    position: answered + 1,
-                    total: self.limit.map_or(total, |limit| total.min(limit)),
+                    position: position.min(self.planned.max(1)),
+                    total: self.planned,
                     due: plan.due.len(),
                     new: plan.new.len(),
                 }
@@ -887,9 +908,27 @@ mod tests {
                 format: 1,
             },
             cards: vec![
-                card("ai", CardKind::Translate, InputKind::Text, "AI tạo sinh", &["Generative AI"]),
-                card("mo-hinh", CardKind::Translate, InputKind::Text, "mô hình", &["model"]),
-                card("du-lieu", CardKind::Translate, InputKind::Text, "dữ liệu", &["data"]),
+                card(
+                    "ai",
+                    CardKind::Translate,
+                    InputKind::Text,
+                    "AI tạo sinh",
+                    &["Generative AI"],
+                ),
+                card(
+                    "mo-hinh",
+                    CardKind::Translate,
+                    InputKind::Text,
+                    "mô hình",
+                    &["model"],
+                ),
+                card(
+                    "du-lieu",
+                    CardKind::Translate,
+                    InputKind::Text,
+                    "dữ liệu",
+                    &["data"],
+                ),
                 category("chatgpt", "ChatGPT thuộc nhóm nào?", "Tạo văn bản"),
                 category("midjourney", "MidJourney thuộc nhóm nào?", "Tạo hình ảnh"),
                 category("suno", "Suno thuộc nhóm nào?", "Tạo âm thanh"),
@@ -954,7 +993,9 @@ mod tests {
         };
         assert_eq!(feedback.grade, Grade::Correct);
         assert!(feedback.next_review > Duration::zero());
-        let Outcome::Judged(feedback) = session.act(Action::Answer("nonsense".into()), now()).unwrap()
+        let Outcome::Judged(feedback) = session
+            .act(Action::Answer("nonsense".into()), now())
+            .unwrap()
         else {
             panic!("not judged");
         };
@@ -963,7 +1004,11 @@ mod tests {
         drop(session);
         let reviews = store.reviews().unwrap();
         assert_eq!(reviews.len(), 2);
-        assert!(reviews.iter().all(|review| review.mode == ReviewMode::Study));
+        assert!(
+            reviews
+                .iter()
+                .all(|review| review.mode == ReviewMode::Study)
+        );
         assert_eq!(reviews[1].answer, "nonsense");
         assert_eq!(reviews[1].verdict, Grade::Wrong);
     }
@@ -975,7 +1020,10 @@ mod tests {
         let mut store = open(&dir);
         let mut session =
             Session::study(entries(&[&deck], |_| true), &mut store, now(), options(), 7);
-        assert_eq!(session.act(Action::Undo, now()).unwrap(), Outcome::NothingToUndo);
+        assert_eq!(
+            session.act(Action::Undo, now()).unwrap(),
+            Outcome::NothingToUndo
+        );
         session.question(now());
         session.act(Action::Answer("wrong".into()), now()).unwrap();
         let second = session.question(now()).unwrap().card.clone();
@@ -988,7 +1036,9 @@ mod tests {
             }
         );
         assert_eq!(session.question(now()).unwrap().prompt, "AI tạo sinh");
-        session.act(Action::Answer("Generative AI".into()), now()).unwrap();
+        session
+            .act(Action::Answer("Generative AI".into()), now())
+            .unwrap();
         assert_eq!(session.question(now()).unwrap().card, second);
         assert_eq!(session.summary().answered, 1);
         drop(session);
@@ -1005,7 +1055,9 @@ mod tests {
         let mut session =
             Session::study(entries(&[&deck], |_| true), &mut store, now(), options(), 7);
         session.question(now());
-        session.act(Action::Answer("Generative AI".into()), now()).unwrap();
+        session
+            .act(Action::Answer("Generative AI".into()), now())
+            .unwrap();
         session.question(now());
         assert_eq!(session.act(Action::Quit, now()).unwrap(), Outcome::Finished);
         assert!(session.question(now()).is_none());
@@ -1023,7 +1075,8 @@ mod tests {
             new_per_day: 3,
             ..options()
         };
-        let mut session = Session::study(entries(&[&deck], |_| true), &mut store, now(), limited, 7);
+        let mut session =
+            Session::study(entries(&[&deck], |_| true), &mut store, now(), limited, 7);
         let mut asked = 0;
         while session.question(now()).is_some() {
             let action = right_action(&mut session, &deck);
@@ -1054,7 +1107,10 @@ mod tests {
         assert_eq!(reveal.answers, vec!["Generative AI".to_string()]);
         let intervals: Vec<Duration> = reveal.options.iter().map(|(_, next)| *next).collect();
         assert_eq!(intervals.len(), 4);
-        assert!(intervals.windows(2).all(|pair| pair[0] <= pair[1]), "{intervals:?}");
+        assert!(
+            intervals.windows(2).all(|pair| pair[0] <= pair[1]),
+            "{intervals:?}"
+        );
         let Outcome::Judged(feedback) = session.act(Action::Grade(Rating::Easy), now()).unwrap()
         else {
             panic!("not judged");
@@ -1074,14 +1130,23 @@ mod tests {
         let mut right = 0;
         for turn in 0..2 {
             let question = session.question(now()).unwrap().clone();
-            assert_eq!(question.progress, Progress::Quiz { position: turn + 1, total: 2 });
+            assert_eq!(
+                question.progress,
+                Progress::Quiz {
+                    position: turn + 1,
+                    total: 2
+                }
+            );
             let Ask::Choice(options) = &question.ask else {
                 panic!("not multiple choice");
             };
             let card = deck.card(&question.card).unwrap();
             let answer = card.canonical_answer();
             assert_eq!(options.iter().filter(|o| *o == answer).count(), 1);
-            assert!(options.iter().all(|o| card.choices.contains(o)), "{options:?}");
+            assert!(
+                options.iter().all(|o| card.choices.contains(o)),
+                "{options:?}"
+            );
             let pick = if turn == 0 {
                 right += 1;
                 options.iter().position(|o| o == answer).unwrap()
@@ -1092,11 +1157,17 @@ mod tests {
         }
         assert!(session.question(now()).is_none());
         let summary = session.summary();
-        assert_eq!((summary.correct, summary.answered, summary.misses.len()), (right, 2, 1));
+        assert_eq!(
+            (summary.correct, summary.answered, summary.misses.len()),
+            (right, 2, 1)
+        );
         drop(session);
         let reviews = store.reviews().unwrap();
         assert!(reviews.iter().all(|review| review.mode == ReviewMode::Quiz));
-        let logged_right = reviews.iter().filter(|r| r.verdict == Grade::Correct).count();
+        let logged_right = reviews
+            .iter()
+            .filter(|r| r.verdict == Grade::Correct)
+            .count();
         assert_eq!(logged_right, summary.correct);
     }
 

@@ -19,7 +19,9 @@ pub fn run(config: &Config, args: &QuizArgs) -> Result<()> {
         return Ok(());
     }
     let mut store = Store::open(config.data_dir()?, Scheduler::default())?;
-    let seed = args.seed.unwrap_or_else(|| super::study::session_seed(config));
+    let seed = args
+        .seed
+        .unwrap_or_else(|| super::study::session_seed(config));
     let mut session = Session::quiz(entries, &mut store, args.count, seed);
     crate::ui::run(config, &mut session)?;
     Ok(())

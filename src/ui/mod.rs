@@ -142,7 +142,12 @@ pub fn drive(
             match outcome {
                 Outcome::Revealed(reveal) => {
                     let answer = reveal.answers.join(", ");
-                    ui.say(&Msg::Answer(&sanitize(&answer)).text(lang).bold().to_string())?;
+                    ui.say(
+                        &Msg::Answer(&sanitize(&answer))
+                            .text(lang)
+                            .bold()
+                            .to_string(),
+                    )?;
                     let labels: Vec<String> = reveal
                         .options
                         .iter()
@@ -168,9 +173,12 @@ pub fn drive(
                     continue;
                 }
                 Outcome::Judged(feedback) => show_feedback(ui, lang, mode, &feedback)?,
-                Outcome::Undone { prompt } => {
-                    ui.say(&Msg::Undone(&sanitize(&prompt)).text(lang).yellow().to_string())?
-                }
+                Outcome::Undone { prompt } => ui.say(
+                    &Msg::Undone(&sanitize(&prompt))
+                        .text(lang)
+                        .yellow()
+                        .to_string(),
+                )?,
                 Outcome::NothingToUndo => ui.say(&Msg::NothingToUndo.text(lang))?,
                 Outcome::Ignored => {}
                 Outcome::Finished => quit = true,
@@ -292,7 +300,10 @@ fn show_feedback(ui: &mut dyn Prompter, lang: Lang, mode: Mode, feedback: &Feedb
                 let items = sanitize(&feedback.answers.join(", "));
                 ui.say(&Msg::AllItems(&items).text(lang))?;
             }
-        } else if feedback.grade != Grade::Correct || feedback.answer.trim() != feedback.expected {
+        } else if feedback.grade == Grade::Wrong
+            || (feedback.grade == Grade::Close && feedback.close_reason.is_none())
+            || (feedback.grade == Grade::Correct && feedback.answer.trim() != feedback.expected)
+        {
             ui.say(&Msg::RightAnswer(&expected).text(lang))?;
         }
     }
@@ -307,7 +318,12 @@ fn show_feedback(ui: &mut dyn Prompter, lang: Lang, mode: Mode, feedback: &Feedb
     if feedback.left_missed_list {
         ui.say(&Msg::LeftTheList.text(lang).green().to_string())?;
     }
-    ui.say(&Msg::NextReview(feedback.next_review).text(lang).dimmed().to_string())
+    ui.say(
+        &Msg::NextReview(feedback.next_review)
+            .text(lang)
+            .dimmed()
+            .to_string(),
+    )
 }
 
 fn show_summary(ui: &mut dyn Prompter, lang: Lang, summary: &Summary) -> Result<()> {
