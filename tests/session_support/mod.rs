@@ -2,6 +2,8 @@
 //! deck, a data dir in a temp dir, a fixed clock, and reading reviews.toml.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use std::path::Path;
 use std::process::Command;
 
