@@ -112,7 +112,13 @@ impl Prompter for Terminal {
         }
         match select.interact_on_opt(&self.term) {
             Ok(_) if interrupted() => Ok(Reply::Quit),
-            Ok(Some(index)) if index < options.len() => Ok(Reply::Choice(index)),
+            Ok(Some(index)) if index < options.len() => {
+                // The menu clears itself: keep the pick on screen.
+                if let Some(option) = options.get(index) {
+                    println!("› {option}");
+                }
+                Ok(Reply::Choice(index))
+            }
             Ok(Some(_)) => Ok(Reply::Undo),
             Ok(None) => Ok(Reply::Quit),
             Err(error) => self.ended(io_error(error)),
