@@ -3,7 +3,9 @@
 //!
 //! Both sides are compared in a normal form: Unicode NFC, lower case,
 //! punctuation dropped (symbols such as `+` and `#` are kept: `C++` is not
-//! `C`), spacing collapsed. On top of an exact match in that form:
+//! `C`), spacing collapsed; spaces inside an answer are then ignored too
+//! (`nodejs` is `Node.js`, `email` is `e-mail`). On top of an exact match
+//! in that form:
 //!
 //! - the same letters with Vietnamese diacritics missing (`đ` → `d`
 //!   included) is close ([`CloseReason::MissingDiacritics`]); the same
@@ -112,20 +114,17 @@ pub fn judge(card: &Card, answer: &str, sibling_answers: &[&str]) -> Judgement {
 
 fn judge_text(card: &Card, typed: &Form, sibling_answers: &[&str]) -> Judgement {
     let accepted = accepted_forms(&card.answers);
-    if let Some(found) = accepted.iter().find(|form| form.normal == typed.normal) {
+    if let Some(found) = accepted.iter().find(|form| form.same_as(typed)) {
         return Judgement::new(Grade::Correct, &found.original, None);
     }
     let siblings: Vec<Form> = sibling_answers
         .iter()
         .map(|answer| Form::new(answer))
         .filter(|sibling| !sibling.normal.is_empty())
-        .filter(|sibling| !accepted.iter().any(|own| own.normal == sibling.normal))
+        .filter(|sibling| !accepted.iter().any(|own| own.same_as(sibling)))
         .collect();
     let wrong = Judgement::new(Grade::Wrong, card.canonical_answer(), None);
-    if siblings
-        .iter()
-        .any(|sibling| sibling.normal == typed.normal)
-    {
+    if siblings.iter().any(|sibling| sibling.same_as(typed)) {
         return wrong;
     }
     match closest(&accepted, typed) {
@@ -305,6 +304,9 @@ struct Form {
     normal: String,
     /// `normal` without diacritics (`đ` → `d`).
     plain: String,
+    /// `normal` and `plain` without spaces: "nodejs" is "Node.js".
+    compact: String,
+    plain_compact: String,
     /// The digits of the text, which a typo may not change.
     digits: String,
     /// Acronyms (`LLM`, `GPT-4`) allow no typo: one letter makes another term.
@@ -322,19 +324,26 @@ impl Form {
         Form {
             original: trimmed.to_string(),
             digits: normal.chars().filter(char::is_ascii_digit).collect(),
+            compact: without_spaces(&normal),
+            plain_compact: without_spaces(&plain),
             normal,
             plain,
             acronym,
         }
     }
 
+    /// Equal in the normal form, spacing aside.
+    fn same_as(&self, other: &Form) -> bool {
+        self.normal == other.normal || self.compact == other.compact
+    }
+
     /// How `typed` matches this answer.
     fn compare(&self, typed: &Form) -> Match {
-        if typed.normal == self.normal {
+        if self.same_as(typed) {
             return Match::Exact;
         }
-        if typed.plain == self.plain {
-            let reason = if only_missing_diacritics(&typed.normal, &self.normal) {
+        if typed.plain == self.plain || typed.plain_compact == self.plain_compact {
+            let reason = if only_missing_diacritics(&typed.compact, &self.compact) {
                 CloseReason::MissingDiacritics
             } else {
                 CloseReason::Typo
@@ -378,6 +387,10 @@ fn normalize(text: &str) -> String {
         .map(|c| if is_ignored_punctuation(c) { ' ' } else { c })
         .collect();
     spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn without_spaces(text: &str) -> String {
+    text.chars().filter(|c| *c != ' ').collect()
 }
 
 /// Punctuation that carries no meaning in an answer. Symbols that do
