@@ -11,7 +11,7 @@ fn study_on_a_terminal_judges_typed_answers_and_menus() {
     let mut command = fixture.command(NOW, &["study", "--color", "never"]);
     command.env("NO_COLOR", "1");
     let mut pty = spawn(command);
-    expect(&mut pty, "1/5 · due 0 · new 4");
+    expect(&mut pty, "1/5 · due 0 · new 5");
     expect(&mut pty, "AI tạo sinh");
     expect(&mut pty, "Answer");
     send(&mut pty, "Generative AI\r");

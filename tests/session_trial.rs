@@ -75,7 +75,9 @@ fn a_new_user_answers_a_few_cards_and_reviews_the_miss_the_next_day() {
         .skip_while(|line| !line.contains(" · due "))
         .take_while(|line| !line.starts_with("Answer") && !line.starts_with("Type the number"))
         .collect();
-    assert!(study.contains(" · due 2 · "), "{study}");
+    let new = (deck.cards.len() - 3).min(20);
+    let header = format!("1/{} · due 3 · new {new}", 3 + new);
+    assert!(study.contains(&header), "{header} in {study}");
     assert!(
         cards
             .iter()
