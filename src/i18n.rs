@@ -88,7 +88,6 @@ pub enum Msg<'a> {
     DecksHeader,
     NoDecks,
     Added {
-        decks: usize,
         dir: &'a str,
     },
 }
@@ -269,9 +268,11 @@ impl Msg<'_> {
                 "deck\tcards\tnew\tdue today\tmissed",
             ),
             Msg::NoDecks => pair("Thư viện chưa có bộ thẻ nào.", "The library has no decks."),
-            Msg::Added { decks, dir } => (
-                format!("Đã thêm {decks} bộ thẻ vào {dir}"),
-                format!("Added {decks} deck(s) to {dir}"),
+            Msg::Added { dir } => (
+                format!("Các bộ thẻ đã vào thư viện ({dir}); xem `ontap decks`, học với `ontap`."),
+                format!(
+                    "The decks are in the library ({dir}); see `ontap decks`, study with `ontap`."
+                ),
             ),
         }
     }
@@ -395,7 +396,7 @@ mod tests {
             },
             Msg::DecksHeader,
             Msg::NoDecks,
-            Msg::Added { decks: 1, dir: "d" },
+            Msg::Added { dir: "d" },
         ]
     }
 
