@@ -476,7 +476,12 @@ impl<'a> Session<'a> {
                 items: card.answers.len(),
             },
             (_, InputKind::Choice) => self.choices(entry),
-            (Mode::Quiz, InputKind::Text) if card.kind == CardKind::Category => self.choices(entry),
+            // A quiz asks terms, categories and acronyms as multiple choice
+            // (translations stay typed); `choices` falls back to typing
+            // when the deck has no other answer of the kind to offer.
+            (Mode::Quiz, InputKind::Text) if card.kind != CardKind::Translate => {
+                self.choices(entry)
+            }
             (_, InputKind::Text) => Ask::Text,
         };
         Question {
@@ -1079,6 +1084,43 @@ mod tests {
             .filter(|r| r.verdict == Grade::Correct)
             .count();
         assert_eq!(logged_right, summary.correct);
+    }
+
+    #[test]
+    fn quiz_asks_acronyms_as_multiple_choice_from_the_same_kind() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut deck = deck();
+        for (id, acronym, expansion) in [
+            ("gpt", "GPT", "Generative Pre-trained Transformer"),
+            ("gan", "GANs", "Generative Adversarial Networks"),
+            ("vae", "VAEs", "Variational Autoencoders"),
+        ] {
+            deck.cards.push(card(
+                id,
+                CardKind::Acronym,
+                InputKind::Text,
+                &format!("{acronym} là viết tắt của gì?"),
+                &[expansion],
+            ));
+        }
+        let mut store = open(&dir);
+        let acronyms = entries(&[&deck], |card| card.kind == CardKind::Acronym);
+        let mut session = Session::quiz(acronyms, &mut store, 3, 5);
+        while let Some(question) = session.question(now()).cloned() {
+            let Ask::Choice(options) = &question.ask else {
+                panic!("not multiple choice: {question:?}");
+            };
+            assert_eq!(options.len(), 3);
+            let expansions: Vec<&str> = deck
+                .cards
+                .iter()
+                .filter(|card| card.kind == CardKind::Acronym)
+                .map(|card| card.canonical_answer())
+                .collect();
+            assert!(options.iter().all(|o| expansions.contains(&o.as_str())));
+            session.act(Action::Choose(0), now()).unwrap();
+        }
+        assert_eq!(session.summary().answered, 3);
     }
 
     #[test]

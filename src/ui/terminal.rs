@@ -121,7 +121,12 @@ impl Prompter for Terminal {
             }
             Ok(Some(_)) => Ok(Reply::Undo),
             Ok(None) => Ok(Reply::Quit),
-            Err(error) => self.ended(io_error(error)),
+            Err(error) => {
+                // Interrupted, the menu stays drawn: take it off the screen.
+                let drawn = options.len() + usize::from(undo.is_some());
+                let _ = self.term.clear_last_lines(drawn);
+                self.ended(io_error(error))
+            }
         }
     }
 
