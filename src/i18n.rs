@@ -31,7 +31,6 @@ pub enum Msg<'a> {
     },
     TextAnswerPrompt,
     KeysHint,
-    MenuKeysHint,
     PlainChoicePrompt,
     NotAChoice(&'a str),
     Correct,
@@ -64,7 +63,10 @@ pub enum Msg<'a> {
         times: usize,
     },
     LeftTheList,
-    NothingDue,
+    /// Nothing to study now; the next card is due after this long, if any.
+    NothingDue(Option<Duration>),
+    /// The session ran out of cards; the next one is due after this long.
+    NextCardIn(Duration),
     NothingToQuiz,
     NothingMissed,
     ReviewDone,
@@ -140,10 +142,9 @@ impl Msg<'_> {
                 format!("({items} items, separated by commas)"),
             ),
             Msg::TextAnswerPrompt => pair("Trả lời", "Answer"),
-            Msg::KeysHint => pair(":u hoàn tác · :q thoát", ":u undo · :q quit"),
-            Msg::MenuKeysHint => pair(
-                "↑↓ chọn · Enter xác nhận · q/Esc thoát",
-                "↑↓ move · Enter pick · q/Esc quit",
+            Msg::KeysHint => pair(
+                ":u hoàn tác · :q thoát (trong danh sách chọn: q hoặc Esc)",
+                ":u undo · :q quit (in menus: q or Esc)",
             ),
             Msg::PlainChoicePrompt => pair(
                 "Nhập số hoặc nội dung lựa chọn",
@@ -217,9 +218,29 @@ impl Msg<'_> {
                 ),
             ),
             Msg::LeftTheList => pair("Đã rời danh sách câu sai.", "Off the missed list."),
-            Msg::NothingDue => pair(
+            Msg::NothingDue(None) => pair(
                 "Hiện chưa có thẻ nào đến hạn. Hãy quay lại sau, hoặc thử `ontap quiz`.",
                 "Nothing is due right now. Come back later, or try `ontap quiz`.",
+            ),
+            Msg::NothingDue(Some(after)) => (
+                format!(
+                    "Hiện chưa có thẻ nào đến hạn; thẻ tiếp theo đến hạn sau {}. Trong lúc chờ, thử `ontap quiz`.",
+                    duration(*after, Lang::Vi)
+                ),
+                format!(
+                    "Nothing is due right now; the next card is due in {}. Meanwhile, try `ontap quiz`.",
+                    duration(*after, Lang::En)
+                ),
+            ),
+            Msg::NextCardIn(after) => (
+                format!(
+                    "Đã học hết lượt này; thẻ tiếp theo đến hạn sau {}.",
+                    duration(*after, Lang::Vi)
+                ),
+                format!(
+                    "All done for now; the next card is due in {}.",
+                    duration(*after, Lang::En)
+                ),
             ),
             Msg::NothingToQuiz => pair(
                 "Không có câu hỏi nào phù hợp để làm bài kiểm tra.",
@@ -340,7 +361,6 @@ mod tests {
             Msg::ListAnswerHint { items: 3 },
             Msg::TextAnswerPrompt,
             Msg::KeysHint,
-            Msg::MenuKeysHint,
             Msg::PlainChoicePrompt,
             Msg::NotAChoice("x"),
             Msg::Correct,
@@ -373,7 +393,9 @@ mod tests {
                 times: 2,
             },
             Msg::LeftTheList,
-            Msg::NothingDue,
+            Msg::NothingDue(None),
+            Msg::NothingDue(Some(span)),
+            Msg::NextCardIn(span),
             Msg::NothingToQuiz,
             Msg::NothingMissed,
             Msg::ReviewDone,

@@ -366,6 +366,23 @@ impl<'a> Session<'a> {
         self.mode
     }
 
+    /// Study mode, when nothing is left to ask now: when the next card of
+    /// `entries` falls due (a learning step later today, or a review).
+    pub fn next_due(&self, now: Timestamp) -> Option<Timestamp> {
+        let Plan::Study { queue, .. } = &self.plan else {
+            return None;
+        };
+        if let Next::WaitUntil(at) = queue.next(now) {
+            return Some(at);
+        }
+        self.entries
+            .iter()
+            .filter_map(|entry| self.store.record_of(&entry.card.id))
+            .map(|record| record.schedule.due)
+            .filter(|due| *due > now)
+            .min()
+    }
+
     /// The question to answer now, or `None` when the session is over.
     pub fn question(&mut self, now: Timestamp) -> Option<&Question> {
         if self.finished {

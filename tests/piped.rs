@@ -236,3 +236,25 @@ fn decks_lists_cards_new_due_and_missed() {
     // missed, due today, new, cards (read from the right)
     assert_eq!(numbers, vec!["1", "2", "3", "5"], "{out}");
 }
+
+#[test]
+fn a_finished_session_says_when_the_next_card_is_due() {
+    let one_card = FIXTURE_DECK
+        .split("\n[[card]]")
+        .take(2)
+        .collect::<Vec<_>>()
+        .join("\n[[card]]");
+    let fixture = Fixture::with_deck(&one_card);
+    let out = run(&fixture, NOW, &["study"], &"Generative AI\n".repeat(6));
+    assert!(
+        out.contains("All done for now; the next card is due in"),
+        "{out}"
+    );
+    let answered = fixture.reviews().len();
+    assert!((2..6).contains(&answered), "{out}");
+    let again = run(&fixture, NOW, &["study"], "");
+    assert!(
+        again.contains("Nothing is due right now; the next card is due in"),
+        "{again}"
+    );
+}

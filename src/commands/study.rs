@@ -22,7 +22,8 @@ pub fn run(config: &Config, args: &StudyArgs) -> Result<()> {
     let seed = session_seed(config);
     let mut session = Session::study(entries, &mut store, config.now, options, seed);
     if session.question(config.now).is_none() {
-        println!("{}", Msg::NothingDue.text(config.lang));
+        let next = session.next_due(config.now).map(|due| due - config.now);
+        println!("{}", Msg::NothingDue(next).text(config.lang));
         return Ok(());
     }
     crate::ui::run(config, &mut session)?;

@@ -188,6 +188,12 @@ pub fn drive(
     }
     let summary = session.summary();
     show_summary(ui, lang, &summary)?;
+    if !quit && matches!(mode, Mode::Study | Mode::Flip) {
+        let now = clock()?;
+        if let Some(due) = session.next_due(now) {
+            ui.say(&Msg::NextCardIn(due - now).text(lang).dimmed().to_string())?;
+        }
+    }
     Ok(summary)
 }
 
