@@ -372,6 +372,116 @@ fn show_summary(ui: &mut dyn Prompter, lang: Lang, summary: &Summary) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::deck::{Card, CardId, Deck, DeckId, DeckMeta};
+    use crate::scheduler::Scheduler;
+    use crate::session::{StudyOptions, entries};
+    use crate::store::Store;
+    use std::collections::VecDeque;
+
+    /// A prompter that replays `replies` and keeps every line shown.
+    struct Scripted {
+        replies: VecDeque<Reply>,
+        shown: Vec<String>,
+    }
+
+    impl Prompter for Scripted {
+        fn say(&mut self, line: &str) -> Result<()> {
+            self.shown.push(line.to_string());
+            Ok(())
+        }
+        fn text(&mut self, prompt: &str) -> Result<Reply> {
+            self.shown.push(format!("{prompt}?"));
+            Ok(self.replies.pop_front().unwrap_or(Reply::Quit))
+        }
+        fn choose(&mut self, _: &str, options: &[String], undo: Option<&str>) -> Result<Reply> {
+            self.shown.extend(options.iter().cloned());
+            self.shown.extend(undo.map(String::from));
+            Ok(self.replies.pop_front().unwrap_or(Reply::Quit))
+        }
+        fn wait(&mut self, prompt: &str) -> Result<Reply> {
+            self.shown.push(prompt.to_string());
+            Ok(self.replies.pop_front().unwrap_or(Reply::Quit))
+        }
+    }
+
+    fn deck() -> Deck {
+        let card = |id: &str, prompt: &str, answer: &str| Card {
+            id: CardId(id.into()),
+            kind: CardKind::Translate,
+            input: InputKind::Text,
+            prompt: prompt.into(),
+            answers: vec![answer.into()],
+            choices: vec![],
+            hint: None,
+            direction: Some(Direction::ViEn),
+            section: None,
+            line: 1,
+            hash: String::new(),
+        };
+        Deck {
+            deck: DeckMeta {
+                id: DeckId("d".into()),
+                title: "d".into(),
+                source: "d.md".into(),
+                format: 1,
+            },
+            cards: vec![
+                card("d/1", "mô hình\u{1b}[2J", "model"),
+                card("d/2", "dữ liệu", "data"),
+            ],
+        }
+    }
+
+    fn run_flip(replies: Vec<Reply>) -> (Summary, Vec<String>, usize) {
+        let dir = tempfile::tempdir().unwrap();
+        let deck = deck();
+        let mut store = Store::open(dir.path(), Scheduler::default()).unwrap();
+        let now = clock::parse("2026-11-28T09:00:00+07:00").unwrap();
+        let options = StudyOptions {
+            flip: true,
+            new_per_day: 20,
+            limit: None,
+        };
+        let mut session = Session::study(entries(&[&deck], |_| true), &mut store, now, options, 1);
+        let mut ui = Scripted {
+            replies: replies.into(),
+            shown: Vec::new(),
+        };
+        let summary = drive(&mut session, &mut ui, Lang::En, &|| Ok(now)).unwrap();
+        drop(session);
+        let logged = store.reviews().unwrap().len();
+        (summary, ui.shown, logged)
+    }
+
+    #[test]
+    fn flip_grades_undo_from_the_grade_menu_and_quit() {
+        let (summary, shown, logged) = run_flip(vec![
+            Reply::Text(String::new()), // reveal card 1
+            Reply::Choice(2),           // Good
+            Reply::Text(String::new()), // reveal card 2
+            Reply::Undo,                // the grade menu's undo entry
+            Reply::Text(String::new()), // card 1 again
+            Reply::Choice(0),           // Again
+            Reply::Quit,
+        ]);
+        assert_eq!((summary.answered, summary.wrong), (1, 1));
+        assert_eq!(logged, 1);
+        assert!(
+            shown
+                .iter()
+                .any(|line| line.contains("Undid the answer to “mô hình”"))
+        );
+        assert!(shown.iter().any(|line| line.starts_with("Good (")));
+        assert!(
+            shown
+                .iter()
+                .any(|line| line.contains("Session over: 1 answered"))
+        );
+        assert!(
+            shown.iter().all(|line| !line.contains("[2J")),
+            "deck text reached the screen raw: {shown:?}"
+        );
+    }
 
     #[test]
     fn sanitize_strips_escape_sequences_and_controls() {
