@@ -512,7 +512,9 @@ impl<'a> Session<'a> {
             last_answer: self
                 .wrong_answers
                 .get(&index)
-                .and_then(|answers| answers.last().cloned()),
+                .and_then(|answers| answers.last().cloned())
+                // A flip-mode "again" has no typed answer to recall.
+                .filter(|answer| !answer.trim().is_empty()),
             can_undo: !self.history.is_empty(),
         }
     }
@@ -687,7 +689,7 @@ impl<'a> Session<'a> {
                         .iter()
                         .filter(|given| same_answer(given, &answer))
                         .count();
-                    repeated_wrong = (same >= 2).then_some(same);
+                    repeated_wrong = (same >= 2 && !answer.trim().is_empty()).then_some(same);
                     order.push_back(index);
                 } else {
                     left_missed_list = true;
