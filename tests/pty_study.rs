@@ -186,3 +186,35 @@ fn flip_mode_on_a_terminal() {
         Some(3)
     );
 }
+
+#[test]
+fn telex_input_typed_quickly_arrives_intact() {
+    // The same syllable rebuild with no pause: every key and the input
+    // method's backspace-and-rebuild write arrive back to back.
+    let fixture = Fixture::new();
+    let mut pty = spawn(fixture.command(NOW, &["study", "--direction", "en-vi"]));
+    expect(&mut pty, "Answer");
+    for chunk in [
+        "A",
+        "I",
+        " ",
+        "t",
+        "a",
+        "o",
+        "\x7f\x7fạo",
+        " ",
+        "s",
+        "i",
+        "n",
+        "h",
+        "\r",
+    ] {
+        send(&mut pty, chunk);
+    }
+    expect(&mut pty, "Correct!");
+    expect(&mut pty, "Undo the last answer");
+    send(&mut pty, "q");
+    finish(&mut pty);
+    let reviews = fixture.reviews();
+    assert_eq!(field(&reviews[0], "answer"), "AI tạo sinh");
+}
