@@ -29,6 +29,10 @@ pub struct Cache {
     /// A digest of the log's bytes just before `log_bytes`, so a log that was
     /// replaced by another of at least the same length is noticed.
     pub log_check: String,
+    /// The log's modification time (ns since the epoch) when the cache was
+    /// written: a log changed behind ontap's back is read in full.
+    #[serde(default)]
+    pub log_modified: i64,
     #[serde(default)]
     pub card: BTreeMap<CardId, CardRecord>,
 }
@@ -79,6 +83,7 @@ pub struct CacheRef<'a> {
     pub log_bytes: u64,
     pub log_lines: u64,
     pub log_check: &'a str,
+    pub log_modified: i64,
     pub card: &'a BTreeMap<CardId, CardRecord>,
 }
 
