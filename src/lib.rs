@@ -12,9 +12,12 @@ pub mod cli;
 pub mod clock;
 pub mod commands;
 pub mod deck;
+pub mod derive;
 pub mod error;
 pub mod judge;
+pub mod lesson;
 pub mod library;
+pub mod queue;
 pub mod scheduler;
 pub mod store;
 
