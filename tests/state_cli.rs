@@ -13,9 +13,14 @@ use ontap::judge::Grade;
 use ontap::scheduler::{Rating, Scheduler};
 use ontap::store::{CACHE_FILE, LOG_FILE, Review, ReviewMode, Store};
 
-const KNOWN_CARD: &str = "ai-tao-sinh/category/chatgpt";
-const OTHER_KNOWN_CARD: &str = "ai-tao-sinh/recall/tao-video";
 const ORPHAN_CARD: &str = "ai-tao-sinh/translate/vi-en/tu-da-bi-xoa";
+
+/// The id of the bundled deck's card number `index`: a card the library holds.
+fn known_card(index: usize) -> String {
+    let deck =
+        ontap::deck::Deck::from_toml(ontap::library::BUNDLED_DECK, Path::new("bundled")).unwrap();
+    deck.cards[index].id.0.clone()
+}
 
 fn ontap(dir: &Path) -> Command {
     let mut command = Command::cargo_bin("ontap").unwrap();
@@ -44,11 +49,17 @@ fn data_dir_with_answers() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path(), Scheduler::default()).unwrap();
     store
-        .record(review(KNOWN_CARD, 0, Rating::Again, "DALL-E", Grade::Wrong))
+        .record(review(
+            &known_card(0),
+            0,
+            Rating::Again,
+            "DALL-E",
+            Grade::Wrong,
+        ))
         .unwrap();
     store
         .record(review(
-            KNOWN_CARD,
+            &known_card(0),
             5,
             Rating::Good,
             "ChatGPT",
@@ -94,7 +105,7 @@ fn check_of_a_healthy_directory_lists_orphans_and_says_ok() {
             "reviews.toml: 3 reviews, 0 undone, 2 cards",
         ))
         .stdout(predicate::str::contains(format!("orphan {ORPHAN_CARD}")))
-        .stdout(predicate::str::contains(KNOWN_CARD).not())
+        .stdout(predicate::str::contains(format!("orphan {}", known_card(0))).not())
         .stdout(predicate::str::contains(
             "ok: every state file reads and agrees",
         ));
@@ -407,13 +418,13 @@ fn a_second_process_is_refused_while_a_session_holds_the_lock() {
 fn merge_takes_the_union_sorted_by_time_and_is_idempotent() {
     let ours = tempfile::tempdir().unwrap();
     let theirs = tempfile::tempdir().unwrap();
-    let shared = review(KNOWN_CARD, 0, Rating::Again, "DALL-E", Grade::Wrong);
+    let shared = review(&known_card(0), 0, Rating::Again, "DALL-E", Grade::Wrong);
     {
         let mut store = Store::open(ours.path(), Scheduler::default()).unwrap();
         store.record(shared.clone()).unwrap();
         store
             .record(review(
-                KNOWN_CARD,
+                &known_card(0),
                 30,
                 Rating::Good,
                 "ChatGPT",
@@ -424,7 +435,7 @@ fn merge_takes_the_union_sorted_by_time_and_is_idempotent() {
         store_b.record(shared.clone()).unwrap();
         store_b
             .record(review(
-                OTHER_KNOWN_CARD,
+                &known_card(1),
                 10,
                 Rating::Good,
                 "Sora",
@@ -433,7 +444,7 @@ fn merge_takes_the_union_sorted_by_time_and_is_idempotent() {
             .unwrap();
         store_b
             .record(review(
-                OTHER_KNOWN_CARD,
+                &known_card(1),
                 20,
                 Rating::Again,
                 "Sora?",
