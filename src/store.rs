@@ -45,6 +45,7 @@ pub fn default_data_dir() -> Option<PathBuf> {
 }
 
 mod cache;
+mod fast;
 mod files;
 mod log;
 
@@ -646,7 +647,6 @@ impl Store {
         cache::write(
             &self.dir.join(CACHE_FILE),
             &cache::CacheRef {
-                format: log::LOG_FORMAT,
                 log_bytes: self.covered,
                 log_lines: self.lines,
                 log_check: &check,
