@@ -570,3 +570,44 @@ fn start_up_trusts_the_cache_for_what_it_covers_and_check_reads_everything() {
             line_of(&text, "rating = 9")
         )));
 }
+
+#[test]
+fn a_temp_file_left_by_a_killed_writer_is_noted_then_removed() {
+    let dir = data_dir_with_answers();
+    let leftover = dir.path().join(".ontap-tmp-Ab12Cd");
+    std::fs::write(&leftover, "format = 1\nlog_by").unwrap();
+    ontap(dir.path())
+        .args(["state", "check"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "a temporary file left by an interrupted write",
+        ));
+    assert!(leftover.exists(), "check removed it");
+    drop(Store::open(dir.path(), Scheduler::default()).unwrap());
+    assert!(!leftover.exists());
+}
+
+#[test]
+fn merge_keeps_fields_an_outside_tool_added_and_reviews_it_wrote_without_an_id() {
+    let ours = data_dir_with_answers();
+    let theirs = tempfile::tempdir().unwrap();
+    let card = known_card(2);
+    std::fs::write(
+        theirs.path().join(LOG_FILE),
+        format!(
+            "format = 1\n\n[[review]]\ncard = \"{card}\"\ndeck = \"ai-tao-sinh\"\nat = 2026-11-28T08:00:00Z\nrating = 4\nmode = \"review\"\nanswer = \"\"\nverdict = \"correct\"\nsource = \"anki import\"\n\n"
+        ),
+    )
+    .unwrap();
+    ontap(ours.path())
+        .args(["state", "merge", theirs.path().to_str().unwrap()])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1 of its 1 records were new here"));
+    let log = std::fs::read_to_string(ours.path().join(LOG_FILE)).unwrap();
+    assert!(log.contains("source = \"anki import\""), "{log}");
+    let store = Store::open_read_only(ours.path(), Scheduler::default()).unwrap();
+    assert_eq!(store.reviews().unwrap().len(), 4);
+    assert!(store.record_of(&CardId(card)).is_some());
+}

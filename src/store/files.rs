@@ -104,9 +104,30 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<()> {
         .tempfile_in(&dir)
         .map_err(io)?;
     temp.write_all(contents).map_err(io)?;
+    // tempfile creates 0600: a file being replaced keeps its mode, a new one
+    // gets its directory's read/write bits (0755 → 0644, a private 0700 → 0600).
+    let permissions = std::fs::metadata(path)
+        .map(|metadata| metadata.permissions())
+        .ok()
+        .or_else(|| new_file_permissions(&dir));
+    if let Some(permissions) = permissions {
+        temp.as_file().set_permissions(permissions).map_err(io)?;
+    }
     temp.as_file().sync_all().map_err(io)?;
     temp.persist(path).map_err(|error| io(error.error))?;
     sync_dir(&dir)
+}
+
+#[cfg(unix)]
+fn new_file_permissions(dir: &Path) -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    let dir_mode = std::fs::metadata(dir).ok()?.permissions().mode();
+    Some(std::fs::Permissions::from_mode(dir_mode & 0o666))
+}
+
+#[cfg(not(unix))]
+fn new_file_permissions(_dir: &Path) -> Option<std::fs::Permissions> {
+    None
 }
 
 /// Appends `block` in one write and fsyncs it before returning.
