@@ -1,6 +1,19 @@
 //! The only module that touches state files. The data directory holds the
 //! review log `reviews.toml` (the source of truth, append-only), the schedule
-//! cache derived from it, and the `decks/` of the library.
+//! cache `schedule.toml` derived from it, the `lock` of the one writer, and
+//! the `decks/` of the library (see `docs/state-format.md`).
+//!
+//! Durability: an answer is one block appended to the log in a single write
+//! and fsynced, then the cache is replaced atomically (temp file, fsync,
+//! rename, fsync of the directory), all before [`Store::record`] returns. A
+//! record counts once its terminating blank line is on disk, so a kill at
+//! any instant leaves at most a torn final block, which loading ignores and
+//! the next writer cuts off. Start-up loads the cache and replays only the
+//! part of the log the cache does not cover.
+//!
+//! Submodules: `log` (the log's text), `cache` (the cache's text), `fast` (a
+//! quick reader for the plain TOML ontap writes), `files` (atomic writes,
+//! appends, the lock).
 
 use std::path::PathBuf;
 
