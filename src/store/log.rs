@@ -248,6 +248,18 @@ pub fn check_format(path: &Path, text: &str, what: &str) -> Result<()> {
     let top = preamble(text);
     let parsed: Preamble =
         toml::from_str(top).map_err(|error| crate::deck::toml_error(path, text, &error))?;
+    if let Ok(table) = toml::from_str::<toml::Table>(top)
+        && let Some(key) = ["review", "undo", "card"]
+            .into_iter()
+            .find(|key| table.contains_key(*key))
+    {
+        return Err(Error::invalid(
+            Location::line(path, 1),
+            format!(
+                "`{key}` at the top of the file clashes with its tables; the file was left untouched"
+            ),
+        ));
+    }
     match parsed.format {
         Some(found) if found > LOG_FORMAT => Err(Error::FutureFormat {
             path: path.to_path_buf(),
@@ -329,7 +341,9 @@ pub fn parse(path: &Path, text: &str, start: usize, first_line: usize) -> Result
                 parsed.entries.push((entry, start + header..start + offset));
             }
             open = Some((offset, trimmed == REVIEW_HEADER));
-        } else if open.is_none() {
+        } else if open.is_none() || trimmed.starts_with('[') {
+            // Outside a record only comments; inside one no other table
+            // header, which would silently move the following keys elsewhere.
             if !trimmed.starts_with('#') {
                 return Err(Error::invalid(
                     Location::line(path, at_line(offset)),
@@ -562,6 +576,7 @@ mod tests {
             "[deck]\nid = 1\n\n",
             "[[review]]\ncard = \n\n",
             "[[review]]\nnot toml at all\nmore",
+            "[[review]]\ncard = \"x\"\n[other]\nrating = 3\n\n",
         ] {
             let broken = format!("{text}{bad}");
             assert!(
@@ -569,6 +584,8 @@ mod tests {
                 "{bad:?} accepted"
             );
         }
+        let clash = text.replace("format = 1", "format = 1\nreview = 5");
+        assert!(parse(Path::new("r"), &clash, 0, 1).is_err());
         let future = text.replace("format = 1", "format = 99");
         assert!(matches!(
             parse(Path::new("r"), &future, 0, 1),
