@@ -14,12 +14,15 @@ pub mod commands;
 pub mod deck;
 pub mod derive;
 pub mod error;
+pub mod i18n;
 pub mod judge;
 pub mod lesson;
 pub mod library;
 pub mod queue;
 pub mod scheduler;
+pub mod session;
 pub mod store;
+pub mod ui;
 
 pub use error::{Error, Result};
 
