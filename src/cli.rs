@@ -23,7 +23,13 @@ pub struct Cli {
     pub data_dir: Option<PathBuf>,
 
     /// Study the decks of this folder instead of the library
-    #[arg(long, global = true, env = "ONTAP_DECKS", value_name = "DIR")]
+    #[arg(
+        long = "decks",
+        id = "decks_dir",
+        global = true,
+        env = "ONTAP_DECKS",
+        value_name = "DIR"
+    )]
     pub decks: Option<PathBuf>,
 
     /// When to colour the output
@@ -81,7 +87,9 @@ pub enum Command {
     #[command(after_help = "Example:\n  ontap export --format anki -o ai-tao-sinh.txt")]
     Export(ExportArgs),
     /// Print a shell completion script
-    #[command(after_help = "Example:\n  ontap completions bash > ~/.local/share/bash-completion/completions/ontap")]
+    #[command(
+        after_help = "Example:\n  ontap completions bash > ~/.local/share/bash-completion/completions/ontap"
+    )]
     Completions(CompletionsArgs),
     /// Print the man page (roff)
     #[command(after_help = "Example:\n  ontap man > ~/.local/share/man/man1/ontap.1")]
@@ -305,7 +313,10 @@ mod tests {
     #[test]
     fn every_subcommand_has_an_example() {
         for sub in Cli::command().get_subcommands() {
-            let help = sub.get_after_help().map(|h| h.to_string()).unwrap_or_default();
+            let help = sub
+                .get_after_help()
+                .map(|h| h.to_string())
+                .unwrap_or_default();
             let nested_ok = sub.get_subcommands().all(|s| {
                 s.get_after_help()
                     .is_some_and(|h| h.to_string().contains("ontap"))

@@ -13,9 +13,11 @@ pub mod clock;
 pub mod commands;
 pub mod deck;
 pub mod error;
+pub mod export;
 pub mod judge;
 pub mod library;
 pub mod scheduler;
+pub mod stats;
 pub mod store;
 
 pub use error::{Error, Result};
