@@ -153,7 +153,10 @@ impl Card {
             hasher.update([0u8]);
         }
         let digest = hasher.finalize();
-        digest[..6].iter().map(|byte| format!("{byte:02x}")).collect()
+        digest[..6]
+            .iter()
+            .map(|byte| format!("{byte:02x}"))
+            .collect()
     }
 
     /// The answer shown to the user as the right one.
@@ -209,7 +212,11 @@ pub fn toml_error(path: &Path, text: &str, error: &toml::de::Error) -> Error {
 /// The 1-based line number holding byte `offset` of `text`.
 pub fn line_of_offset(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
-    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 #[cfg(test)]
@@ -261,7 +268,8 @@ mod tests {
 
     #[test]
     fn broken_deck_names_the_line() {
-        let text = "[deck]\nid = \"x\"\ntitle = \"t\"\nsource = \"x.md\"\nformat = 1\n[[card]]\nid = \n";
+        let text =
+            "[deck]\nid = \"x\"\ntitle = \"t\"\nsource = \"x.md\"\nformat = 1\n[[card]]\nid = \n";
         let error = Deck::from_toml(text, Path::new("x.toml")).unwrap_err();
         assert!(error.to_string().starts_with("x.toml:7:"), "{error}");
     }

@@ -1,6 +1,6 @@
 //! `ontap add`.
 
-use crate::cli::{Config, AddArgs};
+use crate::cli::{AddArgs, Config};
 use crate::error::Result;
 
 pub fn run(_config: &Config, _args: &AddArgs) -> Result<()> {

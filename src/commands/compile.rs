@@ -1,6 +1,6 @@
 //! `ontap compile`.
 
-use crate::cli::{Config, CompileArgs};
+use crate::cli::{CompileArgs, Config};
 use crate::error::Result;
 
 pub fn run(_config: &Config, _args: &CompileArgs) -> Result<()> {

@@ -1,0 +1,123 @@
+//! Replays the vectors generated from the reference `fsrs` 6.3.2
+//! (`scripts/fsrs_vectors.py` → `tests/data/fsrs_vectors.json`) through
+//! ontap's scheduler with fuzzing off: after every review the state, step
+//! and due time must be equal, stability and difficulty within 1e-4 relative.
+
+use ontap::clock::{self, Timestamp};
+use ontap::scheduler::{CardState, Rating, Schedule, Scheduler};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Vectors {
+    vectors: Vec<Vector>,
+}
+
+#[derive(Deserialize)]
+struct Vector {
+    name: String,
+    desired_retention: f64,
+    maximum_interval: u32,
+    created: String,
+    reviews: Vec<Expected>,
+}
+
+#[derive(Deserialize)]
+struct Expected {
+    rating: u8,
+    at: String,
+    retrievability_before: f64,
+    state: String,
+    step: Option<u32>,
+    stability: f64,
+    difficulty: f64,
+    due: String,
+    last_review: String,
+}
+
+fn time(text: &str) -> Timestamp {
+    clock::parse(text).unwrap_or_else(|error| panic!("bad time {text}: {error}"))
+}
+
+fn state_name(state: CardState) -> &'static str {
+    match state {
+        CardState::New => "new",
+        CardState::Learning => "learning",
+        CardState::Review => "review",
+        CardState::Relearning => "relearning",
+    }
+}
+
+fn close(actual: f64, expected: f64) -> bool {
+    (actual - expected).abs() <= 1e-4 * expected.abs().max(f64::MIN_POSITIVE)
+}
+
+#[test]
+fn every_reference_vector_replays_exactly() {
+    let text = std::fs::read_to_string("tests/data/fsrs_vectors.json").unwrap();
+    let vectors: Vectors = serde_json::from_str(&text).unwrap();
+    assert!(vectors.vectors.len() >= 250, "too few vectors");
+    let mut reviews = 0;
+    let mut same_day = 0;
+    let mut max_relative_error = 0.0f64;
+    for vector in &vectors.vectors {
+        let scheduler = Scheduler {
+            enable_fuzzing: false,
+            desired_retention: vector.desired_retention,
+            maximum_interval: vector.maximum_interval,
+            ..Default::default()
+        };
+        let mut schedule: Schedule = Scheduler::new_card(time(&vector.created));
+        for (index, expected) in vector.reviews.iter().enumerate() {
+            let context = format!("vector '{}', review {}", vector.name, index + 1);
+            let at = time(&expected.at);
+            if let Some(last) = schedule.last_review {
+                if (at - last).num_days() < 1 {
+                    same_day += 1;
+                }
+                let retrievability = scheduler.retrievability(&schedule, at);
+                assert!(
+                    close(retrievability, expected.retrievability_before),
+                    "{context}: retrievability {retrievability} != {}",
+                    expected.retrievability_before
+                );
+            }
+            let rating = Rating::try_from(expected.rating).unwrap();
+            schedule = scheduler.review(&schedule, rating, at, 0);
+            reviews += 1;
+            assert_eq!(
+                state_name(schedule.state),
+                expected.state,
+                "{context}: state"
+            );
+            assert_eq!(schedule.step, expected.step, "{context}: step");
+            let stability = schedule.stability.unwrap();
+            let difficulty = schedule.difficulty.unwrap();
+            assert!(
+                close(stability, expected.stability),
+                "{context}: stability {stability} != {}",
+                expected.stability
+            );
+            assert!(
+                close(difficulty, expected.difficulty),
+                "{context}: difficulty {difficulty} != {}",
+                expected.difficulty
+            );
+            max_relative_error = max_relative_error
+                .max((stability - expected.stability).abs() / expected.stability)
+                .max((difficulty - expected.difficulty).abs() / expected.difficulty);
+            // To the microsecond, as the reference's datetimes.
+            assert_eq!(schedule.due, time(&expected.due), "{context}: due");
+            assert_eq!(
+                schedule.last_review,
+                Some(time(&expected.last_review)),
+                "{context}: last_review"
+            );
+            assert_eq!(schedule.reps as usize, index + 1, "{context}: reps");
+        }
+    }
+    assert!(same_day > 100, "the vectors must cover same-day reviews");
+    println!(
+        "{} vectors, {reviews} reviews, {same_day} same-day, max relative error {max_relative_error:e}",
+        vectors.vectors.len()
+    );
+}
