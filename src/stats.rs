@@ -198,10 +198,7 @@ pub fn figures(
                 .map(move |card| (&card.id, (card, deck.deck.id.0.as_str())))
         })
         .collect();
-    let schedules: Vec<&CardRecord> = cards
-        .keys()
-        .filter_map(|id| records.get(*id))
-        .collect();
+    let schedules: Vec<&CardRecord> = cards.keys().filter_map(|id| records.get(*id)).collect();
     let mut activity: Vec<&Review> = reviews
         .iter()
         .filter(|review| deck_ids.contains(review.deck.0.as_str()) && review.at <= now)
@@ -454,7 +451,11 @@ pub fn render(stats: &Stats, color: bool) -> String {
     let paint = Painter { on: color };
     let mut out = String::new();
     let overall = &stats.overall;
-    let _ = writeln!(out, "{}", paint.bold(&format!("ontap stats — {}", stats.today)));
+    let _ = writeln!(
+        out,
+        "{}",
+        paint.bold(&format!("ontap stats — {}", stats.today))
+    );
     out.push('\n');
     render_table(&mut out, stats, &paint);
     out.push('\n');
@@ -603,9 +604,9 @@ fn render_heat_map(out: &mut String, map: &HeatMap, today: NaiveDate, paint: &Pa
         let _ = writeln!(out, "{}", line.trim_end());
     }
     let mut legend = format!("{:ROW_LABEL$}{} none", "", SHADES[0]);
-    for level in 1..=4 {
+    for (level, glyph) in SHADES.iter().enumerate().skip(1) {
         if let Some((low, high)) = shade_range(level, map.max) {
-            let glyph = paint.shade(&SHADES[level].to_string(), level);
+            let glyph = paint.shade(&glyph.to_string(), level);
             let _ = if low == high {
                 write!(legend, "  {glyph} {low}")
             } else {
@@ -649,7 +650,7 @@ pub fn bar(count: usize, max: usize) -> String {
     }
     let eighths = (count * BAR_WIDTH * 8).div_ceil(max).max(1);
     let mut text = "█".repeat(eighths / 8);
-    if let Some(&partial) = EIGHTHS.get(eighths % 8).filter(|_| eighths % 8 != 0) {
+    if let Some(&partial) = EIGHTHS.get(eighths % 8).filter(|c| **c != ' ') {
         text.push(partial);
     }
     text.push(' ');
@@ -778,7 +779,12 @@ mod tests {
             },
             cards: vec![
                 card("a", InputKind::Text, "alpha", &[]),
-                card("b", InputKind::Choice, "Tạo văn bản", &["Tạo văn bản", "Tạo hình ảnh"]),
+                card(
+                    "b",
+                    InputKind::Choice,
+                    "Tạo văn bản",
+                    &["Tạo văn bản", "Tạo hình ảnh"],
+                ),
                 card("c", InputKind::Text, "gamma", &[]),
             ],
         }
@@ -824,15 +830,30 @@ mod tests {
     #[test]
     fn states_count_unanswered_cards_as_new_and_forecast_buckets_by_day() {
         let records = BTreeMap::from([
-            (CardId("a".into()), record(CardState::Review, "2026-11-20T09:00:00+07:00")),
-            (CardId("b".into()), record(CardState::Learning, "2026-11-30T23:30:00+07:00")),
-            (CardId("gone".into()), record(CardState::Review, "2026-11-28T09:00:00+07:00")),
+            (
+                CardId("a".into()),
+                record(CardState::Review, "2026-11-20T09:00:00+07:00"),
+            ),
+            (
+                CardId("b".into()),
+                record(CardState::Learning, "2026-11-30T23:30:00+07:00"),
+            ),
+            (
+                CardId("gone".into()),
+                record(CardState::Review, "2026-11-28T09:00:00+07:00"),
+            ),
         ]);
         let deck = deck();
         let figures = figures(&[&deck], &records, &[], at(NOW));
         assert_eq!(
             figures.cards,
-            StateCounts { total: 3, new: 1, learning: 1, review: 1, relearning: 0 }
+            StateCounts {
+                total: 3,
+                new: 1,
+                learning: 1,
+                review: 1,
+                relearning: 0
+            }
         );
         // The overdue card counts today; the card removed from the deck not at all.
         assert_eq!(figures.due_today, 1);
@@ -868,8 +889,19 @@ mod tests {
         ];
         let deck = deck();
         let streak = figures(&[&deck], &BTreeMap::new(), &reviews, at(NOW)).streak;
-        assert_eq!(streak, Streak { days: 3, studied_today: false });
-        let later = figures(&[&deck], &BTreeMap::new(), &reviews, at("2026-11-29T08:00:00+07:00"));
+        assert_eq!(
+            streak,
+            Streak {
+                days: 3,
+                studied_today: false
+            }
+        );
+        let later = figures(
+            &[&deck],
+            &BTreeMap::new(),
+            &reviews,
+            at("2026-11-29T08:00:00+07:00"),
+        );
         assert_eq!(later.streak.days, 0);
     }
 
@@ -882,7 +914,10 @@ mod tests {
         assert!(figures.streak.studied_today);
         assert_eq!(figures.reviews.today, 1);
         let last = figures.heat_map.days.last().unwrap();
-        assert_eq!((last.date.to_string().as_str(), last.count), ("2026-11-28", 1));
+        assert_eq!(
+            (last.date.to_string().as_str(), last.count),
+            ("2026-11-28", 1)
+        );
     }
 
     #[test]
@@ -898,9 +933,24 @@ mod tests {
     #[test]
     fn missed_and_confused_rank_by_count() {
         let reviews = vec![
-            review("b", "2026-11-20T09:00:00+07:00", Rating::Again, "tạo hình ảnh"),
-            review("b", "2026-11-21T09:00:00+07:00", Rating::Again, "Tạo hình ảnh"),
-            review("b", "2026-11-22T09:00:00+07:00", Rating::Good, "Tạo văn bản"),
+            review(
+                "b",
+                "2026-11-20T09:00:00+07:00",
+                Rating::Again,
+                "tạo hình ảnh",
+            ),
+            review(
+                "b",
+                "2026-11-21T09:00:00+07:00",
+                Rating::Again,
+                "Tạo hình ảnh",
+            ),
+            review(
+                "b",
+                "2026-11-22T09:00:00+07:00",
+                Rating::Good,
+                "Tạo văn bản",
+            ),
             review("a", "2026-11-22T09:00:00+07:00", Rating::Again, "beta"),
             review("gone", "2026-11-22T09:00:00+07:00", Rating::Again, "x"),
         ];

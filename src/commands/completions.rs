@@ -23,8 +23,9 @@ pub fn run_man() -> Result<()> {
     write_stdout(&page)
 }
 
-/// Writes to standard output; a closed pipe (`ontap man | head`) is not an error.
-fn write_stdout(bytes: &[u8]) -> Result<()> {
+/// Writes to standard output; a closed pipe (`ontap man | head`) is not an
+/// error. Shared by the commands that print files (stats, export).
+pub(super) fn write_stdout(bytes: &[u8]) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
         Ok(()) => Ok(()),
