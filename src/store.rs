@@ -44,11 +44,25 @@ pub fn default_data_dir() -> Option<PathBuf> {
     dirs::data_dir().map(|dir| dir.join("ontap"))
 }
 
-use std::collections::BTreeMap;
+mod cache;
+mod files;
+mod log;
+
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-use crate::error::Result;
-use crate::scheduler::{Schedule, Scheduler};
+use crate::error::{Error, Location, Result};
+use crate::scheduler::{self, Schedule, Scheduler};
+
+pub use cache::REBUILD_HINT;
+use log::{Entry, LoggedReview, Undo};
+
+/// The review log: the source of truth.
+pub const LOG_FILE: &str = "reviews.toml";
+/// The schedule cache, derivable from the log.
+pub const CACHE_FILE: &str = "schedule.toml";
+/// Held (flock) by the one process writing the data directory.
+pub const LOCK_FILE: &str = "lock";
 
 /// What the schedule cache keeps per card: its schedule plus the few facts
 /// about its history that start-up needs without reading the whole log.
@@ -87,6 +101,239 @@ pub struct Store {
     scheduler: Scheduler,
     records: BTreeMap<CardId, CardRecord>,
     lock: Option<std::fs::File>,
+    /// Where the log's complete records end: what the cache accounts for.
+    covered: u64,
+    /// The lines of the log up to `covered`.
+    lines: u64,
+    /// Whether `reviews.toml` exists.
+    log_exists: bool,
+    /// The reviews recorded through this `Store`, latest last, with the
+    /// card's record before each, for undo.
+    recorded: Vec<Recorded>,
+}
+
+#[derive(Debug)]
+struct Recorded {
+    id: String,
+    review: Review,
+    previous: Option<CardRecord>,
+}
+
+/// The state as loaded from disk.
+struct Loaded {
+    records: BTreeMap<CardId, CardRecord>,
+    covered: u64,
+    lines: u64,
+    log_exists: bool,
+    /// Whether the cache on disk is missing or behind the log.
+    cache_stale: bool,
+}
+
+/// The whole log, parsed.
+pub(crate) struct FullLog {
+    pub parsed: log::Parsed,
+    pub exists: bool,
+}
+
+impl FullLog {
+    /// The reviews still in effect (undone ones removed), in log order.
+    pub fn effective(&self) -> Vec<&Review> {
+        effective_reviews(self.parsed.entries.iter().map(|(entry, _)| entry))
+    }
+
+    pub fn review_count(&self) -> usize {
+        self.parsed
+            .entries
+            .iter()
+            .filter(|(entry, _)| matches!(entry, Entry::Review(_)))
+            .count()
+    }
+
+    pub fn undo_count(&self) -> usize {
+        self.parsed.entries.len() - self.review_count()
+    }
+
+    pub fn torn_bytes(&self) -> Option<usize> {
+        self.parsed.torn
+    }
+}
+
+/// The reviews of `entries` still in effect: an `[[undo]]` cancels one
+/// review with its id (ids are digests of the content, so which of two
+/// identical reviews it cancels makes no difference).
+fn effective_reviews<'a>(entries: impl Iterator<Item = &'a Entry>) -> Vec<&'a Review> {
+    let entries: Vec<&Entry> = entries.collect();
+    let mut undone: HashMap<&str, usize> = HashMap::new();
+    for entry in &entries {
+        if let Entry::Undo(undo) = entry {
+            *undone.entry(undo.review.as_str()).or_default() += 1;
+        }
+    }
+    let mut kept = Vec::new();
+    for entry in entries.iter().rev() {
+        if let Entry::Review(LoggedReview { id, review }) = entry {
+            match undone.get_mut(id.as_str()) {
+                Some(count) if *count > 0 => *count -= 1,
+                _ => kept.push(review),
+            }
+        }
+    }
+    kept.reverse();
+    kept
+}
+
+/// The record of a card after `review`, from its record before (`None` for
+/// a card never answered): the one step of every replay.
+fn apply(scheduler: &Scheduler, previous: Option<&CardRecord>, review: &Review) -> CardRecord {
+    let before = previous
+        .map(|record| record.schedule.clone())
+        .unwrap_or_else(|| Scheduler::new_card(review.at));
+    let seed = scheduler::fuzz_seed(&review.card, before.reps);
+    CardRecord {
+        deck: review.deck.clone(),
+        schedule: scheduler.review(&before, review.rating, review.at, seed),
+        first_review: previous.map_or(review.at, |record| record.first_review),
+        last_verdict: review.verdict,
+        last_answer: review.answer.clone(),
+    }
+}
+
+/// Every card's record, replaying `reviews` in order.
+pub(crate) fn replay<'a>(
+    scheduler: &Scheduler,
+    reviews: impl IntoIterator<Item = &'a Review>,
+) -> BTreeMap<CardId, CardRecord> {
+    let mut records: BTreeMap<CardId, CardRecord> = BTreeMap::new();
+    for review in reviews {
+        let record = apply(scheduler, records.get(&review.card), review);
+        records.insert(review.card.clone(), record);
+    }
+    records
+}
+
+/// Reads and parses the whole log of `dir` (a missing log is empty).
+pub(crate) fn read_full_log(dir: &Path) -> Result<FullLog> {
+    let path = dir.join(LOG_FILE);
+    match files::read_optional(&path)? {
+        None => Ok(FullLog {
+            parsed: log::Parsed::default(),
+            exists: false,
+        }),
+        Some(bytes) => {
+            let text = files::utf8(&path, bytes)?;
+            Ok(FullLog {
+                parsed: log::parse(&path, &text, 0, 1)?,
+                exists: true,
+            })
+        }
+    }
+}
+
+fn cache_mismatch(dir: &Path, detail: String) -> Error {
+    Error::invalid(
+        Location::file(dir.join(CACHE_FILE)),
+        format!("does not match {LOG_FILE} ({detail}); {REBUILD_HINT}"),
+    )
+}
+
+/// Loads the state of `dir`: the cache plus a replay of the log's tail it
+/// does not cover yet, or a replay of the whole log when there is no cache.
+fn load(dir: &Path, scheduler: &Scheduler) -> Result<Loaded> {
+    let log_path = dir.join(LOG_FILE);
+    // The cache first: a writer appends to the log before it rewrites the
+    // cache, so a cache read before the log never covers more than it.
+    let cache = cache::read(&dir.join(CACHE_FILE))?;
+    let log_length = files::length(&log_path)?;
+    let Some(cache) = cache else {
+        return load_from_log(dir, scheduler);
+    };
+    let Some(length) = log_length else {
+        if cache.log_bytes > 0 {
+            return Err(cache_mismatch(
+                dir,
+                format!("it accounts for {} bytes but there is no log", cache.log_bytes),
+            ));
+        }
+        return Ok(Loaded {
+            records: cache.card,
+            covered: 0,
+            lines: 0,
+            log_exists: false,
+            cache_stale: false,
+        });
+    };
+    if cache.log_bytes > length {
+        return Err(cache_mismatch(
+            dir,
+            format!(
+                "it accounts for {} bytes, the log holds {length}",
+                cache.log_bytes
+            ),
+        ));
+    }
+    if cache::fingerprint(&log_path, cache.log_bytes)? != cache.log_check {
+        return Err(cache_mismatch(
+            dir,
+            "the log's content is not the one it was computed from".into(),
+        ));
+    }
+    check_log_header(&log_path)?;
+    if cache.log_bytes == length {
+        return Ok(Loaded {
+            records: cache.card,
+            covered: length,
+            lines: cache.log_lines,
+            log_exists: true,
+            cache_stale: false,
+        });
+    }
+    let tail = files::read_range(&log_path, cache.log_bytes, length - cache.log_bytes)?;
+    let tail = files::utf8(&log_path, tail)?;
+    let start = usize::try_from(cache.log_bytes).unwrap_or(usize::MAX);
+    let first_line = usize::try_from(cache.log_lines).unwrap_or(usize::MAX - 1) + 1;
+    let parsed = log::parse(&log_path, &tail, start, first_line)?;
+    if parsed
+        .entries
+        .iter()
+        .any(|(entry, _)| matches!(entry, Entry::Undo(_)))
+    {
+        // An undo may cancel a review the cache already holds: replay all.
+        return load_from_log(dir, scheduler);
+    }
+    let mut records = cache.card;
+    for (entry, _) in &parsed.entries {
+        if let Entry::Review(LoggedReview { review, .. }) = entry {
+            let record = apply(scheduler, records.get(&review.card), review);
+            records.insert(review.card.clone(), record);
+        }
+    }
+    Ok(Loaded {
+        records,
+        covered: parsed.end as u64,
+        lines: parsed.lines as u64,
+        log_exists: true,
+        cache_stale: parsed.end as u64 != cache.log_bytes,
+    })
+}
+
+/// The top of the log is checked even when the cache covers it, so a log
+/// from a newer ontap is refused rather than half read.
+fn check_log_header(log_path: &Path) -> Result<()> {
+    let head = files::read_range(log_path, 0, 4096)?;
+    let head = String::from_utf8_lossy(&head);
+    let whole_lines = &head[..head.rfind('\n').map_or(0, |index| index + 1)];
+    log::check_format(log_path, log::preamble(whole_lines), "an ontap review log")
+}
+
+fn load_from_log(dir: &Path, scheduler: &Scheduler) -> Result<Loaded> {
+    let full = read_full_log(dir)?;
+    Ok(Loaded {
+        records: replay(scheduler, full.effective()),
+        covered: full.parsed.end as u64,
+        lines: full.parsed.lines as u64,
+        log_exists: full.exists,
+        cache_stale: full.exists,
+    })
 }
 
 impl Store {
@@ -94,15 +341,146 @@ impl Store {
     /// ([`crate::Error::Locked`] if another process has it), loads the cache
     /// and replays any reviews the cache does not hold yet.
     pub fn open(dir: &Path, scheduler: Scheduler) -> Result<Store> {
-        let _ = (dir, scheduler);
-        todo!("store (engine issue)")
+        std::fs::create_dir_all(dir).map_err(|error| Error::io(dir, error))?;
+        let lock = files::lock(&dir.join(LOCK_FILE))?;
+        let loaded = load(dir, &scheduler)?;
+        let cache_stale = loaded.cache_stale;
+        let store = Store::from_loaded(dir, scheduler, loaded, Some(lock));
+        store.remove_leftovers()?;
+        if cache_stale {
+            store.write_cache()?;
+        }
+        Ok(store)
     }
 
     /// Opens `dir` for reading only: no lock, nothing written, a missing
     /// directory reads as empty.
     pub fn open_read_only(dir: &Path, scheduler: Scheduler) -> Result<Store> {
-        let _ = (dir, scheduler);
-        todo!("store (engine issue)")
+        if !dir.exists() {
+            return Ok(Store::from_loaded(
+                dir,
+                scheduler,
+                Loaded {
+                    records: BTreeMap::new(),
+                    covered: 0,
+                    lines: 0,
+                    log_exists: false,
+                    cache_stale: false,
+                },
+                None,
+            ));
+        }
+        let loaded = load(dir, &scheduler)?;
+        Ok(Store::from_loaded(dir, scheduler, loaded, None))
+    }
+
+    /// Recomputes the cache of `dir` from its log alone (whatever state the
+    /// cache is in) and returns the store, open for writing.
+    pub fn rebuild(dir: &Path, scheduler: Scheduler) -> Result<Store> {
+        std::fs::create_dir_all(dir).map_err(|error| Error::io(dir, error))?;
+        let lock = files::lock(&dir.join(LOCK_FILE))?;
+        let loaded = load_from_log(dir, &scheduler)?;
+        let store = Store::from_loaded(dir, scheduler, loaded, Some(lock));
+        store.remove_leftovers()?;
+        store.write_cache()?;
+        Ok(store)
+    }
+
+    /// `ontap state merge`: rewrites the log of `dir` as the union of its
+    /// records and those of `other`'s log (a record both hold is kept once;
+    /// one held twice by either is kept twice), sorted by time, then rebuilds
+    /// the cache. Both logs are validated before anything is written, and the
+    /// new log replaces the old one atomically.
+    pub fn merge(dir: &Path, other: &Path, scheduler: Scheduler) -> Result<(Store, MergeSummary)> {
+        std::fs::create_dir_all(dir).map_err(|error| Error::io(dir, error))?;
+        let lock = files::lock(&dir.join(LOCK_FILE))?;
+        let ours_path = dir.join(LOG_FILE);
+        let theirs_path = other.join(LOG_FILE);
+        let ours_text = match files::read_optional(&ours_path)? {
+            Some(bytes) => Some(files::utf8(&ours_path, bytes)?),
+            None => None,
+        };
+        let theirs_text = match files::read_optional(&theirs_path)? {
+            Some(bytes) => files::utf8(&theirs_path, bytes)?,
+            None => {
+                return Err(Error::invalid(
+                    Location::file(&theirs_path),
+                    "no review log to merge; is it an ontap data directory? (nothing was changed)",
+                ));
+            }
+        };
+        let ours = match &ours_text {
+            Some(text) => log::parse(&ours_path, text, 0, 1)?,
+            None => log::Parsed::default(),
+        };
+        let theirs = log::parse(&theirs_path, &theirs_text, 0, 1)?;
+
+        let mut ours_keys: HashMap<String, usize> = HashMap::new();
+        let mut blocks = Vec::new();
+        for (entry, range) in &ours.entries {
+            *ours_keys.entry(merge_key(entry)).or_default() += 1;
+            blocks.push(MergeBlock::new(entry, ours_text.as_deref().unwrap_or(""), range));
+        }
+        let mut summary = MergeSummary {
+            ours: ours.entries.len(),
+            theirs: theirs.entries.len(),
+            ..MergeSummary::default()
+        };
+        for (entry, range) in &theirs.entries {
+            match ours_keys.get_mut(&merge_key(entry)) {
+                Some(count) if *count > 0 => *count -= 1,
+                _ => {
+                    summary.added += 1;
+                    blocks.push(MergeBlock::new(entry, &theirs_text, range));
+                }
+            }
+        }
+        blocks.sort_by(|a, b| {
+            (a.at, a.is_undo, &a.card, &a.text).cmp(&(b.at, b.is_undo, &b.card, &b.text))
+        });
+        let mut text = match &ours_text {
+            Some(text) => format!("{}\n\n", log::preamble(text).trim_end()),
+            None => log::LOG_HEADER.to_string(),
+        };
+        for block in &blocks {
+            text.push_str(&block.text);
+        }
+        // What is about to replace the log must read back as exactly the merged records.
+        let check = log::parse(&ours_path, &text, 0, 1)?;
+        if check.entries.len() != blocks.len() || check.torn.is_some() {
+            return Err(Error::invalid(
+                Location::file(&ours_path),
+                "the merged log did not read back as written; nothing was changed",
+            ));
+        }
+        summary.total = blocks.len();
+        if ours_text.as_deref() != Some(text.as_str()) {
+            files::write_atomically(&ours_path, text.as_bytes())?;
+        }
+        let loaded = load_from_log(dir, &scheduler)?;
+        let store = Store::from_loaded(dir, scheduler, loaded, Some(lock));
+        store.remove_leftovers()?;
+        store.write_cache()?;
+        summary.cards = store.records.len();
+        Ok((store, summary))
+    }
+
+    fn from_loaded(
+        dir: &Path,
+        scheduler: Scheduler,
+        loaded: Loaded,
+        lock: Option<std::fs::File>,
+    ) -> Store {
+        Store {
+            dir: dir.to_path_buf(),
+            scheduler,
+            records: loaded.records,
+            lock,
+            covered: loaded.covered,
+            lines: loaded.lines,
+            log_exists: loaded.log_exists,
+            recorded: Vec::new(),
+        }
     }
 
     pub fn dir(&self) -> &Path {
@@ -122,28 +500,249 @@ impl Store {
         self.records.get(card)
     }
 
+    fn log_path(&self) -> PathBuf {
+        self.dir.join(LOG_FILE)
+    }
+
     /// Appends `review` to the log (on disk, fsynced, before returning),
     /// updates the cache atomically and returns the card's new schedule.
     pub fn record(&mut self, review: Review) -> Result<Schedule> {
-        let _ = (review, &self.lock);
-        todo!("store (engine issue)")
+        let id = log::review_id(&review);
+        self.append(log::review_block(&review, &id))?;
+        let previous = self.records.get(&review.card).cloned();
+        let record = apply(&self.scheduler, previous.as_ref(), &review);
+        let schedule = record.schedule.clone();
+        self.records.insert(review.card.clone(), record);
+        self.recorded.push(Recorded {
+            id,
+            review,
+            previous,
+        });
+        self.write_cache()?;
+        Ok(schedule)
     }
 
     /// Undoes the latest review recorded through this `Store`: appends an
     /// `[[undo]]` entry to the log and restores the card's previous schedule.
     /// Returns the undone review, or `None` when there is nothing to undo.
     pub fn undo_last(&mut self) -> Result<Option<Review>> {
-        todo!("store (engine issue)")
+        let Some(last) = self.recorded.last() else {
+            return Ok(None);
+        };
+        let undo = Undo {
+            review: last.id.clone(),
+            card: last.review.card.clone(),
+            review_at: last.review.at,
+        };
+        self.append(log::undo_block(&undo))?;
+        let Some(last) = self.recorded.pop() else {
+            return Ok(None);
+        };
+        // The record before the undone review is what replaying the card's
+        // remaining reviews gives: replay is deterministic.
+        match last.previous {
+            Some(previous) => self.records.insert(last.review.card.clone(), previous),
+            None => self.records.remove(&last.review.card),
+        };
+        self.write_cache()?;
+        Ok(Some(last.review))
+    }
+
+    /// Appends one block to the log, durably: creates the log if needed and
+    /// first cuts off a torn append a killed writer left.
+    fn append(&mut self, block: String) -> Result<()> {
+        if self.lock.is_none() {
+            return Err(Error::Usage(format!(
+                "{}: opened read-only, cannot record answers",
+                self.dir.display()
+            )));
+        }
+        let path = self.log_path();
+        if !self.log_exists {
+            if files::length(&path)?.is_some() {
+                return Err(Error::invalid(
+                    Location::file(&path),
+                    "appeared while this session was running; nothing was written",
+                ));
+            }
+            files::write_atomically(&path, log::LOG_HEADER.as_bytes())?;
+            self.log_exists = true;
+            self.covered = log::LOG_HEADER.len() as u64;
+            self.lines = log::LOG_HEADER.matches('\n').count() as u64;
+        }
+        self.repair_torn_tail(&path)?;
+        files::append_durably(&path, block.as_bytes())?;
+        self.covered += block.len() as u64;
+        self.lines += block.matches('\n').count() as u64;
+        Ok(())
+    }
+
+    /// Drops an unterminated record at the end of the log (an append cut
+    /// short by a crash); anything else beyond what was loaded is refused.
+    fn repair_torn_tail(&self, path: &Path) -> Result<()> {
+        let length = files::length(path)?.unwrap_or(0);
+        if length == self.covered {
+            return Ok(());
+        }
+        let changed = || {
+            Error::invalid(
+                Location::file(path),
+                "was changed by another program while this session was running; nothing was written",
+            )
+        };
+        if length < self.covered {
+            return Err(changed());
+        }
+        let tail = files::read_range(path, self.covered, length - self.covered)?;
+        let tail = files::utf8(path, tail)?;
+        let start = usize::try_from(self.covered).unwrap_or(usize::MAX);
+        let first_line = usize::try_from(self.lines).unwrap_or(usize::MAX - 1) + 1;
+        let parsed = log::parse(path, &tail, start, first_line)?;
+        if !parsed.entries.is_empty() || parsed.end != start {
+            return Err(changed());
+        }
+        files::truncate_durably(path, self.covered)
+    }
+
+    fn write_cache(&self) -> Result<()> {
+        let check = if self.log_exists {
+            cache::fingerprint(&self.log_path(), self.covered)?
+        } else {
+            String::new()
+        };
+        cache::write(
+            &self.dir.join(CACHE_FILE),
+            &cache::CacheRef {
+                format: log::LOG_FORMAT,
+                log_bytes: self.covered,
+                log_lines: self.lines,
+                log_check: &check,
+                card: &self.records,
+            },
+        )
+    }
+
+    fn remove_leftovers(&self) -> Result<()> {
+        for path in files::leftover_temp_files(&self.dir)? {
+            std::fs::remove_file(&path).map_err(|error| Error::io(&path, error))?;
+        }
+        Ok(())
     }
 
     /// Every effective review (undone ones left out) in log order. Reads the
     /// whole log: for stats, export and the missed list, not for start-up.
     pub fn reviews(&self) -> Result<Vec<Review>> {
-        todo!("store (engine issue)")
+        let full = read_full_log(&self.dir)?;
+        Ok(full.effective().into_iter().cloned().collect())
     }
 
     /// The cards missed and not answered correctly since, oldest miss first.
     pub fn missed(&self) -> Result<Vec<Missed>> {
-        todo!("store (engine issue)")
+        Ok(missed_of(&self.reviews()?))
     }
+}
+
+/// What `ontap state check` reports on the files besides their content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DirFacts {
+    /// Another process holds the lock right now.
+    pub locked: bool,
+    pub cache_exists: bool,
+    /// Temporary files a crashed writer left (the next writer removes them).
+    pub leftovers: Vec<PathBuf>,
+}
+
+/// The lock, cache presence and leftovers of `dir`, creating nothing.
+pub fn dir_facts(dir: &Path) -> Result<DirFacts> {
+    Ok(DirFacts {
+        locked: files::is_locked(&dir.join(LOCK_FILE))?,
+        cache_exists: files::length(&dir.join(CACHE_FILE))?.is_some(),
+        leftovers: files::leftover_temp_files(dir)?,
+    })
+}
+
+/// What `ontap state merge` did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MergeSummary {
+    /// Records (reviews and undos) in each log before the merge.
+    pub ours: usize,
+    pub theirs: usize,
+    /// Records of the other log that this one did not hold.
+    pub added: usize,
+    /// Records in the merged log, and cards with a schedule after it.
+    pub total: usize,
+    pub cards: usize,
+}
+
+/// One record of a log being merged, with its text as written.
+struct MergeBlock {
+    at: Timestamp,
+    is_undo: bool,
+    card: CardId,
+    text: String,
+}
+
+impl MergeBlock {
+    fn new(entry: &Entry, text: &str, range: &std::ops::Range<usize>) -> MergeBlock {
+        let (at, is_undo, card) = match entry {
+            Entry::Review(logged) => (logged.review.at, false, logged.review.card.clone()),
+            Entry::Undo(undo) => (undo.review_at, true, undo.card.clone()),
+        };
+        // Extra fields an outside tool added survive: the text is kept as is.
+        let raw = text.get(range.clone()).unwrap_or("").trim_end();
+        MergeBlock {
+            at,
+            is_undo,
+            card,
+            text: format!("{raw}\n\n"),
+        }
+    }
+}
+
+/// What makes two records the same: for a review its content (card, time,
+/// rating, mode, answer, verdict), for an undo the review it cancels.
+fn merge_key(entry: &Entry) -> String {
+    match entry {
+        Entry::Review(logged) => format!("review\0{}", log::review_id(&logged.review)),
+        Entry::Undo(undo) => format!(
+            "undo\0{}\0{}\0{}",
+            undo.review,
+            undo.card,
+            crate::clock::format(&undo.review_at)
+        ),
+    }
+}
+
+/// The missed cards of `reviews` (in log order): those whose latest answer
+/// was wrong, with the wrong answers since their last correct one.
+pub fn missed_of(reviews: &[Review]) -> Vec<Missed> {
+    let mut by_card: BTreeMap<&CardId, Vec<&Review>> = BTreeMap::new();
+    for review in reviews {
+        by_card.entry(&review.card).or_default().push(review);
+    }
+    let mut missed: Vec<Missed> = by_card
+        .into_iter()
+        .filter_map(|(card, history)| {
+            let latest = history.last()?;
+            if latest.verdict != Grade::Wrong {
+                return None;
+            }
+            let since_correct = history
+                .iter()
+                .rposition(|review| review.verdict == Grade::Correct)
+                .map_or(0, |index| index + 1);
+            Some(Missed {
+                card: card.clone(),
+                deck: latest.deck.clone(),
+                wrong_answers: history[since_correct..]
+                    .iter()
+                    .filter(|review| review.verdict == Grade::Wrong)
+                    .map(|review| review.answer.clone())
+                    .collect(),
+                last_at: latest.at,
+            })
+        })
+        .collect();
+    missed.sort_by(|a, b| a.last_at.cmp(&b.last_at).then_with(|| a.card.cmp(&b.card)));
+    missed
 }

@@ -1,0 +1,161 @@
+//! File-system primitives of the store: reading a file that may be missing,
+//! atomic replacement (temp file, fsync, rename, fsync the directory) and
+//! the data directory's lock.
+
+use std::fs::{File, OpenOptions};
+use std::io::{ErrorKind, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// The prefix of the temporary files atomic writes go through; a crash can
+/// leave one behind, which the next writer removes.
+pub const TEMP_PREFIX: &str = ".ontap-tmp-";
+
+/// The bytes of `path`, or `None` when there is no such file. A dangling
+/// symlink is an error, not a missing file: it may point at lost state.
+pub fn read_optional(path: &Path) -> Result<Option<Vec<u8>>> {
+    match std::fs::read(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(error) if error.kind() == ErrorKind::NotFound && !exists_as_link(path) => Ok(None),
+        Err(error) => Err(Error::io(path, error)),
+    }
+}
+
+fn exists_as_link(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok()
+}
+
+/// The text of a state file, which must be UTF-8.
+pub fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String> {
+    String::from_utf8(bytes).map_err(|error| {
+        let offset = error.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(&error.into_bytes()[..offset]).into_owned();
+        Error::invalid(
+            crate::error::Location::line(path, crate::deck::line_of_offset(&text, offset)),
+            "not UTF-8 text; the file was left untouched",
+        )
+    })
+}
+
+/// The length of `path`, or `None` when it does not exist.
+pub fn length(path: &Path) -> Result<Option<u64>> {
+    match std::fs::metadata(path) {
+        Ok(metadata) if metadata.is_file() => Ok(Some(metadata.len())),
+        Ok(_) => Err(Error::io(
+            path,
+            std::io::Error::new(ErrorKind::InvalidInput, "is not a regular file"),
+        )),
+        Err(error) if error.kind() == ErrorKind::NotFound && !exists_as_link(path) => Ok(None),
+        Err(error) => Err(Error::io(path, error)),
+    }
+}
+
+/// Reads `length` bytes of `path` from `offset` (fewer at the end of the file).
+pub fn read_range(path: &Path, offset: u64, length: u64) -> Result<Vec<u8>> {
+    let io = |error| Error::io(path, error);
+    let mut file = File::open(path).map_err(io)?;
+    file.seek(SeekFrom::Start(offset)).map_err(io)?;
+    let mut bytes = Vec::new();
+    file.take(length).read_to_end(&mut bytes).map_err(io)?;
+    Ok(bytes)
+}
+
+/// Replaces `path` with `contents` so that a crash leaves either the old or
+/// the new file, never a mix: temp file in the same directory, fsync,
+/// rename, fsync of the directory.
+pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<()> {
+    let dir = parent(path);
+    let io = |error| Error::io(path, error);
+    let mut temp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .tempfile_in(&dir)
+        .map_err(io)?;
+    temp.write_all(contents).map_err(io)?;
+    temp.as_file().sync_all().map_err(io)?;
+    temp.persist(path).map_err(|error| io(error.error))?;
+    sync_dir(&dir)
+}
+
+/// Appends `block` in one write and fsyncs it before returning.
+pub fn append_durably(path: &Path, block: &[u8]) -> Result<()> {
+    let io = |error| Error::io(path, error);
+    let mut file = OpenOptions::new().append(true).open(path).map_err(io)?;
+    file.write_all(block).map_err(io)?;
+    file.sync_data().map_err(io)
+}
+
+/// Cuts `path` back to `length` bytes (dropping a torn append) and fsyncs.
+pub fn truncate_durably(path: &Path, length: u64) -> Result<()> {
+    let io = |error| Error::io(path, error);
+    let file = OpenOptions::new().write(true).open(path).map_err(io)?;
+    file.set_len(length).map_err(io)?;
+    file.sync_all().map_err(io)
+}
+
+pub fn sync_dir(dir: &Path) -> Result<()> {
+    File::open(dir)
+        .and_then(|dir| dir.sync_all())
+        .map_err(|error| Error::io(dir, error))
+}
+
+fn parent(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Takes the exclusive lock on `path` (created if needed) without waiting.
+pub fn lock(path: &Path) -> Result<File> {
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+        .map_err(|error| Error::io(path, error))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(Error::Locked {
+            path: path.to_path_buf(),
+        }),
+        Err(std::fs::TryLockError::Error(error)) => Err(Error::io(path, error)),
+    }
+}
+
+/// The temp files a crashed writer left in `dir`.
+pub fn leftover_temp_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(error) if error.kind() == ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(error) => return Err(Error::io(dir, error)),
+    };
+    let mut found = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|error| Error::io(dir, error))?;
+        if entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with(TEMP_PREFIX)
+        {
+            found.push(entry.path());
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// Whether another process holds the lock on `path` (a missing lock file is
+/// free). Takes and releases the lock at once, creating nothing.
+pub fn is_locked(path: &Path) -> Result<bool> {
+    let file = match File::open(path) {
+        Ok(file) => file,
+        Err(error) if error.kind() == ErrorKind::NotFound => return Ok(false),
+        Err(error) => return Err(Error::io(path, error)),
+    };
+    match file.try_lock() {
+        Ok(()) => Ok(false),
+        Err(std::fs::TryLockError::WouldBlock) => Ok(true),
+        Err(std::fs::TryLockError::Error(error)) => Err(Error::io(path, error)),
+    }
+}
