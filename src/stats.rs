@@ -27,6 +27,7 @@ use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 use unicode_width::UnicodeWidthStr;
 
+use crate::cli::Lang;
 use crate::clock::{self, Timestamp};
 use crate::deck::{Card, CardId, Deck, InputKind};
 use crate::judge::Grade;
@@ -445,77 +446,244 @@ fn shade_range(level: usize, max: usize) -> Option<(usize, usize)> {
     (low <= high).then_some((low, high))
 }
 
-/// The figures as text for an 80-column terminal; `color` adds ANSI colours
-/// on top, never in place of, the characters that carry the meaning.
-pub fn render(stats: &Stats, color: bool) -> String {
+/// The words of the stats page in one language.
+struct Words {
+    title: &'static str,
+    header: [&'static str; 9],
+    all_decks: &'static str,
+    weekdays: [&'static str; 7],
+    months: [&'static str; 12],
+    none: &'static str,
+    reviews: &'static str,
+    most_missed: &'static str,
+    most_confused: &'static str,
+    lang: Lang,
+}
+
+const ENGLISH: Words = Words {
+    title: "ontap stats",
+    header: [
+        "Deck", "Cards", "New", "Learn", "Review", "Relearn", "Due", "Retain", "Streak",
+    ],
+    all_decks: "all decks",
+    weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    months: [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ],
+    none: "none",
+    reviews: "reviews",
+    most_missed: "Most missed (wrong answers)",
+    most_confused: "Most confused (wrong choice picked)",
+    lang: Lang::En,
+};
+
+const VIETNAMESE: Words = Words {
+    title: "Thống kê ontap",
+    header: [
+        "Bộ thẻ",
+        "Thẻ",
+        "Mới",
+        "Học",
+        "Ôn",
+        "Học lại",
+        "Đến hạn",
+        "Nhớ",
+        "Chuỗi",
+    ],
+    all_decks: "mọi bộ thẻ",
+    weekdays: ["T2", "T3", "T4", "T5", "T6", "T7", "CN"],
+    months: [
+        "Th1", "Th2", "Th3", "Th4", "Th5", "Th6", "Th7", "Th8", "Th9", "Th10", "Th11", "Th12",
+    ],
+    none: "không",
+    reviews: "lượt",
+    most_missed: "Hay sai nhất (số lần trả lời sai)",
+    most_confused: "Hay nhầm nhất (lựa chọn sai đã chọn)",
+    lang: Lang::Vi,
+};
+
+impl Words {
+    fn of(lang: Lang) -> &'static Words {
+        match lang {
+            Lang::En => &ENGLISH,
+            Lang::Vi => &VIETNAMESE,
+        }
+    }
+
+    fn vi(&self) -> bool {
+        self.lang == Lang::Vi
+    }
+
+    fn cards(&self, cards: &StateCounts) -> String {
+        let StateCounts {
+            total,
+            new,
+            learning,
+            review,
+            relearning,
+        } = cards;
+        if self.vi() {
+            format!(
+                "Thẻ: {total} — {new} mới, {learning} đang học, {review} đang ôn, {relearning} đang học lại"
+            )
+        } else {
+            format!(
+                "Cards: {total} — {new} new, {learning} learning, {review} review, {relearning} relearning"
+            )
+        }
+    }
+
+    fn due_today(&self, due: usize) -> String {
+        if self.vi() {
+            format!("Đến hạn hôm nay: {due}")
+        } else {
+            format!("Due today: {due}")
+        }
+    }
+
+    fn review_counts(&self, reviews: &ReviewCounts) -> String {
+        let ReviewCounts {
+            total,
+            today,
+            last_30_days,
+        } = reviews;
+        if self.vi() {
+            format!(
+                "Lượt trả lời: {today} hôm nay, {last_30_days} trong 30 ngày qua, {total} tổng cộng"
+            )
+        } else {
+            format!("Reviews: {today} today, {last_30_days} in the last 30 days, {total} in all")
+        }
+    }
+
+    fn retention(&self, retention: &Retention) -> String {
+        let Retention {
+            correct,
+            mature_reviews,
+            ..
+        } = retention;
+        match (retention.rate, self.vi()) {
+            (Some(rate), false) => format!(
+                "True retention (30 days, mature cards): {} ({correct} of {mature_reviews} reviews)",
+                percent(rate)
+            ),
+            (Some(rate), true) => format!(
+                "Tỉ lệ nhớ thật (30 ngày, thẻ đã thuộc): {} ({correct} trên {mature_reviews} lượt)",
+                percent(rate)
+            ),
+            (None, false) => {
+                "True retention (30 days, mature cards): — (no mature card reviewed yet)".into()
+            }
+            (None, true) => {
+                "Tỉ lệ nhớ thật (30 ngày, thẻ đã thuộc): — (chưa ôn thẻ nào đã thuộc)".into()
+            }
+        }
+    }
+
+    fn streak(&self, streak: &Streak) -> String {
+        let days = streak.days;
+        let at_risk = days > 0 && !streak.studied_today;
+        if self.vi() {
+            let note = if at_risk {
+                " (học hôm nay để giữ chuỗi)"
+            } else {
+                ""
+            };
+            format!("Chuỗi ngày học: {days} ngày{note}")
+        } else {
+            let unit = if days == 1 { "day" } else { "days" };
+            let note = if at_risk {
+                " (study today to keep it)"
+            } else {
+                ""
+            };
+            format!("Streak: {days} {unit}{note}")
+        }
+    }
+
+    fn heat_map_title(&self, first: NaiveDate, today: NaiveDate) -> String {
+        if self.vi() {
+            format!("Lượt trả lời mỗi ngày, {HEAT_MAP_WEEKS} tuần qua ({first} đến {today})")
+        } else {
+            format!("Reviews per day, last {HEAT_MAP_WEEKS} weeks ({first} to {today})")
+        }
+    }
+
+    fn forecast_title(&self) -> String {
+        if self.vi() {
+            format!("Thẻ đến hạn, {FORECAST_DAYS} ngày tới (hôm nay gồm cả thẻ quá hạn)")
+        } else {
+            format!("Due cards, next {FORECAST_DAYS} days (today includes overdue)")
+        }
+    }
+
+    /// `Sat 28 Nov` or `T7 28/11`, padded to one width.
+    fn day_label(&self, date: NaiveDate) -> String {
+        let weekday = self
+            .weekdays
+            .get(date.weekday().num_days_from_monday() as usize)
+            .copied()
+            .unwrap_or("");
+        let label = if self.vi() {
+            format!("{weekday} {}", date.format("%d/%m"))
+        } else {
+            format!("{weekday} {}", date.format("%d %b"))
+        };
+        pad_right(&label, 10)
+    }
+
+    fn confused(&self, pair: &ConfusedPair) -> String {
+        if self.vi() {
+            format!(
+                "{}: chọn “{}” thay vì “{}”",
+                pair.prompt, pair.picked, pair.answer
+            )
+        } else {
+            format!(
+                "{} picked “{}” for “{}”",
+                pair.prompt, pair.picked, pair.answer
+            )
+        }
+    }
+}
+
+/// The figures as text for an 80-column terminal in `lang`; `color` adds
+/// ANSI colours on top of, never in place of, the characters that carry
+/// the meaning.
+pub fn render(stats: &Stats, color: bool, lang: Lang) -> String {
     let paint = Painter { on: color };
+    let words = Words::of(lang);
     let mut out = String::new();
     let overall = &stats.overall;
-    let _ = writeln!(
-        out,
-        "{}",
-        paint.bold(&format!("ontap stats — {}", stats.today))
-    );
+    let title = format!("{} — {}", words.title, stats.today);
+    let _ = writeln!(out, "{}", paint.bold(&title));
     out.push('\n');
-    render_table(&mut out, stats, &paint);
+    render_table(&mut out, stats, words, &paint);
     out.push('\n');
-
-    let cards = &overall.cards;
-    let _ = writeln!(
-        out,
-        "Cards: {} — {} new, {} learning, {} review, {} relearning",
-        cards.total, cards.new, cards.learning, cards.review, cards.relearning
-    );
-    let _ = writeln!(out, "Due today: {}", overall.due_today);
-    let _ = writeln!(
-        out,
-        "Reviews: {} today, {} in the last 30 days, {} in all",
-        overall.reviews.today, overall.reviews.last_30_days, overall.reviews.total
-    );
-    let retention = &overall.retention;
-    let _ = match retention.rate {
-        Some(rate) => writeln!(
-            out,
-            "True retention (30 days, mature cards): {} ({} of {} reviews)",
-            percent(rate),
-            retention.correct,
-            retention.mature_reviews
-        ),
-        None => writeln!(
-            out,
-            "True retention (30 days, mature cards): — (no mature card reviewed yet)"
-        ),
-    };
-    let streak = &overall.streak;
-    let _ = writeln!(
-        out,
-        "Streak: {} {}{}",
-        streak.days,
-        if streak.days == 1 { "day" } else { "days" },
-        if streak.days > 0 && !streak.studied_today {
-            " (study today to keep it)"
-        } else {
-            ""
-        }
-    );
+    for line in [
+        words.cards(&overall.cards),
+        words.due_today(overall.due_today),
+        words.review_counts(&overall.reviews),
+        words.retention(&overall.retention),
+        words.streak(&overall.streak),
+    ] {
+        let _ = writeln!(out, "{}", fit(&line, WIDTH));
+    }
     out.push('\n');
-    render_heat_map(&mut out, &overall.heat_map, stats.today, &paint);
+    render_heat_map(&mut out, &overall.heat_map, stats.today, words, &paint);
     out.push('\n');
-    render_forecast(&mut out, &overall.forecast, &paint);
-    render_lists(&mut out, overall, &paint);
+    render_forecast(&mut out, &overall.forecast, words, &paint);
+    render_lists(&mut out, overall, words, &paint);
     out
 }
 
-fn render_table(out: &mut String, stats: &Stats, paint: &Painter) {
-    const HEADER: [&str; 9] = [
-        "Deck", "Cards", "New", "Learn", "Review", "Relearn", "Due", "Retain", "Streak",
-    ];
-    const WIDTHS: [usize; 9] = [22, 6, 5, 6, 7, 8, 5, 7, 7];
+fn render_table(out: &mut String, stats: &Stats, words: &Words, paint: &Painter) {
+    const WIDTHS: [usize; 9] = [22, 6, 5, 6, 7, 8, 8, 7, 7];
     let row = |cells: [String; 9]| {
         let mut line = String::new();
         for (index, (cell, width)) in cells.iter().zip(WIDTHS).enumerate() {
             if index == 0 {
-                line.push_str(&pad_right(&fit(cell, width), width));
+                line.push_str(&pad_right(&fit(cell, width - 1), width));
             } else {
                 line.push_str(&pad_left(cell, width));
             }
@@ -535,32 +703,28 @@ fn render_table(out: &mut String, stats: &Stats, paint: &Painter) {
             format!("{}d", figures.streak.days),
         ])
     };
-    let _ = writeln!(out, "{}", paint.bold(&row(HEADER.map(String::from))));
+    let _ = writeln!(out, "{}", paint.bold(&row(words.header.map(String::from))));
     for deck in &stats.decks {
         let _ = writeln!(out, "{}", figures_row(&deck.id, &deck.figures));
     }
     if stats.decks.len() > 1 {
-        let _ = writeln!(out, "{}", figures_row("all decks", &stats.overall));
+        let _ = writeln!(out, "{}", figures_row(words.all_decks, &stats.overall));
     }
 }
 
-const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
 /// Characters per week column: two shade glyphs and a space.
 const CELL: usize = 3;
 const ROW_LABEL: usize = 5;
 
-fn render_heat_map(out: &mut String, map: &HeatMap, today: NaiveDate, paint: &Painter) {
-    let _ = writeln!(
-        out,
-        "{}",
-        paint.bold(&format!(
-            "Reviews per day, last {HEAT_MAP_WEEKS} weeks ({} to {today})",
-            map.first_day
-        ))
-    );
+fn render_heat_map(
+    out: &mut String,
+    map: &HeatMap,
+    today: NaiveDate,
+    words: &Words,
+    paint: &Painter,
+) {
+    let title = words.heat_map_title(map.first_day, today);
+    let _ = writeln!(out, "{}", paint.bold(&title));
     // Month names above the week in which each month starts.
     let mut months = " ".repeat(ROW_LABEL + HEAT_MAP_WEEKS * CELL);
     let mut free_from = 0;
@@ -574,7 +738,7 @@ fn render_heat_map(out: &mut String, map: &HeatMap, today: NaiveDate, paint: &Pa
                 start.month0()
             };
             let at = ROW_LABEL + week * CELL;
-            let name = MONTHS.get(shown as usize).copied().unwrap_or("");
+            let name = words.months.get(shown as usize).copied().unwrap_or("");
             if at >= free_from && at + name.len() <= months.len() {
                 months.replace_range(at..at + name.len(), name);
                 free_from = at + name.len() + 1;
@@ -582,7 +746,7 @@ fn render_heat_map(out: &mut String, map: &HeatMap, today: NaiveDate, paint: &Pa
         }
     }
     let _ = writeln!(out, "{}", months.trim_end());
-    for (weekday, name) in WEEKDAYS.iter().enumerate() {
+    for (weekday, name) in words.weekdays.iter().enumerate() {
         let mut line = format!("{name:<ROW_LABEL$}");
         for week in 0..HEAT_MAP_WEEKS {
             let date = map.first_day + Duration::days((week * 7 + weekday) as i64);
@@ -603,7 +767,7 @@ fn render_heat_map(out: &mut String, map: &HeatMap, today: NaiveDate, paint: &Pa
         }
         let _ = writeln!(out, "{}", line.trim_end());
     }
-    let mut legend = format!("{:ROW_LABEL$}{} none", "", SHADES[0]);
+    let mut legend = format!("{:ROW_LABEL$}{} {}", "", SHADES[0], words.none);
     for (level, glyph) in SHADES.iter().enumerate().skip(1) {
         if let Some((low, high)) = shade_range(level, map.max) {
             let glyph = paint.shade(&glyph.to_string(), level);
@@ -614,28 +778,21 @@ fn render_heat_map(out: &mut String, map: &HeatMap, today: NaiveDate, paint: &Pa
             };
         }
     }
-    legend.push_str(" reviews");
-    let _ = writeln!(out, "{legend}");
+    let _ = writeln!(out, "{legend} {}", words.reviews);
 }
 
 /// The widest bar of the forecast, in columns.
 const BAR_WIDTH: usize = 56;
 const EIGHTHS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 
-fn render_forecast(out: &mut String, forecast: &[DayCount], paint: &Painter) {
-    let _ = writeln!(
-        out,
-        "{}",
-        paint.bold(&format!(
-            "Due cards, next {FORECAST_DAYS} days (today includes overdue)"
-        ))
-    );
+fn render_forecast(out: &mut String, forecast: &[DayCount], words: &Words, paint: &Painter) {
+    let _ = writeln!(out, "{}", paint.bold(&words.forecast_title()));
     let max = forecast.iter().map(|day| day.count).max().unwrap_or(0);
     for day in forecast {
         let _ = writeln!(
             out,
             "{} {}{}",
-            day.date.format("%a %d %b"),
+            words.day_label(day.date),
             paint.bar(&bar(day.count, max)),
             day.count
         );
@@ -657,10 +814,10 @@ pub fn bar(count: usize, max: usize) -> String {
     text
 }
 
-fn render_lists(out: &mut String, figures: &Figures, paint: &Painter) {
+fn render_lists(out: &mut String, figures: &Figures, words: &Words, paint: &Painter) {
     if !figures.most_missed.is_empty() {
         out.push('\n');
-        let _ = writeln!(out, "{}", paint.bold("Most missed (wrong answers)"));
+        let _ = writeln!(out, "{}", paint.bold(words.most_missed));
         for missed in &figures.most_missed {
             let count = format!("{:>3}× ", missed.wrong);
             let text = format!("{} → {}", missed.prompt, missed.answer);
@@ -669,13 +826,10 @@ fn render_lists(out: &mut String, figures: &Figures, paint: &Painter) {
     }
     if !figures.most_confused.is_empty() {
         out.push('\n');
-        let _ = writeln!(out, "{}", paint.bold("Most confused (wrong choice picked)"));
+        let _ = writeln!(out, "{}", paint.bold(words.most_confused));
         for pair in &figures.most_confused {
             let count = format!("{:>3}× ", pair.count);
-            let text = format!(
-                "{} picked “{}” for “{}”",
-                pair.prompt, pair.picked, pair.answer
-            );
+            let text = words.confused(pair);
             let _ = writeln!(out, "{count}{}", fit(&text, WIDTH - count.width()));
         }
     }
@@ -1014,14 +1168,20 @@ mod tests {
             })
             .collect();
         let stats = compute(&[&long, &deck()], &BTreeMap::new(), &reviews, at(NOW));
-        let plain = render(&stats, false);
+        let plain = render(&stats, false, Lang::En);
         for line in plain.lines() {
             assert!(line.width() <= WIDTH, "{} columns: {line}", line.width());
         }
         assert!(!plain.contains('\x1b'));
         assert!(plain.contains("all decks"));
         assert!(plain.contains("Most missed"));
-        let coloured = render(&stats, true);
+        let coloured = render(&stats, true, Lang::En);
         assert!(coloured.contains('\x1b'));
+        let vietnamese = render(&stats, false, Lang::Vi);
+        for line in vietnamese.lines() {
+            assert!(line.width() <= WIDTH, "{} columns: {line}", line.width());
+        }
+        assert!(vietnamese.contains("\nCN "), "{vietnamese}");
+        assert!(vietnamese.contains("mọi bộ thẻ"));
     }
 }

@@ -251,7 +251,10 @@ fn load(dir: &Path, scheduler: &Scheduler) -> Result<Loaded> {
         if cache.log_bytes > 0 {
             return Err(cache_mismatch(
                 dir,
-                format!("it accounts for {} bytes but there is no log", cache.log_bytes),
+                format!(
+                    "it accounts for {} bytes but there is no log",
+                    cache.log_bytes
+                ),
             ));
         }
         return Ok(Loaded {
@@ -419,7 +422,11 @@ impl Store {
         let mut blocks = Vec::new();
         for (entry, range) in &ours.entries {
             *ours_keys.entry(merge_key(entry)).or_default() += 1;
-            blocks.push(MergeBlock::new(entry, ours_text.as_deref().unwrap_or(""), range));
+            blocks.push(MergeBlock::new(
+                entry,
+                ours_text.as_deref().unwrap_or(""),
+                range,
+            ));
         }
         let mut summary = MergeSummary {
             ours: ours.entries.len(),

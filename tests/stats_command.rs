@@ -120,7 +120,8 @@ fn ontap(data_dir: &Path) -> Command {
         .env("ONTAP_DATA_DIR", data_dir)
         .env("ONTAP_NOW", NOW)
         .env_remove("ONTAP_DECKS")
-        .env_remove("NO_COLOR");
+        .env_remove("NO_COLOR")
+        .env("LC_ALL", "C.UTF-8");
     command
 }
 
@@ -311,4 +312,23 @@ fn an_unknown_deck_is_a_usage_error() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("no deck named 'nope'"));
+}
+
+#[test]
+fn vietnamese_labels_follow_the_language() {
+    let (data, _, _) = studied_dir();
+    let english = run(ontap(data.path()).args(["stats", "--color", "never"]));
+    let vietnamese = run(ontap(data.path()).args(["stats", "--color", "never", "--lang", "vi"]));
+    assert!(english.contains("\nMon "));
+    assert!(vietnamese.contains("\nT2 ") && vietnamese.contains("Chuỗi ngày học"));
+    // The same charts, other words: the cells of the heat map are identical.
+    let cells = |text: &str| -> String {
+        text.chars()
+            .filter(|c| "·░▒▓█▏▎▍▌▋▊▉".contains(*c))
+            .collect()
+    };
+    assert_eq!(cells(&english), cells(&vietnamese));
+    for line in vietnamese.lines() {
+        assert!(line.width() <= 80, "{} columns: {line}", line.width());
+    }
 }

@@ -74,10 +74,7 @@ fn check(config: &Config, dir: &Path) -> Result<()> {
 
 /// Checks the lock, the log, the cache and leftovers; returns every card's
 /// record as a replay of the log gives it, when the log reads.
-fn check_state_files(
-    dir: &Path,
-    findings: &mut Findings,
-) -> Option<BTreeMap<CardId, CardRecord>> {
+fn check_state_files(dir: &Path, findings: &mut Findings) -> Option<BTreeMap<CardId, CardRecord>> {
     let scheduler = Scheduler::default();
     match store::dir_facts(dir) {
         Ok(facts) => {

@@ -20,7 +20,7 @@ pub fn run(config: &Config, args: &StatsArgs) -> Result<()> {
         json.push('\n');
         json
     } else {
-        stats::render(&figures, config.color)
+        stats::render(&figures, config.color, config.lang)
     };
     super::completions::write_stdout(text.as_bytes())
 }

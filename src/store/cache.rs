@@ -41,7 +41,10 @@ pub fn fingerprint(log_path: &Path, covered: u64) -> Result<String> {
     let start = covered.saturating_sub(CHECK_SPAN);
     let bytes = files::read_range(log_path, start, covered - start)?;
     let digest = Sha256::digest(&bytes);
-    Ok(digest[..8].iter().map(|byte| format!("{byte:02x}")).collect())
+    Ok(digest[..8]
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect())
 }
 
 /// The hint attached to every cache problem.

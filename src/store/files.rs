@@ -133,11 +133,7 @@ pub fn leftover_temp_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut found = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|error| Error::io(dir, error))?;
-        if entry
-            .file_name()
-            .to_string_lossy()
-            .starts_with(TEMP_PREFIX)
-        {
+        if entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
             found.push(entry.path());
         }
     }

@@ -83,7 +83,10 @@ pub fn review_id(review: &Review) -> String {
         hasher.update([0u8]);
     }
     let digest = hasher.finalize();
-    digest[..8].iter().map(|byte| format!("{byte:02x}")).collect()
+    digest[..8]
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
 }
 
 pub fn mode_name(mode: ReviewMode) -> &'static str {
@@ -190,9 +193,8 @@ pub fn preamble(text: &str) -> &str {
 /// kind of file for the message when there is no such line.
 pub fn check_format(path: &Path, text: &str, what: &str) -> Result<()> {
     let top = preamble(text);
-    let parsed: Preamble = toml::from_str(top).map_err(|error| {
-        crate::deck::toml_error(path, text, &error)
-    })?;
+    let parsed: Preamble =
+        toml::from_str(top).map_err(|error| crate::deck::toml_error(path, text, &error))?;
     match parsed.format {
         Some(found) if found > LOG_FORMAT => Err(Error::FutureFormat {
             path: path.to_path_buf(),
@@ -206,7 +208,9 @@ pub fn check_format(path: &Path, text: &str, what: &str) -> Result<()> {
         )),
         None => Err(Error::invalid(
             Location::line(path, 1),
-            format!("not {what}: it has no `format = 1` line at the top; the file was left untouched"),
+            format!(
+                "not {what}: it has no `format = 1` line at the top; the file was left untouched"
+            ),
         )),
     }
 }
@@ -252,7 +256,10 @@ pub fn parse(path: &Path, text: &str, start: usize, first_line: usize) -> Result
                 } else {
                     return Err(Error::invalid(
                         Location::line(path, at_line(offset)),
-                        format!("unexpected `{}` at the end of the review log", short(trimmed)),
+                        format!(
+                            "unexpected `{}` at the end of the review log",
+                            short(trimmed)
+                        ),
                     ));
                 }
             }
@@ -281,7 +288,9 @@ pub fn parse(path: &Path, text: &str, start: usize, first_line: usize) -> Result
     if let Some((header, _)) = open {
         // An unterminated record at the end: a torn append, provided the lines
         // written so far are well-formed.
-        let body_start = text[header..].find('\n').map_or(text.len(), |i| header + i + 1);
+        let body_start = text[header..]
+            .find('\n')
+            .map_or(text.len(), |i| header + i + 1);
         let body = &text[body_start..];
         let whole_lines = &body[..body.rfind('\n').map_or(0, |i| i + 1)];
         if let Err(error) = toml::from_str::<toml::Table>(whole_lines) {
@@ -327,7 +336,10 @@ fn parse_record(
         let line = error
             .span()
             .map_or(at_line(header), |span| at_line(body_start + span.start));
-        Error::invalid(Location::line(path, line), error.message().trim().to_string())
+        Error::invalid(
+            Location::line(path, line),
+            error.message().trim().to_string(),
+        )
     };
     if is_review {
         let raw: RawReview = toml::from_str(body).map_err(error_at)?;
@@ -414,7 +426,10 @@ mod tests {
                 .unwrap_or_else(|error| panic!("cut {cut}: {error}"));
             let complete = ends.iter().filter(|&&end| end <= cut).count();
             assert_eq!(parsed.entries.len(), complete, "cut at {cut}");
-            assert_eq!(parsed.torn.is_some(), !ends.contains(&cut) && cut != LOG_HEADER.len());
+            assert_eq!(
+                parsed.torn.is_some(),
+                !ends.contains(&cut) && cut != LOG_HEADER.len()
+            );
         }
     }
 
@@ -429,7 +444,9 @@ mod tests {
         let error = parse(Path::new("r"), &broken[boundary..], boundary, lines + 1).unwrap_err();
         let expected_line = broken.matches('\n').count() - 1;
         assert!(
-            error.to_string().starts_with(&format!("r:{expected_line}:")),
+            error
+                .to_string()
+                .starts_with(&format!("r:{expected_line}:")),
             "{error}"
         );
     }
@@ -437,9 +454,18 @@ mod tests {
     #[test]
     fn garbage_is_corruption_not_a_torn_tail() {
         let text = log_of(&[review("a")]);
-        for bad in ["hello", "hello\n", "[deck]\nid = 1\n\n", "[[review]]\ncard = \n\n", "[[review]]\nnot toml at all\nmore"] {
+        for bad in [
+            "hello",
+            "hello\n",
+            "[deck]\nid = 1\n\n",
+            "[[review]]\ncard = \n\n",
+            "[[review]]\nnot toml at all\nmore",
+        ] {
             let broken = format!("{text}{bad}");
-            assert!(parse(Path::new("r"), &broken, 0, 1).is_err(), "{bad:?} accepted");
+            assert!(
+                parse(Path::new("r"), &broken, 0, 1).is_err(),
+                "{bad:?} accepted"
+            );
         }
         let future = text.replace("format = 1", "format = 99");
         assert!(matches!(
