@@ -220,9 +220,13 @@ pub(crate) fn read_full_log(dir: &Path) -> Result<FullLog> {
             exists: false,
         }),
         Some(bytes) => {
-            let text = files::utf8(&path, bytes)?;
+            let (text, dropped) = files::log_text(&path, bytes)?;
+            let mut parsed = log::parse(&path, &text, 0, 1)?;
+            if dropped > 0 {
+                parsed.torn = Some(parsed.torn.unwrap_or(0) + dropped);
+            }
             Ok(FullLog {
-                parsed: log::parse(&path, &text, 0, 1)?,
+                parsed,
                 exists: true,
             })
         }
@@ -291,7 +295,7 @@ fn load(dir: &Path, scheduler: &Scheduler) -> Result<Loaded> {
         });
     }
     let tail = files::read_range(&log_path, cache.log_bytes, length - cache.log_bytes)?;
-    let tail = files::utf8(&log_path, tail)?;
+    let (tail, _) = files::log_text(&log_path, tail)?;
     let start = usize::try_from(cache.log_bytes).unwrap_or(usize::MAX);
     let first_line = usize::try_from(cache.log_lines).unwrap_or(usize::MAX - 1) + 1;
     let parsed = log::parse(&log_path, &tail, start, first_line)?;
@@ -324,6 +328,9 @@ fn load(dir: &Path, scheduler: &Scheduler) -> Result<Loaded> {
 fn check_log_header(log_path: &Path) -> Result<()> {
     let head = files::read_range(log_path, 0, 4096)?;
     let head = String::from_utf8_lossy(&head);
+    if log::LOG_HEADER.starts_with(head.as_ref()) {
+        return Ok(());
+    }
     let whole_lines = &head[..head.rfind('\n').map_or(0, |index| index + 1)];
     log::check_format(log_path, log::preamble(whole_lines), "an ontap review log")
 }
@@ -400,11 +407,11 @@ impl Store {
         let ours_path = dir.join(LOG_FILE);
         let theirs_path = other.join(LOG_FILE);
         let ours_text = match files::read_optional(&ours_path)? {
-            Some(bytes) => Some(files::utf8(&ours_path, bytes)?),
+            Some(bytes) => Some(files::log_text(&ours_path, bytes)?.0),
             None => None,
         };
         let theirs_text = match files::read_optional(&theirs_path)? {
-            Some(bytes) => files::utf8(&theirs_path, bytes)?,
+            Some(bytes) => files::log_text(&theirs_path, bytes)?.0,
             None => {
                 return Err(Error::invalid(
                     Location::file(&theirs_path),
@@ -578,6 +585,13 @@ impl Store {
             self.lines = log::LOG_HEADER.matches('\n').count() as u64;
         }
         self.repair_torn_tail(&path)?;
+        let block = if self.covered == 0 {
+            // An empty log, or one whose creation was cut short.
+            self.lines = 0;
+            format!("{}{block}", log::LOG_HEADER)
+        } else {
+            block
+        };
         files::append_durably(&path, block.as_bytes())?;
         self.covered += block.len() as u64;
         self.lines += block.matches('\n').count() as u64;
@@ -601,7 +615,7 @@ impl Store {
             return Err(changed());
         }
         let tail = files::read_range(path, self.covered, length - self.covered)?;
-        let tail = files::utf8(path, tail)?;
+        let (tail, _) = files::log_text(path, tail)?;
         let start = usize::try_from(self.covered).unwrap_or(usize::MAX);
         let first_line = usize::try_from(self.lines).unwrap_or(usize::MAX - 1) + 1;
         let parsed = log::parse(path, &tail, start, first_line)?;

@@ -4,7 +4,8 @@
 //! and due time must be equal, stability and difficulty within 1e-4 relative.
 
 use ontap::clock::{self, Timestamp};
-use ontap::scheduler::{CardState, Rating, Schedule, Scheduler};
+use ontap::deck::CardId;
+use ontap::scheduler::{CardState, Rating, Schedule, Scheduler, fuzz_seed};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -51,10 +52,14 @@ fn close(actual: f64, expected: f64) -> bool {
     (actual - expected).abs() <= 1e-4 * expected.abs().max(f64::MIN_POSITIVE)
 }
 
+fn load() -> Vectors {
+    let text = std::fs::read_to_string("tests/data/fsrs_vectors.json").unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
 #[test]
 fn every_reference_vector_replays_exactly() {
-    let text = std::fs::read_to_string("tests/data/fsrs_vectors.json").unwrap();
-    let vectors: Vectors = serde_json::from_str(&text).unwrap();
+    let vectors = load();
     assert!(vectors.vectors.len() >= 250, "too few vectors");
     let mut reviews = 0;
     let mut same_day = 0;
@@ -119,5 +124,56 @@ fn every_reference_vector_replays_exactly() {
     println!(
         "{} vectors, {reviews} reviews, {same_day} same-day, max relative error {max_relative_error:e}",
         vectors.vectors.len()
+    );
+}
+
+/// With fuzz on, the memory state is the reference's all the same (fuzz only
+/// moves due dates), and every due date stays within the reference's fuzz
+/// range around the unfuzzed one.
+#[test]
+fn fuzz_moves_only_due_dates_within_the_reference_range() {
+    let card = CardId("replay/card".into());
+    let mut fuzzed_dates = 0;
+    for vector in load().vectors {
+        let scheduler = Scheduler {
+            desired_retention: vector.desired_retention,
+            maximum_interval: vector.maximum_interval,
+            ..Default::default()
+        };
+        let mut schedule = Scheduler::new_card(time(&vector.created));
+        for (index, expected) in vector.reviews.iter().enumerate() {
+            let context = format!("vector '{}', review {}", vector.name, index + 1);
+            let at = time(&expected.at);
+            let rating = Rating::try_from(expected.rating).unwrap();
+            let seed = fuzz_seed(&card, schedule.reps);
+            schedule = scheduler.review(&schedule, rating, at, seed);
+            assert_eq!(state_name(schedule.state), expected.state, "{context}");
+            assert_eq!(schedule.step, expected.step, "{context}");
+            assert!(
+                close(schedule.stability.unwrap(), expected.stability),
+                "{context}"
+            );
+            assert!(
+                close(schedule.difficulty.unwrap(), expected.difficulty),
+                "{context}"
+            );
+            let reference_days = (time(&expected.due) - at).num_days();
+            let days = (schedule.due - at).num_days();
+            if schedule.state == CardState::Review && reference_days >= 3 {
+                let (min, max) = scheduler.fuzz_range(reference_days);
+                let max = (max + 1).min(i64::from(scheduler.maximum_interval));
+                assert!(
+                    (min..=max).contains(&days),
+                    "{context}: {days} not in {min}..={max}"
+                );
+                fuzzed_dates += usize::from(days != reference_days);
+            } else {
+                assert_eq!(schedule.due, time(&expected.due), "{context}: unfuzzed");
+            }
+        }
+    }
+    assert!(
+        fuzzed_dates > 100,
+        "fuzz should move many dates, moved {fuzzed_dates}"
     );
 }

@@ -38,6 +38,18 @@ pub fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String> {
     })
 }
 
+/// The text of the review log: UTF-8, except that a character cut short at
+/// the very end (a torn append) is dropped; returns the text and how many
+/// bytes were dropped.
+pub fn log_text(path: &Path, mut bytes: Vec<u8>) -> Result<(String, usize)> {
+    let dropped = match std::str::from_utf8(&bytes) {
+        Err(error) if error.error_len().is_none() => bytes.len() - error.valid_up_to(),
+        _ => 0,
+    };
+    bytes.truncate(bytes.len() - dropped);
+    Ok((utf8(path, bytes)?, dropped))
+}
+
 /// The length of `path`, or `None` when it does not exist.
 pub fn length(path: &Path) -> Result<Option<u64>> {
     match std::fs::metadata(path) {

@@ -221,6 +221,11 @@ pub fn check_format(path: &Path, text: &str, what: &str) -> Result<()> {
 pub fn parse(path: &Path, text: &str, start: usize, first_line: usize) -> Result<Parsed> {
     let mut parsed = Parsed::default();
     let mut offset = 0;
+    if start == 0 && text.len() < LOG_HEADER.len() && LOG_HEADER.starts_with(text) {
+        // The log was being created: nothing in it yet.
+        parsed.torn = (!text.is_empty()).then_some(text.len());
+        return Ok(parsed);
+    }
     if start == 0 {
         check_format(path, text, "an ontap review log")?;
         offset = preamble(text).len();
@@ -248,9 +253,9 @@ pub fn parse(path: &Path, text: &str, start: usize, first_line: usize) -> Result
         } else if !terminated {
             // The last line has no newline: only the start of a record header
             // (or a record being written) can end the file this way.
-            let could_be_header =
-                REVIEW_HEADER.starts_with(trimmed) || UNDO_HEADER.starts_with(trimmed);
-            if open.is_none() && !(could_be_header && !trimmed.is_empty()) {
+            let torn_header = !trimmed.is_empty()
+                && (REVIEW_HEADER.starts_with(trimmed) || UNDO_HEADER.starts_with(trimmed));
+            if open.is_none() && !torn_header {
                 if trimmed.is_empty() || trimmed.starts_with('#') {
                     complete_end = next;
                 } else {
@@ -421,15 +426,13 @@ mod tests {
             .map(|(_, range)| range.end)
             .collect();
         assert_eq!(ends.len(), 4);
-        for cut in LOG_HEADER.len()..=text.len() {
+        for cut in 0..=text.len() {
             let parsed = parse(Path::new("r"), &text[..cut], 0, 1)
                 .unwrap_or_else(|error| panic!("cut {cut}: {error}"));
             let complete = ends.iter().filter(|&&end| end <= cut).count();
             assert_eq!(parsed.entries.len(), complete, "cut at {cut}");
-            assert_eq!(
-                parsed.torn.is_some(),
-                !ends.contains(&cut) && cut != LOG_HEADER.len()
-            );
+            let at_boundary = ends.contains(&cut) || cut == LOG_HEADER.len() || cut == 0;
+            assert_eq!(parsed.torn.is_some(), !at_boundary, "cut at {cut}");
         }
     }
 

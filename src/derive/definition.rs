@@ -1,0 +1,7 @@
+//! definition cards.
+
+use crate::lesson::Lesson;
+
+use super::Draft;
+
+pub fn extract(_lesson: &Lesson, _drafts: &mut Vec<Draft>) {}

@@ -1,0 +1,267 @@
+//! Derivation: one extractor per lesson structure turns the lesson model into
+//! cards, and [`compile_lesson`] assembles them into a deck.
+//!
+//! - [`translate`]: the vocabulary table, one card each way per row;
+//! - [`category`]: groups of named things (tools, services) under category
+//!   labels, matched both ways as multiple choice;
+//! - [`recall`]: labelled groups of capabilities, recalled as a list, and
+//!   each item matched to its group;
+//! - [`acronym`]: `Long Name (ACR)` and `ACR (Long Name)`;
+//! - [`definition`]: a bold term defined in its sentence, or described by
+//!   the paragraph under it in a list of bold terms.
+//!
+//! Prompts are in Vietnamese, the students' language, whatever the lesson's
+//! language. Cards come out in lesson order; ids are `deck/kind/slug` paths
+//! built from the term or item, so they survive edits elsewhere in the lesson.
+
+pub mod acronym;
+pub mod category;
+pub mod definition;
+pub mod recall;
+pub mod text;
+pub mod translate;
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use crate::deck::{
+    Card, CardId, CardKind, DECK_FORMAT, Deck, DeckId, DeckMeta, Direction, InputKind,
+};
+use crate::error::{Error, Location, Result};
+use crate::lesson::{Lesson, Section};
+
+pub use text::slug;
+
+/// A card before its id is made unique and its hash computed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    pub kind: CardKind,
+    pub input: InputKind,
+    /// The id path after `deck/kind/`, e.g. `vi-en/ai-tao-sinh`.
+    pub key: String,
+    pub prompt: String,
+    pub answers: Vec<String>,
+    pub choices: Vec<String>,
+    pub hint: Option<String>,
+    pub direction: Option<Direction>,
+    pub section: Option<String>,
+    pub line: usize,
+}
+
+impl Draft {
+    pub fn new(
+        kind: CardKind,
+        input: InputKind,
+        key: String,
+        prompt: String,
+        answers: Vec<String>,
+    ) -> Draft {
+        Draft {
+            kind,
+            input,
+            key,
+            prompt,
+            answers,
+            choices: Vec::new(),
+            hint: None,
+            direction: None,
+            section: None,
+            line: 0,
+        }
+    }
+
+    pub fn at(mut self, section: &Section, line: usize) -> Draft {
+        self.section = Some(section.heading.clone()).filter(|heading| !heading.is_empty());
+        self.line = line;
+        self
+    }
+}
+
+/// Compiles one lesson file's bytes into its deck. `path` names the lesson
+/// (its file name gives the deck id) and the file in errors.
+pub fn compile_lesson(path: &Path, bytes: &[u8]) -> Result<Deck> {
+    let text = std::str::from_utf8(bytes).map_err(|error| {
+        let valid = bytes.get(..error.valid_up_to()).unwrap_or_default();
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        Error::invalid(
+            Location::line(path, line),
+            format!(
+                "invalid UTF-8 (byte {} of the file)",
+                error.valid_up_to() + 1
+            ),
+        )
+    })?;
+    let lesson = Lesson::parse(text)
+        .map_err(|error| Error::invalid(Location::line(path, error.line), error.message))?;
+    let source = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = source.strip_suffix(".md").unwrap_or(&source);
+    Ok(derive_deck(&lesson, stem, &source))
+}
+
+/// Builds the deck of a parsed lesson.
+pub fn derive_deck(lesson: &Lesson, stem: &str, source: &str) -> Deck {
+    let deck_id = slug(stem);
+    let mut drafts = Vec::new();
+    translate::extract(lesson, &mut drafts);
+    category::extract(lesson, &mut drafts);
+    recall::extract(lesson, &mut drafts);
+    acronym::extract(lesson, &mut drafts);
+    definition::extract(lesson, &mut drafts);
+    // Lesson order; the sort is stable, so ties keep extractor order.
+    drafts.sort_by_key(|draft| draft.line);
+    Deck {
+        deck: DeckMeta {
+            id: DeckId(deck_id.clone()),
+            title: lesson.title.clone().unwrap_or_else(|| stem.to_string()),
+            source: source.to_string(),
+            format: DECK_FORMAT,
+        },
+        cards: finish_cards(&deck_id, drafts),
+    }
+}
+
+/// Drops empty and repeated cards, makes ids unique and hashes the rest.
+fn finish_cards(deck_id: &str, drafts: Vec<Draft>) -> Vec<Card> {
+    let mut ids = HashSet::new();
+    let mut contents = HashSet::new();
+    let mut cards = Vec::with_capacity(drafts.len());
+    for draft in drafts {
+        if draft.prompt.is_empty() || draft.answers.iter().all(String::is_empty) {
+            continue;
+        }
+        let content = (
+            draft.kind,
+            draft.prompt.clone(),
+            draft.answers.clone(),
+            draft.choices.clone(),
+            draft.hint.clone(),
+        );
+        if !contents.insert(content) {
+            continue;
+        }
+        let base = format!("{deck_id}/{}/{}", draft.kind.name(), draft.key);
+        let mut id = base.clone();
+        let mut counter = 2;
+        while !ids.insert(id.clone()) {
+            id = format!("{base}-{counter}");
+            counter += 1;
+        }
+        let hash = Card::content_hash(
+            draft.kind,
+            &draft.prompt,
+            &draft.answers,
+            &draft.choices,
+            draft.hint.as_deref(),
+        );
+        cards.push(Card {
+            id: CardId(id),
+            kind: draft.kind,
+            input: draft.input,
+            prompt: draft.prompt,
+            answers: draft.answers,
+            choices: draft.choices,
+            hint: draft.hint,
+            direction: draft.direction,
+            section: draft.section,
+            line: draft.line,
+            hash,
+        });
+    }
+    cards
+}
+
+/// The sections cards may come from: not the mind-map embeds.
+pub fn content_sections(lesson: &Lesson) -> impl Iterator<Item = &Section> {
+    lesson
+        .sections
+        .iter()
+        .filter(|section| !text::fold(&section.heading).starts_with("so do tom tat"))
+}
+
+/// Picks up to `max - 1` distractors for `answer` among `pool` (in lesson
+/// order), nearest first after the answer, and returns the choices in
+/// lesson order with the answer among them.
+pub fn pick_choices(answer: &str, pool: &[String], max: usize) -> Vec<String> {
+    let answer_key = text::fold(answer);
+    let mut unique: Vec<&String> = Vec::new();
+    let mut keys = HashSet::new();
+    for candidate in pool {
+        if keys.insert(text::fold(candidate)) {
+            unique.push(candidate);
+        }
+    }
+    let Some(position) = unique.iter().position(|c| text::fold(c) == answer_key) else {
+        let mut choices = vec![answer.to_string()];
+        choices.extend(
+            unique
+                .iter()
+                .filter(|c| text::fold(c) != answer_key)
+                .take(max.saturating_sub(1))
+                .map(|c| c.to_string()),
+        );
+        return choices;
+    };
+    let count = unique.len();
+    let mut picked: Vec<usize> = vec![position];
+    for step in 1..count {
+        if picked.len() >= max {
+            break;
+        }
+        picked.push((position + step) % count);
+    }
+    picked.sort_unstable();
+    picked
+        .iter()
+        .filter_map(|&index| unique.get(index))
+        .map(|c| c.to_string())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(items: &[&str]) -> Vec<String> {
+        items.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn choices_keep_lesson_order_and_include_the_answer() {
+        let pool = strings(&["a", "b", "c", "d", "e", "f"]);
+        assert_eq!(pick_choices("e", &pool, 4), strings(&["a", "b", "e", "f"]));
+        assert_eq!(pick_choices("b", &pool[..2], 4), strings(&["a", "b"]));
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_line() {
+        let error = compile_lesson(Path::new("x.md"), b"# T\n\nok\n\xff\xfe\n").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "x.md:4: invalid UTF-8 (byte 9 of the file)"
+        );
+    }
+
+    #[test]
+    fn broken_front_matter_names_the_line() {
+        let error = compile_lesson(Path::new("dir/x.md"), b"---\nicon: a\n# T\n").unwrap_err();
+        assert!(
+            error.to_string().starts_with("dir/x.md:1: front matter"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn deck_meta_comes_from_file_name_and_title() {
+        let deck = compile_lesson(
+            Path::new("a/Bài Một.en.md"),
+            b"# Ti\xc3\xaau \xc4\x91\xe1\xbb\x81\n",
+        )
+        .unwrap();
+        assert_eq!(deck.deck.id.0, "bai-mot-en");
+        assert_eq!(deck.deck.title, "Tiêu đề");
+        assert_eq!(deck.deck.source, "Bài Một.en.md");
+    }
+}

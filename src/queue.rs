@@ -1,0 +1,541 @@
+//! The study queue: what to ask next. Pure — built from the cards in lesson
+//! order, their records and `now`, then told about every answer.
+//!
+//! Order of a study session:
+//! 1. cards put back by [`Queue::undo`], most recent first;
+//! 2. learning and relearning cards whose step is due (earliest first);
+//! 3. due review cards, lowest retrievability first (then earliest due,
+//!    then lesson order);
+//! 4. new cards in lesson order, no more than the daily new-card limit
+//!    minus the cards first answered today;
+//! 5. learning cards due within the learn-ahead window (20 min, as Anki
+//!    does), so a session does not end with a card due in a minute;
+//! 6. otherwise [`Next::WaitUntil`] the next learning step, or
+//!    [`Next::Done`].
+//!
+//! After every answer the session calls [`Queue::answered`] with the new
+//! schedule: a card still (re)learning comes back when its step is due.
+
+use std::collections::{BTreeMap, HashSet};
+
+use chrono::TimeDelta;
+
+use crate::clock::Timestamp;
+use crate::deck::{Card, CardId};
+use crate::scheduler::{CardState, Schedule, Scheduler};
+use crate::store::CardRecord;
+
+/// How many cards a session takes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Limits {
+    /// New cards per calendar day; cards first answered earlier today count.
+    pub new_per_day: usize,
+    /// At most this many distinct cards in the session (`--limit`); learning
+    /// cards coming back do not count again.
+    pub session: Option<usize>,
+    /// How early a learning card may be asked when nothing else is left.
+    pub learn_ahead: TimeDelta,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            new_per_day: 20,
+            session: None,
+            learn_ahead: TimeDelta::minutes(20),
+        }
+    }
+}
+
+/// Why a card is asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    /// Answered wrongly or not yet through its steps; back for its next step.
+    Learning,
+    /// A review card whose due date has come.
+    Due,
+    /// Never answered before.
+    New,
+    /// Put back by an undo.
+    Undone,
+}
+
+/// What the session should do next.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Next {
+    Ask {
+        card: CardId,
+        reason: Reason,
+    },
+    /// Only learning cards are left and none is due yet: the first one is
+    /// due at this time.
+    WaitUntil(Timestamp),
+    Done,
+}
+
+/// Counts for the status line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Remaining {
+    pub learning: usize,
+    pub due: usize,
+    pub new: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Queue {
+    undone: Vec<CardId>,
+    learning: Vec<(CardId, Timestamp)>,
+    due: Vec<CardId>,
+    new: Vec<CardId>,
+    learn_ahead: TimeDelta,
+}
+
+impl Queue {
+    /// The queue of a study session over `cards` (in lesson order) at `now`.
+    /// `records` are the store's records; all of them count towards today's
+    /// new cards, so pass every deck's to make the limit daily, not per deck.
+    pub fn build<'a>(
+        cards: impl IntoIterator<Item = &'a Card>,
+        records: &BTreeMap<CardId, CardRecord>,
+        scheduler: &Scheduler,
+        now: Timestamp,
+        limits: &Limits,
+    ) -> Queue {
+        let today = now.date_naive();
+        let new_today = records
+            .values()
+            .filter(|record| record.first_review.with_timezone(now.offset()).date_naive() == today)
+            .count();
+        let mut new_left = limits.new_per_day.saturating_sub(new_today);
+
+        let mut seen = HashSet::new();
+        let mut learning = Vec::new();
+        let mut due = Vec::new();
+        let mut new = Vec::new();
+        for (position, card) in cards.into_iter().enumerate() {
+            if !seen.insert(&card.id) {
+                continue;
+            }
+            let schedule = records
+                .get(&card.id)
+                .map(|record| &record.schedule)
+                .filter(|schedule| schedule.state != CardState::New);
+            match schedule {
+                None => {
+                    if new_left > 0 {
+                        new_left -= 1;
+                        new.push(card.id.clone());
+                    }
+                }
+                Some(schedule) if is_learning(schedule) && schedule.due > now => {
+                    learning.push((card.id.clone(), schedule.due));
+                }
+                Some(schedule) if schedule.due <= now => {
+                    let retrievability = scheduler.retrievability(schedule, now);
+                    due.push((retrievability, schedule.due, position, card.id.clone()));
+                }
+                Some(_) => {}
+            }
+        }
+        due.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        let mut due: Vec<CardId> = due.into_iter().map(|(_, _, _, id)| id).collect();
+        if let Some(limit) = limits.session {
+            due.truncate(limit);
+            new.truncate(limit.saturating_sub(due.len()));
+            learning.truncate(limit.saturating_sub(due.len() + new.len()));
+        }
+        Queue {
+            undone: Vec::new(),
+            learning,
+            due,
+            new,
+            learn_ahead: limits.learn_ahead,
+        }
+    }
+
+    /// What to ask at `now`. Does not take the card off the queue: that
+    /// happens in [`Queue::answered`], so a question left unanswered (the
+    /// user quit) is simply not consumed.
+    pub fn next(&self, now: Timestamp) -> Next {
+        if let Some(card) = self.undone.last() {
+            return ask(card, Reason::Undone);
+        }
+        let earliest = self.learning.iter().min_by_key(|(_, due)| *due);
+        if let Some((card, due)) = earliest
+            && *due <= now
+        {
+            return ask(card, Reason::Learning);
+        }
+        if let Some(card) = self.due.first() {
+            return ask(card, Reason::Due);
+        }
+        if let Some(card) = self.new.first() {
+            return ask(card, Reason::New);
+        }
+        match earliest {
+            Some((card, due)) if *due <= now + self.learn_ahead => ask(card, Reason::Learning),
+            Some((_, due)) => Next::WaitUntil(*due),
+            None => Next::Done,
+        }
+    }
+
+    /// Records that `card` was answered and now has `schedule`: it leaves
+    /// the queue, and comes back at its due time while still (re)learning.
+    pub fn answered(&mut self, card: &CardId, schedule: &Schedule) {
+        self.remove(card);
+        if is_learning(schedule) {
+            self.learning.push((card.clone(), schedule.due));
+        }
+    }
+
+    /// Puts `card` back at the head of the queue after its latest answer was
+    /// undone (and drops the learning step that answer scheduled).
+    pub fn undo(&mut self, card: &CardId) {
+        self.remove(card);
+        self.undone.push(card.clone());
+    }
+
+    /// Moves `card` to the back of the cards of its kind, for a skipped
+    /// question.
+    pub fn postpone(&mut self, card: &CardId) {
+        for list in [&mut self.undone, &mut self.due, &mut self.new] {
+            if let Some(index) = list.iter().position(|queued| queued == card) {
+                let moved = list.remove(index);
+                list.push(moved);
+            }
+        }
+        let latest = self.learning.iter().map(|(_, due)| *due).max();
+        if let (Some(entry), Some(latest)) = (
+            self.learning.iter_mut().find(|(queued, _)| queued == card),
+            latest,
+        ) {
+            entry.1 = latest;
+        }
+    }
+
+    pub fn remaining(&self) -> Remaining {
+        Remaining {
+            learning: self.learning.len() + self.undone.len(),
+            due: self.due.len(),
+            new: self.new.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.remaining() == Remaining::default()
+    }
+
+    fn remove(&mut self, card: &CardId) {
+        self.undone.retain(|queued| queued != card);
+        self.learning.retain(|(queued, _)| queued != card);
+        self.due.retain(|queued| queued != card);
+        self.new.retain(|queued| queued != card);
+    }
+}
+
+fn ask(card: &CardId, reason: Reason) -> Next {
+    Next::Ask {
+        card: card.clone(),
+        reason,
+    }
+}
+
+fn is_learning(schedule: &Schedule) -> bool {
+    matches!(schedule.state, CardState::Learning | CardState::Relearning)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::deck::{CardKind, DeckId, InputKind};
+    use crate::judge::Grade;
+    use crate::scheduler::Rating;
+
+    fn at(text: &str) -> Timestamp {
+        crate::clock::parse(text).unwrap()
+    }
+
+    fn now() -> Timestamp {
+        at("2026-11-28T09:00:00+07:00")
+    }
+
+    fn cards(count: usize) -> Vec<Card> {
+        (0..count)
+            .map(|index| Card {
+                id: id(index),
+                kind: CardKind::Translate,
+                input: InputKind::Text,
+                prompt: format!("prompt {index}"),
+                answers: vec![format!("answer {index}")],
+                choices: vec![],
+                hint: None,
+                direction: None,
+                section: None,
+                line: index + 1,
+                hash: "0".into(),
+            })
+            .collect()
+    }
+
+    fn id(index: usize) -> CardId {
+        CardId(format!("deck/card-{index}"))
+    }
+
+    /// A review card last reviewed `days_ago` with `stability`, due `due_in_days` from now.
+    fn review(stability: f64, days_ago: i64, due_in_days: i64) -> CardRecord {
+        record(Schedule {
+            state: CardState::Review,
+            step: None,
+            stability: Some(stability),
+            difficulty: Some(5.0),
+            due: now() + TimeDelta::days(due_in_days),
+            last_review: Some(now() - TimeDelta::days(days_ago)),
+            reps: 3,
+            lapses: 0,
+        })
+    }
+
+    fn record(schedule: Schedule) -> CardRecord {
+        CardRecord {
+            deck: DeckId("deck".into()),
+            first_review: now() - TimeDelta::days(30),
+            schedule,
+            last_verdict: Grade::Correct,
+            last_answer: String::new(),
+        }
+    }
+
+    fn counts(learning: usize, due: usize, new: usize) -> Remaining {
+        Remaining { learning, due, new }
+    }
+
+    /// Asserts that card `index` is back for its step `minutes` from now.
+    fn assert_back_after(queue: &Queue, minutes: i64, index: usize) {
+        let later = now() + TimeDelta::minutes(minutes);
+        assert_eq!(queue.next(later), ask(&id(index), Reason::Learning));
+    }
+
+    fn first_answer(rating: Rating) -> Schedule {
+        Scheduler::default().review(&Scheduler::new_card(now()), rating, now(), 0)
+    }
+
+    fn build(cards: &[Card], records: &BTreeMap<CardId, CardRecord>, limits: &Limits) -> Queue {
+        Queue::build(cards, records, &Scheduler::default(), now(), limits)
+    }
+
+    /// Answers every card with `rating` until the queue has nothing to ask
+    /// at `now`, returning the ids asked in order.
+    fn drain(queue: &mut Queue, rating: Rating) -> Vec<(CardId, Reason)> {
+        let scheduler = Scheduler::default();
+        let mut asked = Vec::new();
+        let mut schedules: BTreeMap<CardId, Schedule> = BTreeMap::new();
+        while let Next::Ask { card, reason } = queue.next(now()) {
+            let before = schedules
+                .remove(&card)
+                .unwrap_or_else(|| Scheduler::new_card(now()));
+            let after = scheduler.review(&before, rating, now(), 0);
+            queue.answered(&card, &after);
+            schedules.insert(card.clone(), after);
+            asked.push((card, reason));
+            assert!(asked.len() < 1000, "the queue does not end");
+        }
+        asked
+    }
+
+    #[test]
+    fn due_cards_come_first_lowest_retrievability_first() {
+        let cards = cards(5);
+        let mut records = BTreeMap::new();
+        records.insert(id(1), review(30.0, 10, 0)); // barely forgotten
+        records.insert(id(3), review(2.0, 40, -30)); // long overdue
+        records.insert(id(4), review(10.0, 12, -2));
+        records.insert(id(2), review(50.0, 2, 40)); // not due
+        let queue = build(&cards, &records, &Limits::default());
+        assert_eq!(queue.remaining(), counts(0, 3, 1));
+        assert_eq!(queue.due, [id(3), id(4), id(1)]);
+        assert_eq!(queue.new, [id(0)]);
+        assert_eq!(queue.next(now()), ask(&id(3), Reason::Due));
+    }
+
+    #[test]
+    fn new_cards_follow_in_lesson_order_up_to_the_daily_limit() {
+        let cards = cards(30);
+        let limits = Limits {
+            new_per_day: 5,
+            ..Limits::default()
+        };
+        let mut records = BTreeMap::new();
+        records.insert(id(0), review(30.0, 1, 0));
+        records.insert(id(2), review(30.0, 1, 10));
+        let queue = build(&cards, &records, &limits);
+        assert_eq!(queue.due, [id(0)]);
+        assert_eq!(queue.new, [id(1), id(3), id(4), id(5), id(6)]);
+        let default = build(&cards, &records, &Limits::default());
+        assert_eq!(default.new.len(), 20);
+    }
+
+    #[test]
+    fn cards_first_answered_today_count_against_the_new_limit() {
+        let cards = cards(10);
+        let limits = Limits {
+            new_per_day: 4,
+            ..Limits::default()
+        };
+        let mut records = BTreeMap::new();
+        let mut today = review(1.0, 0, 1);
+        // Today in the user's offset (+07:00), though yesterday in UTC.
+        today.first_review = at("2026-11-27T18:00:00Z");
+        records.insert(id(0), today.clone());
+        records.insert(id(1), today);
+        let mut yesterday = review(1.0, 1, 1);
+        yesterday.first_review = at("2026-11-27T23:30:00+07:00");
+        records.insert(id(2), yesterday);
+        let queue = build(&cards, &records, &limits);
+        assert_eq!(queue.new, [id(3), id(4)]);
+
+        for index in 3..7 {
+            let mut today = review(1.0, 0, 1);
+            today.first_review = now();
+            records.insert(id(index), today);
+        }
+        assert!(build(&cards, &records, &limits).new.is_empty());
+    }
+
+    #[test]
+    fn learning_cards_come_back_when_their_step_is_due() {
+        let cards = cards(3);
+        let mut queue = build(&cards, &BTreeMap::new(), &Limits::default());
+        let scheduler = Scheduler::default();
+        let first = first_answer(Rating::Again);
+        assert_eq!(queue.next(now()), ask(&id(0), Reason::New));
+        queue.answered(&id(0), &first);
+        // Not due yet: the other new cards first.
+        assert_eq!(queue.next(now()), ask(&id(1), Reason::New));
+        // Its step is due a minute later: it comes before the new cards.
+        assert_back_after(&queue, 1, 0);
+        let graduated = scheduler.review(&first, Rating::Easy, first.due, 0);
+        queue.answered(&id(0), &graduated);
+        assert_eq!(queue.remaining(), counts(0, 0, 2));
+    }
+
+    #[test]
+    fn learning_cards_are_asked_early_when_nothing_else_is_left() {
+        let cards = cards(1);
+        let mut queue = build(&cards, &BTreeMap::new(), &Limits::default());
+        let asked = drain(&mut queue, Rating::Good);
+        // New (→ step 1, 10 min), then back early for its last step.
+        assert_eq!(asked, [(id(0), Reason::New), (id(0), Reason::Learning)]);
+        assert_eq!(queue.next(now()), Next::Done);
+        assert!(queue.is_empty());
+    }
+
+    #[test]
+    fn the_session_waits_for_steps_beyond_the_learn_ahead_window() {
+        let cards = cards(1);
+        let limits = Limits {
+            learn_ahead: TimeDelta::zero(),
+            ..Limits::default()
+        };
+        let mut queue = build(&cards, &BTreeMap::new(), &limits);
+        let schedule = first_answer(Rating::Good);
+        queue.answered(&id(0), &schedule);
+        assert_eq!(
+            queue.next(now()),
+            Next::WaitUntil(now() + TimeDelta::minutes(10))
+        );
+        assert_back_after(&queue, 10, 0);
+    }
+
+    #[test]
+    fn learning_cards_of_an_earlier_session_come_back() {
+        let cards = cards(2);
+        let mut records = BTreeMap::new();
+        let mut learning = review(0.2, 0, 0);
+        learning.schedule.state = CardState::Relearning;
+        learning.schedule.step = Some(0);
+        learning.schedule.due = now() + TimeDelta::minutes(5);
+        records.insert(id(0), learning);
+        let queue = build(&cards, &records, &Limits::default());
+        assert_eq!(queue.remaining(), counts(1, 0, 1));
+        assert_eq!(queue.next(now()), ask(&id(1), Reason::New));
+        assert_back_after(&queue, 5, 0);
+    }
+
+    #[test]
+    fn next_does_not_consume_and_answered_does() {
+        let cards = cards(2);
+        let mut queue = build(&cards, &BTreeMap::new(), &Limits::default());
+        assert_eq!(queue.next(now()), queue.next(now()));
+        let schedule = first_answer(Rating::Easy);
+        queue.answered(&id(0), &schedule);
+        assert_eq!(queue.next(now()), ask(&id(1), Reason::New));
+    }
+
+    #[test]
+    fn the_session_limit_caps_distinct_cards() {
+        let cards = cards(10);
+        let mut records = BTreeMap::new();
+        records.insert(id(9), review(5.0, 10, -1));
+        records.insert(id(8), review(5.0, 9, -1));
+        let limits = Limits {
+            session: Some(3),
+            ..Limits::default()
+        };
+        let queue = build(&cards, &records, &limits);
+        assert_eq!(queue.due, [id(9), id(8)]);
+        assert_eq!(queue.new, [id(0)]);
+        let limits = Limits {
+            session: Some(1),
+            ..Limits::default()
+        };
+        assert_eq!(build(&cards, &records, &limits).remaining().new, 0);
+        let limits = Limits {
+            session: Some(0),
+            ..Limits::default()
+        };
+        assert_eq!(build(&cards, &records, &limits).next(now()), Next::Done);
+    }
+
+    #[test]
+    fn undo_puts_the_card_back_first() {
+        let cards = cards(3);
+        let mut queue = build(&cards, &BTreeMap::new(), &Limits::default());
+        let schedule = first_answer(Rating::Again);
+        queue.answered(&id(0), &schedule);
+        queue.undo(&id(0));
+        assert_eq!(queue.remaining(), counts(1, 0, 2));
+        assert_eq!(queue.next(now()), ask(&id(0), Reason::Undone));
+        let easy = first_answer(Rating::Easy);
+        queue.answered(&id(0), &easy);
+        assert_eq!(queue.next(now()), ask(&id(1), Reason::New));
+    }
+
+    #[test]
+    fn postponed_cards_go_to_the_back() {
+        let cards = cards(3);
+        let mut queue = build(&cards, &BTreeMap::new(), &Limits::default());
+        queue.postpone(&id(0));
+        assert_eq!(queue.new, [id(1), id(2), id(0)]);
+    }
+
+    #[test]
+    fn duplicate_cards_are_queued_once() {
+        let mut cards = cards(2);
+        cards.push(cards[0].clone());
+        let queue = build(&cards, &BTreeMap::new(), &Limits::default());
+        assert_eq!(queue.new, [id(0), id(1)]);
+    }
+
+    #[test]
+    fn a_full_session_asks_every_card_and_ends() {
+        let cards = cards(25);
+        let mut records = BTreeMap::new();
+        records.insert(id(24), review(3.0, 5, -2));
+        let mut queue = build(&cards, &records, &Limits::default());
+        let asked = drain(&mut queue, Rating::Good);
+        let distinct: HashSet<_> = asked.iter().map(|(card, _)| card.clone()).collect();
+        assert_eq!(distinct.len(), 21, "1 due + 20 new");
+        assert_eq!(asked.first(), Some(&(id(24), Reason::Due)));
+        assert_eq!(queue.next(now()), Next::Done);
+    }
+}
