@@ -17,21 +17,21 @@ from anki.collection import Collection, ImportCsvRequest
 
 
 def translation_pairs(cards):
-    """vi-en card id -> en-vi card, matched by content as ontap does."""
+    """vi-en card id -> en-vi card: same texts crosswise, else the id with the
+    direction swapped (as ontap pairs them)."""
     pairs, taken = {}, set()
     for vi_en in cards:
         if vi_en.get("direction") != "vi-en":
             continue
-        for en_vi in cards:
-            if (
-                en_vi.get("direction") == "en-vi"
-                and en_vi["id"] not in taken
-                and en_vi["prompt"] == vi_en["answers"][0]
-                and en_vi["answers"][0] == vi_en["prompt"]
-            ):
-                taken.add(en_vi["id"])
-                pairs[vi_en["id"]] = en_vi
-                break
+        free = [c for c in cards if c.get("direction") == "en-vi" and c["id"] not in taken]
+        same_text = [
+            c for c in free
+            if c["prompt"] == vi_en["answers"][0] and c["answers"][0] == vi_en["prompt"]
+        ]
+        same_id = [c for c in free if c["id"] == vi_en["id"].replace("/vi-en/", "/en-vi/")]
+        for en_vi in (same_text or same_id)[:1]:
+            taken.add(en_vi["id"])
+            pairs[vi_en["id"]] = en_vi
     return pairs, taken
 
 
@@ -76,7 +76,7 @@ def check(deck_path, export_path):
                     problems.append(f"{card['id']}: front {front!r} does not start with the prompt")
                 if card["answers"][0] not in back:
                     problems.append(f"{card['id']}: back {back!r} lacks {card['answers'][0]!r}")
-                if card["id"] in pairs and back != pairs[card["id"]]["prompt"]:
+                if card["id"] in pairs and not back.startswith(pairs[card["id"]]["prompt"]):
                     problems.append(f"{card['id']}: reversed back {back!r}")
                 for choice in card.get("choices", []):
                     if choice not in front:

@@ -49,12 +49,9 @@ pub fn anki_notes(deck: &Deck) -> Vec<AnkiNote> {
         if paired.contains(&card.id) {
             continue;
         }
-        let (notetype, front, back) = match pairs.get(&card.id) {
-            Some(_) => (
-                ANKI_REVERSED,
-                with_hint(card),
-                card.canonical_answer().to_string(),
-            ),
+        // A reversed note's back is what its reverse card asks: the en-vi prompt.
+        let (notetype, front, back) = match pairs.get(&card.id).and_then(|id| deck.card(id)) {
+            Some(en_vi) => (ANKI_REVERSED, with_hint(card), with_hint(en_vi)),
             None => (ANKI_BASIC, anki_front(card), anki_back(card)),
         };
         notes.push(AnkiNote {
@@ -226,7 +223,8 @@ pub fn json(
 }
 
 /// Maps each vi-en card to the en-vi card of the same term: the en-vi
-/// card asks for the vi-en prompt and its prompt is the vi-en answer. Each
+/// card asks for the vi-en prompt and its prompt is the vi-en answer, or,
+/// failing that, its id is the vi-en id with the direction swapped. Each
 /// card joins one pair at most.
 fn translation_pairs(deck: &Deck) -> BTreeMap<&CardId, &CardId> {
     let mut pairs = BTreeMap::new();
@@ -236,12 +234,23 @@ fn translation_pairs(deck: &Deck) -> BTreeMap<&CardId, &CardId> {
         .iter()
         .filter(|card| card.direction == Some(Direction::ViEn))
     {
-        let partner = deck.cards.iter().find(|en_vi| {
-            en_vi.direction == Some(Direction::EnVi)
-                && !taken.contains(&en_vi.id)
-                && en_vi.prompt == vi_en.canonical_answer()
-                && en_vi.canonical_answer() == vi_en.prompt
-        });
+        let reverse_id = vi_en.id.0.replace("/vi-en/", "/en-vi/");
+        let reverse =
+            |en_vi: &&Card| en_vi.direction == Some(Direction::EnVi) && !taken.contains(&en_vi.id);
+        let partner = deck
+            .cards
+            .iter()
+            .filter(reverse)
+            .find(|en_vi| {
+                en_vi.prompt == vi_en.canonical_answer() && en_vi.canonical_answer() == vi_en.prompt
+            })
+            .or_else(|| {
+                // Same term, texts that differ (synonyms, a note in one cell).
+                deck.cards
+                    .iter()
+                    .filter(reverse)
+                    .find(|en_vi| en_vi.id.0 == reverse_id)
+            });
         if let Some(en_vi) = partner {
             taken.insert(&en_vi.id);
             pairs.insert(&vi_en.id, &en_vi.id);
@@ -404,6 +413,19 @@ mod tests {
         // A translation card without its partner stays a Basic note.
         assert_eq!(notes[1].notetype, ANKI_BASIC);
         assert_eq!(notes[1].front, "lẻ");
+    }
+
+    #[test]
+    fn a_pair_whose_texts_differ_is_matched_by_id() {
+        let mut deck = sample_deck();
+        deck.cards[0].prompt = "chia sẻ, dùng chung".into();
+        deck.cards[1].answers = vec!["chia sẻ".into(), "dùng chung".into()];
+        deck.cards[1].hint = Some("mạng".into());
+        let notes = anki_notes(&deck);
+        assert_eq!(notes.len(), 4);
+        assert_eq!(notes[0].notetype, ANKI_REVERSED);
+        assert_eq!(notes[0].front, "chia sẻ, dùng chung");
+        assert_eq!(notes[0].back, "Generative AI (mạng)");
     }
 
     #[test]
