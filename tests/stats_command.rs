@@ -332,3 +332,34 @@ fn vietnamese_labels_follow_the_language() {
         assert!(line.width() <= 80, "{} columns: {line}", line.width());
     }
 }
+
+/// Everything `ontap stats` prints on a real terminal (a PTY), where colour
+/// is on unless `NO_COLOR` says otherwise.
+fn stats_on_a_terminal(data_dir: &Path, no_color: bool) -> String {
+    use expectrl::Expect;
+    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("ontap"));
+    command
+        .arg("stats")
+        .env("ONTAP_DATA_DIR", data_dir)
+        .env("ONTAP_NOW", NOW)
+        .env("LC_ALL", "C.UTF-8")
+        .env_remove("ONTAP_DECKS")
+        .env_remove("NO_COLOR");
+    if no_color {
+        command.env("NO_COLOR", "1");
+    }
+    let mut session = expectrl::session::Session::spawn(command).unwrap();
+    session.set_expect_timeout(Some(std::time::Duration::from_secs(20)));
+    let found = session.expect(expectrl::Eof).unwrap();
+    String::from_utf8_lossy(found.as_bytes()).into_owned()
+}
+
+#[test]
+fn no_color_holds_on_a_real_terminal() {
+    let (data, _, _) = studied_dir();
+    let coloured = stats_on_a_terminal(data.path(), false);
+    assert!(coloured.contains("Reviews per day") && coloured.contains("\x1b["));
+    let plain = stats_on_a_terminal(data.path(), true);
+    assert!(plain.contains("Reviews per day") && plain.contains("Due cards"));
+    assert!(!plain.contains('\x1b'), "{plain:?}");
+}
