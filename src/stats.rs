@@ -242,7 +242,8 @@ fn state_counts(total: usize, schedules: &[&CardRecord]) -> StateCounts {
             CardState::Relearning => counts.relearning += 1,
         }
     }
-    counts.new = total - counts.learning - counts.review - counts.relearning;
+    // One record per card of the decks, so this never goes below zero.
+    counts.new = total.saturating_sub(counts.learning + counts.review + counts.relearning);
     counts
 }
 
