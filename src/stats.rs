@@ -364,7 +364,7 @@ fn most_missed(activity: &[&Review], cards: &BTreeMap<&CardId, (&Card, &str)>) -
                 card: id.clone(),
                 deck: deck.to_string(),
                 prompt: card.prompt.clone(),
-                answer: card.canonical_answer().to_string(),
+                answer: right_answer(card),
                 wrong,
                 reviews,
             })
@@ -413,6 +413,15 @@ fn most_confused(
     });
     pairs.truncate(TOP);
     pairs
+}
+
+/// The right answer as shown: every item of a list card, else the canonical one.
+fn right_answer(card: &Card) -> String {
+    if card.input == InputKind::List {
+        card.answers.join(", ")
+    } else {
+        card.canonical_answer().to_string()
+    }
 }
 
 /// The choice a wrong answer picked, spelled as on the card; an answer that
@@ -633,17 +642,12 @@ impl Words {
         pad_right(&label, 10)
     }
 
+    /// What was picked instead of what, after the prompt.
     fn confused(&self, pair: &ConfusedPair) -> String {
         if self.vi() {
-            format!(
-                "{}: chọn “{}” thay vì “{}”",
-                pair.prompt, pair.picked, pair.answer
-            )
+            format!("chọn “{}” thay vì “{}”", pair.picked, pair.answer)
         } else {
-            format!(
-                "{} picked “{}” for “{}”",
-                pair.prompt, pair.picked, pair.answer
-            )
+            format!("picked “{}” for “{}”", pair.picked, pair.answer)
         }
     }
 }
@@ -820,19 +824,31 @@ fn render_lists(out: &mut String, figures: &Figures, words: &Words, paint: &Pain
         out.push('\n');
         let _ = writeln!(out, "{}", paint.bold(words.most_missed));
         for missed in &figures.most_missed {
-            let count = format!("{:>3}× ", missed.wrong);
-            let text = format!("{} → {}", missed.prompt, missed.answer);
-            let _ = writeln!(out, "{count}{}", fit(&text, WIDTH - count.width()));
+            let answer = format!("→ {}", missed.answer);
+            list_entry(out, missed.wrong, &missed.prompt, &answer);
         }
     }
     if !figures.most_confused.is_empty() {
         out.push('\n');
         let _ = writeln!(out, "{}", paint.bold(words.most_confused));
         for pair in &figures.most_confused {
-            let count = format!("{:>3}× ", pair.count);
-            let text = words.confused(pair);
-            let _ = writeln!(out, "{count}{}", fit(&text, WIDTH - count.width()));
+            list_entry(out, pair.count, &pair.prompt, &words.confused(pair));
         }
+    }
+}
+
+/// `  3× prompt detail` on one line when it fits, else the detail on a line
+/// of its own under the prompt, so a long prompt never hides the answer.
+fn list_entry(out: &mut String, count: usize, prompt: &str, detail: &str) {
+    let count = format!("{count:>3}× ");
+    let room = WIDTH - count.width();
+    let line = format!("{prompt} {detail}");
+    if line.width() <= room {
+        let _ = writeln!(out, "{count}{line}");
+    } else {
+        let indent = " ".repeat(count.width() + 2);
+        let _ = writeln!(out, "{count}{}", fit(prompt, room));
+        let _ = writeln!(out, "{indent}{}", fit(detail, room - 2));
     }
 }
 
