@@ -1192,6 +1192,8 @@ mod tests {
         assert!(!plain.contains('\x1b'));
         assert!(plain.contains("all decks"));
         assert!(plain.contains("Most missed"));
+        // The long prompt is cut, its answer still shown on the next line.
+        assert!(plain.contains("\n       → alpha\n"), "{plain}");
         let coloured = render(&stats, true, Lang::En);
         assert!(coloured.contains('\x1b'));
         let vietnamese = render(&stats, false, Lang::Vi);
