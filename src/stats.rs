@@ -1170,14 +1170,14 @@ mod tests {
             },
             cards: vec![Card {
                 prompt: "một câu hỏi rất dài ".repeat(8),
-                ..card("a", InputKind::Text, "alpha", &[])
+                ..card("long/a", InputKind::Text, "alpha", &[])
             }],
         };
         let reviews: Vec<Review> = (0..40)
             .map(|i| Review {
                 deck: long.deck.id.clone(),
                 ..review(
-                    "a",
+                    "long/a",
                     &format!("2026-11-{:02}T09:00:00+07:00", 1 + i % 28),
                     Rating::Again,
                     "",
