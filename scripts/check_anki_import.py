@@ -83,6 +83,9 @@ def check(deck_path, export_path):
                         problems.append(f"{card['id']}: choice {choice!r} not on the front")
                 if deck["deck"]["id"] not in note.tags:
                     problems.append(f"{card['id']}: tags {note.tags} lack the deck id")
+                section = "_".join(card.get("section", "").split())
+                if section and section not in note.tags:
+                    problems.append(f"{card['id']}: tags {note.tags} lack {section!r}")
                 decks = {col.decks.name(c.did) for c in note.cards()}
                 if decks != {deck_name}:
                     problems.append(f"{card['id']}: in decks {decks}, expected {deck_name!r}")
