@@ -1,6 +1,19 @@
 //! The only module that touches state files. The data directory holds the
 //! review log `reviews.toml` (the source of truth, append-only), the schedule
-//! cache derived from it, and the `decks/` of the library.
+//! cache `schedule.toml` derived from it, the `lock` of the one writer, and
+//! the `decks/` of the library (see `docs/state-format.md`).
+//!
+//! Durability: an answer is one block appended to the log in a single write
+//! and fsynced, then the cache is replaced atomically (temp file, fsync,
+//! rename, fsync of the directory), all before [`Store::record`] returns. A
+//! record counts once its terminating blank line is on disk, so a kill at
+//! any instant leaves at most a torn final block, which loading ignores and
+//! the next writer cuts off. Start-up loads the cache and replays only the
+//! part of the log the cache does not cover.
+//!
+//! Submodules: `log` (the log's text), `cache` (the cache's text), `fast` (a
+//! quick reader for the plain TOML ontap writes), `files` (atomic writes,
+//! appends, the lock).
 
 use std::path::PathBuf;
 
@@ -45,6 +58,7 @@ pub fn default_data_dir() -> Option<PathBuf> {
 }
 
 mod cache;
+mod fast;
 mod files;
 mod log;
 
@@ -158,28 +172,27 @@ impl FullLog {
     }
 }
 
-/// The reviews of `entries` still in effect: an `[[undo]]` cancels one
-/// review with its id (ids are digests of the content, so which of two
-/// identical reviews it cancels makes no difference).
+/// The reviews of `entries` still in effect: an `[[undo]]` cancels the
+/// latest review before it with the id it names.
 fn effective_reviews<'a>(entries: impl Iterator<Item = &'a Entry>) -> Vec<&'a Review> {
-    let entries: Vec<&Entry> = entries.collect();
-    let mut undone: HashMap<&str, usize> = HashMap::new();
-    for entry in &entries {
-        if let Entry::Undo(undo) = entry {
-            *undone.entry(undo.review.as_str()).or_default() += 1;
-        }
-    }
-    let mut kept = Vec::new();
-    for entry in entries.iter().rev() {
-        if let Entry::Review(LoggedReview { id, review }) = entry {
-            match undone.get_mut(id.as_str()) {
-                Some(count) if *count > 0 => *count -= 1,
-                _ => kept.push(review),
+    let mut kept: Vec<Option<&Review>> = Vec::new();
+    let mut by_id: HashMap<&str, Vec<usize>> = HashMap::new();
+    for entry in entries {
+        match entry {
+            Entry::Review(LoggedReview { id, review }) => {
+                by_id.entry(id.as_str()).or_default().push(kept.len());
+                kept.push(Some(review));
+            }
+            Entry::Undo(undo) => {
+                if let Some(index) = by_id.get_mut(undo.review.as_str()).and_then(Vec::pop)
+                    && let Some(slot) = kept.get_mut(index)
+                {
+                    *slot = None;
+                }
             }
         }
     }
-    kept.reverse();
-    kept
+    kept.into_iter().flatten().collect()
 }
 
 /// The record of a card after `review`, from its record before (`None` for
@@ -233,7 +246,12 @@ pub(crate) fn read_full_log(dir: &Path) -> Result<FullLog> {
     }
 }
 
+/// The error for a cache that does not fit the log, unless the log itself
+/// is damaged: then the log's error, which is what the user must fix.
 fn cache_mismatch(dir: &Path, detail: String) -> Error {
+    if let Err(error) = read_full_log(dir) {
+        return error;
+    }
     Error::invalid(
         Location::file(dir.join(CACHE_FILE)),
         format!("does not match {LOG_FILE} ({detail}); {REBUILD_HINT}"),
@@ -286,6 +304,11 @@ fn load(dir: &Path, scheduler: &Scheduler) -> Result<Loaded> {
     }
     check_log_header(&log_path)?;
     if cache.log_bytes == length {
+        if files::modified(&log_path)? != cache.log_modified {
+            // Same length but changed since the cache was written (edited,
+            // checked out, copied): the log is the truth, read it all.
+            return load_from_log(dir, scheduler);
+        }
         return Ok(Loaded {
             records: cache.card,
             covered: length,
@@ -626,18 +649,21 @@ impl Store {
     }
 
     fn write_cache(&self) -> Result<()> {
-        let check = if self.log_exists {
-            cache::fingerprint(&self.log_path(), self.covered)?
+        let (check, modified) = if self.log_exists {
+            (
+                cache::fingerprint(&self.log_path(), self.covered)?,
+                files::modified(&self.log_path())?,
+            )
         } else {
-            String::new()
+            (String::new(), 0)
         };
         cache::write(
             &self.dir.join(CACHE_FILE),
             &cache::CacheRef {
-                format: log::LOG_FORMAT,
                 log_bytes: self.covered,
                 log_lines: self.lines,
                 log_check: &check,
+                log_modified: modified,
                 card: &self.records,
             },
         )
@@ -766,4 +792,80 @@ pub fn missed_of(reviews: &[Review]) -> Vec<Missed> {
         .collect();
     missed.sort_by(|a, b| a.last_at.cmp(&b.last_at).then_with(|| a.card.cmp(&b.card)));
     missed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn review(card: &str, minute: i64, verdict: Grade, answer: &str) -> Review {
+        Review {
+            card: CardId(card.into()),
+            deck: DeckId("d".into()),
+            at: crate::clock::parse("2026-11-28T09:00:00+07:00").unwrap()
+                + chrono::Duration::minutes(minute),
+            rating: match verdict {
+                Grade::Correct => Rating::Good,
+                Grade::Close => Rating::Hard,
+                Grade::Wrong => Rating::Again,
+            },
+            mode: ReviewMode::Quiz,
+            answer: answer.into(),
+            verdict,
+        }
+    }
+
+    #[test]
+    fn missed_lists_wrong_answers_since_the_last_correct_one() {
+        let reviews = [
+            review("a", 0, Grade::Wrong, "old miss"),
+            review("a", 1, Grade::Correct, "right"),
+            review("a", 2, Grade::Wrong, "DALL-E"),
+            review("a", 3, Grade::Close, "chat gpt"),
+            review("a", 4, Grade::Wrong, "DALL-E"),
+            review("b", 1, Grade::Wrong, "x"),
+            review("c", 0, Grade::Wrong, "y"),
+            review("c", 5, Grade::Correct, "z"),
+            review("d", 6, Grade::Wrong, "w"),
+            review("d", 7, Grade::Close, "v"),
+        ];
+        let missed = missed_of(&reviews);
+        let summary: Vec<(&str, Vec<&str>)> = missed
+            .iter()
+            .map(|m| {
+                (
+                    m.card.0.as_str(),
+                    m.wrong_answers.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(summary, [("b", vec!["x"]), ("a", vec!["DALL-E", "DALL-E"])]);
+        assert_eq!(missed[1].last_at, reviews[4].at);
+    }
+
+    #[test]
+    fn an_undo_cancels_one_review_with_its_id() {
+        let first = review("a", 0, Grade::Wrong, "x");
+        let entry = |review: &Review| {
+            Entry::Review(LoggedReview {
+                id: log::review_id(review),
+                review: review.clone(),
+            })
+        };
+        let undo = Entry::Undo(Undo {
+            review: log::review_id(&first),
+            card: first.card.clone(),
+            review_at: first.at,
+        });
+        let second = review("a", 1, Grade::Correct, "y");
+        // The same answer recorded, undone and recorded again stays once.
+        let entries = [entry(&first), undo.clone(), entry(&second), entry(&first)];
+        let kept: Vec<&Review> = effective_reviews(entries.iter());
+        assert_eq!(kept, [&second, &first]);
+        let entries = [entry(&first), entry(&second), undo.clone()];
+        assert_eq!(effective_reviews(entries.iter()), [&second]);
+        // An undo cancels nothing that comes after it.
+        let entries = [undo, entry(&first)];
+        assert_eq!(effective_reviews(entries.iter()), [&first]);
+    }
 }

@@ -187,6 +187,8 @@ fn writer_killed_with_sigkill_loses_no_confirmed_answer() {
                 seen += 1;
             }
         }
+        // Vary the instant of the kill within the next answer's write.
+        std::thread::sleep(std::time::Duration::from_micros(700 * round as u64));
         child.kill().unwrap(); // SIGKILL
         child.wait().unwrap();
         // Lines the child printed before it died are confirmed too.

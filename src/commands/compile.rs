@@ -30,11 +30,12 @@ pub(crate) fn compile_paths(
     out_dir: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let lessons = lesson_files(paths)?;
+    let mut failed = 0;
+    let lessons = lesson_files(paths, &mut failed);
+    let unlisted = failed;
     if let Some(dir) = out_dir {
         std::fs::create_dir_all(dir).map_err(|error| Error::io(dir, error))?;
     }
-    let mut failed = 0;
     let mut totals: BTreeMap<CardKind, usize> = BTreeMap::new();
     let mut decks = 0;
     let mut written: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
@@ -72,17 +73,15 @@ pub(crate) fn compile_paths(
             .iter()
             .flat_map(|(kind, count)| std::iter::repeat_n(*kind, *count)),
     );
+    // A path that could not be listed counts as one failed lesson.
+    let total = lessons.len() + unlisted;
     writeln!(
         out,
-        "total: {} lessons, {decks} decks, {cards} cards ({kinds}), {failed} failed",
-        lessons.len()
+        "total: {total} lessons, {decks} decks, {cards} cards ({kinds}), {failed} failed"
     )
     .map_err(|error| Error::io("<stdout>", error))?;
     if failed > 0 {
-        return Err(Error::CompileFailed {
-            failed,
-            total: lessons.len(),
-        });
+        return Err(Error::CompileFailed { failed, total });
     }
     Ok(())
 }
@@ -155,19 +154,26 @@ fn by_kind(kinds: impl Iterator<Item = CardKind>) -> String {
 }
 
 /// The lesson files named by `paths`, folders searched recursively for
-/// `*.md`, each folder's files sorted so the order is deterministic.
-/// A named file is taken whatever its extension; a missing one is an error.
-fn lesson_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+/// `*.md`, each folder's files sorted so the order is deterministic. A named
+/// file is taken whatever its extension. A path or folder that cannot be
+/// read is reported and counted in `failed`; the others are still listed.
+fn lesson_files(paths: &[PathBuf], failed: &mut usize) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for path in paths {
-        let metadata = std::fs::metadata(path).map_err(|error| Error::io(path, error))?;
-        if metadata.is_dir() {
-            collect_markdown(path, &mut files)?;
-        } else {
-            files.push(path.clone());
+        let listed = match std::fs::metadata(path) {
+            Ok(metadata) if metadata.is_dir() => collect_markdown(path, &mut files),
+            Ok(_) => {
+                files.push(path.clone());
+                Ok(())
+            }
+            Err(error) => Err(Error::io(path, error)),
+        };
+        if let Err(error) = listed {
+            eprintln!("ontap: {error}");
+            *failed += 1;
         }
     }
-    Ok(files)
+    files
 }
 
 fn collect_markdown(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {

@@ -188,7 +188,8 @@ fn check_library(
         "{} answered card(s) are in no deck of the library any more; their history is kept (they come back if a deck holds them again):",
         orphans.len()
     );
-    for (card, record) in &orphans {
+    const SHOWN: usize = 20;
+    for (card, record) in orphans.iter().take(SHOWN) {
         note.push_str(&format!(
             "\n  orphan {card} (deck {}, {} reviews, last {})",
             record.deck,
@@ -198,6 +199,9 @@ fn check_library(
                 .last_review
                 .map_or_else(|| "never".to_string(), |at| crate::clock::format(&at)),
         ));
+    }
+    if orphans.len() > SHOWN {
+        note.push_str(&format!("\n  … and {} more", orphans.len() - SHOWN));
     }
     findings.notes.push(note);
 }

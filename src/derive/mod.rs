@@ -28,7 +28,7 @@ use crate::deck::{
     Card, CardId, CardKind, DECK_FORMAT, Deck, DeckId, DeckMeta, Direction, InputKind,
 };
 use crate::error::{Error, Location, Result};
-use crate::lesson::{Lesson, Section};
+use crate::lesson::{Block, Inline, Lesson, Section};
 
 pub use text::slug;
 
@@ -179,6 +179,35 @@ pub fn content_sections(lesson: &Lesson) -> impl Iterator<Item = &Section> {
         .sections
         .iter()
         .filter(|section| !text::fold(&section.heading).starts_with("so do tom tat"))
+}
+
+/// Every inline of a section, in lesson order: paragraphs, list items (their
+/// leads and what follows, nested lists included) and table cells.
+pub fn section_inlines(section: &Section) -> Vec<&Inline> {
+    let mut inlines = Vec::new();
+    blocks_inlines(&section.blocks, &mut inlines);
+    inlines
+}
+
+fn blocks_inlines<'a>(blocks: &'a [Block], inlines: &mut Vec<&'a Inline>) {
+    for block in blocks {
+        match block {
+            Block::Paragraph(inline) => inlines.push(inline),
+            Block::List(list) => {
+                for item in &list.items {
+                    inlines.push(&item.lead);
+                    blocks_inlines(&item.blocks, inlines);
+                }
+            }
+            Block::Table(table) => {
+                inlines.extend(table.header.iter());
+                for row in &table.rows {
+                    inlines.extend(row.cells.iter());
+                }
+            }
+            Block::Code { .. } | Block::Math { .. } => {}
+        }
+    }
 }
 
 /// Picks up to `max - 1` distractors for `answer` among `pool` (in lesson

@@ -224,7 +224,7 @@ fn parse_alternative(text: &str) -> (String, Vec<String>, Vec<String>) {
 
 /// The accepted forms of one synonym: itself, then its acronym and
 /// expansion, then its slash variants.
-fn forms_of(synonym: &str) -> Vec<String> {
+pub fn forms_of(synonym: &str) -> Vec<String> {
     let mut forms = vec![synonym.to_string()];
     if let Some((left, right)) = synonym
         .split_once(" - ")

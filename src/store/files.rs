@@ -17,9 +17,20 @@ pub const TEMP_PREFIX: &str = ".ontap-tmp-";
 pub fn read_optional(path: &Path) -> Result<Option<Vec<u8>>> {
     match std::fs::read(path) {
         Ok(bytes) => Ok(Some(bytes)),
+        Err(error) if error.kind() == ErrorKind::IsADirectory => Err(not_a_file(path)),
         Err(error) if error.kind() == ErrorKind::NotFound && !exists_as_link(path) => Ok(None),
         Err(error) => Err(Error::io(path, error)),
     }
+}
+
+fn not_a_file(path: &Path) -> Error {
+    Error::io(
+        path,
+        std::io::Error::new(
+            ErrorKind::InvalidInput,
+            "is a directory or other non-file; move it out of the way (ontap left it untouched)",
+        ),
+    )
 }
 
 fn exists_as_link(path: &Path) -> bool {
@@ -54,13 +65,22 @@ pub fn log_text(path: &Path, mut bytes: Vec<u8>) -> Result<(String, usize)> {
 pub fn length(path: &Path) -> Result<Option<u64>> {
     match std::fs::metadata(path) {
         Ok(metadata) if metadata.is_file() => Ok(Some(metadata.len())),
-        Ok(_) => Err(Error::io(
-            path,
-            std::io::Error::new(ErrorKind::InvalidInput, "is not a regular file"),
-        )),
+        Ok(_) => Err(not_a_file(path)),
         Err(error) if error.kind() == ErrorKind::NotFound && !exists_as_link(path) => Ok(None),
         Err(error) => Err(Error::io(path, error)),
     }
+}
+
+/// The modification time of `path` in nanoseconds since the epoch (0 when
+/// the platform cannot tell).
+pub fn modified(path: &Path) -> Result<i64> {
+    let metadata = std::fs::metadata(path).map_err(|error| Error::io(path, error))?;
+    Ok(metadata
+        .modified()
+        .ok()
+        .and_then(|time| time.duration_since(std::time::UNIX_EPOCH).ok())
+        .and_then(|since| i64::try_from(since.as_nanos()).ok())
+        .unwrap_or(0))
 }
 
 /// Reads `length` bytes of `path` from `offset` (fewer at the end of the file).
@@ -84,9 +104,30 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<()> {
         .tempfile_in(&dir)
         .map_err(io)?;
     temp.write_all(contents).map_err(io)?;
+    // tempfile creates 0600: a file being replaced keeps its mode, a new one
+    // gets its directory's read/write bits (0755 → 0644, a private 0700 → 0600).
+    let permissions = std::fs::metadata(path)
+        .map(|metadata| metadata.permissions())
+        .ok()
+        .or_else(|| new_file_permissions(&dir));
+    if let Some(permissions) = permissions {
+        temp.as_file().set_permissions(permissions).map_err(io)?;
+    }
     temp.as_file().sync_all().map_err(io)?;
     temp.persist(path).map_err(|error| io(error.error))?;
     sync_dir(&dir)
+}
+
+#[cfg(unix)]
+fn new_file_permissions(dir: &Path) -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    let dir_mode = std::fs::metadata(dir).ok()?.permissions().mode();
+    Some(std::fs::Permissions::from_mode(dir_mode & 0o666))
+}
+
+#[cfg(not(unix))]
+fn new_file_permissions(_dir: &Path) -> Option<std::fs::Permissions> {
+    None
 }
 
 /// Appends `block` in one write and fsyncs it before returning.

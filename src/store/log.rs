@@ -20,6 +20,7 @@ use crate::error::{Error, Location, Result};
 use crate::judge::Grade;
 use crate::scheduler::Rating;
 
+use super::fast;
 use super::{Review, ReviewMode};
 
 /// The log format this ontap writes and the newest it reads.
@@ -105,6 +106,12 @@ pub fn grade_name(grade: Grade) -> &'static str {
     }
 }
 
+pub fn grade_of_name(name: &str) -> Option<Grade> {
+    [Grade::Correct, Grade::Close, Grade::Wrong]
+        .into_iter()
+        .find(|grade| grade_name(*grade) == name)
+}
+
 /// A TOML basic string on one line: the log's one-record-per-block framing
 /// relies on no value ever spanning lines.
 pub fn quote(text: &str) -> String {
@@ -164,6 +171,52 @@ struct RawReview {
     id: Option<String>,
 }
 
+/// The fields of a `[[review]]` body when every line is plain `key = value`
+/// and the values are as ontap writes them; `None` sends the body to the
+/// full TOML parser (which also produces the error messages).
+fn fast_review(body: &str) -> Option<RawReview> {
+    let (mut card, mut deck, mut at, mut rating) = (None, None, None, None);
+    let (mut mode, mut answer, mut verdict, mut id) = (None, None, None, None);
+    let mut seen: Vec<&str> = Vec::with_capacity(8);
+    for line in body.lines() {
+        let (key, value) = fast::key_value(line)?;
+        if seen.contains(&key) {
+            return None;
+        }
+        seen.push(key);
+        match key {
+            "card" => card = Some(CardId(value.into_string()?)),
+            "deck" => deck = Some(DeckId(value.into_string()?)),
+            "at" => at = Some(value.time()?),
+            "rating" => {
+                rating = Some(Rating::try_from(u8::try_from(value.int()?).ok()?).ok()?);
+            }
+            "mode" => {
+                mode = Some(match value.into_string()?.as_str() {
+                    "study" => ReviewMode::Study,
+                    "quiz" => ReviewMode::Quiz,
+                    "review" => ReviewMode::Review,
+                    _ => return None,
+                });
+            }
+            "answer" => answer = Some(value.into_string()?),
+            "verdict" => verdict = Some(grade_of_name(&value.into_string()?)?),
+            "id" => id = Some(value.into_string()?),
+            _ => {}
+        }
+    }
+    Some(RawReview {
+        card: card?,
+        deck: deck?,
+        at: at?,
+        rating: rating?,
+        mode: mode?,
+        answer: answer.unwrap_or_default(),
+        verdict: verdict?,
+        id,
+    })
+}
+
 #[derive(Deserialize)]
 struct RawUndo {
     review: String,
@@ -195,6 +248,18 @@ pub fn check_format(path: &Path, text: &str, what: &str) -> Result<()> {
     let top = preamble(text);
     let parsed: Preamble =
         toml::from_str(top).map_err(|error| crate::deck::toml_error(path, text, &error))?;
+    if let Ok(table) = toml::from_str::<toml::Table>(top)
+        && let Some(key) = ["review", "undo", "card"]
+            .into_iter()
+            .find(|key| table.contains_key(*key))
+    {
+        return Err(Error::invalid(
+            Location::line(path, 1),
+            format!(
+                "`{key}` at the top of the file clashes with its tables; the file was left untouched"
+            ),
+        ));
+    }
     match parsed.format {
         Some(found) if found > LOG_FORMAT => Err(Error::FutureFormat {
             path: path.to_path_buf(),
@@ -276,7 +341,9 @@ pub fn parse(path: &Path, text: &str, start: usize, first_line: usize) -> Result
                 parsed.entries.push((entry, start + header..start + offset));
             }
             open = Some((offset, trimmed == REVIEW_HEADER));
-        } else if open.is_none() {
+        } else if open.is_none() || trimmed.starts_with('[') {
+            // Outside a record only comments; inside one no other table
+            // header, which would silently move the following keys elsewhere.
             if !trimmed.starts_with('#') {
                 return Err(Error::invalid(
                     Location::line(path, at_line(offset)),
@@ -347,7 +414,10 @@ fn parse_record(
         )
     };
     if is_review {
-        let raw: RawReview = toml::from_str(body).map_err(error_at)?;
+        let raw = match fast_review(body) {
+            Some(raw) => raw,
+            None => toml::from_str(body).map_err(error_at)?,
+        };
         let review = Review {
             card: raw.card,
             deck: raw.deck,
@@ -455,6 +525,49 @@ mod tests {
     }
 
     #[test]
+    fn the_fast_path_reads_what_the_toml_crate_reads() {
+        let tricky = review("say \"hi\"\n\\ tab\t bell\u{7} ạ \u{1F600}");
+        for review in [tricky, review("")] {
+            let block = review_block(&review, &review_id(&review));
+            let body = block.split_once('\n').unwrap().1.trim_end();
+            let fast = fast_review(body).expect("fast path");
+            let slow: RawReview = toml::from_str(body).unwrap();
+            assert_eq!(
+                (
+                    fast.card,
+                    fast.deck,
+                    fast.at,
+                    fast.rating,
+                    fast.mode,
+                    fast.answer,
+                    fast.verdict,
+                    fast.id
+                ),
+                (
+                    slow.card,
+                    slow.deck,
+                    slow.at,
+                    slow.rating,
+                    slow.mode,
+                    slow.answer,
+                    slow.verdict,
+                    slow.id
+                )
+            );
+        }
+        // Unusual but valid TOML still reads, through the slow path.
+        let text = format!(
+            "{LOG_HEADER}[[review]]\ncard = 'd/x' # literal\ndeck = \"d\"\nat = 2026-11-28T09:00:00Z\nrating = 3\nmode = \"quiz\"\nverdict = \"close\"\nextra = [1, 2]\n\n"
+        );
+        let parsed = parse(Path::new("r"), &text, 0, 1).unwrap();
+        assert_eq!(parsed.entries.len(), 1);
+        for broken in ["rating = 3\nrating = 3", "rating = 5", "mode = \"exam\""] {
+            let text = text.replace("rating = 3", broken);
+            assert!(parse(Path::new("r"), &text, 0, 1).is_err(), "{broken}");
+        }
+    }
+
+    #[test]
     fn garbage_is_corruption_not_a_torn_tail() {
         let text = log_of(&[review("a")]);
         for bad in [
@@ -463,6 +576,7 @@ mod tests {
             "[deck]\nid = 1\n\n",
             "[[review]]\ncard = \n\n",
             "[[review]]\nnot toml at all\nmore",
+            "[[review]]\ncard = \"x\"\n[other]\nrating = 3\n\n",
         ] {
             let broken = format!("{text}{bad}");
             assert!(
@@ -470,6 +584,8 @@ mod tests {
                 "{bad:?} accepted"
             );
         }
+        let clash = text.replace("format = 1", "format = 1\nreview = 5");
+        assert!(parse(Path::new("r"), &clash, 0, 1).is_err());
         let future = text.replace("format = 1", "format = 99");
         assert!(matches!(
             parse(Path::new("r"), &future, 0, 1),

@@ -1,0 +1,187 @@
+//! `ontap compile` driven through the real binary: the corpus, summaries,
+//! where decks go, and how bad lessons are reported while the others still
+//! compile.
+
+use std::path::{Path, PathBuf};
+use std::process::Command as StdCommand;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fixture(name: &str) -> PathBuf {
+    root().join("tests/fixtures").join(name)
+}
+
+fn ontap(data_dir: &Path) -> Command {
+    let mut command = Command::cargo_bin("ontap").unwrap();
+    command
+        .env("ONTAP_DATA_DIR", data_dir)
+        .env("ONTAP_NOW", "2026-11-28T10:00:00+07:00")
+        .env("NO_COLOR", "1");
+    command
+}
+
+/// The number of decks the corpus must give at least: every lesson but the
+/// few with nothing to derive (exercise pages, a mind map, code walkthroughs).
+const CORPUS_MIN_DECKS: usize = 48;
+
+#[test]
+fn the_corpus_compiles_and_passes_check_decks() {
+    let corpus = root().join("../shared/lessons/corpus");
+    let temp = tempfile::tempdir().unwrap();
+    let out = temp.path().join("decks");
+    let output = ontap(temp.path())
+        .arg("compile")
+        .arg(&corpus)
+        .arg("--out-dir")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.contains("generative-ai.md: "), "{stdout}");
+    let lessons = std::fs::read_dir(&corpus)
+        .unwrap()
+        .filter(|entry| {
+            entry
+                .as_ref()
+                .is_ok_and(|entry| entry.path().extension().is_some_and(|ext| ext == "md"))
+        })
+        .count();
+    let total = format!("total: {lessons} lessons, ");
+    assert!(
+        stdout.lines().last().unwrap_or("").starts_with(&total),
+        "{stdout}"
+    );
+    assert!(stdout.contains(", 0 failed"), "{stdout}");
+
+    let check = StdCommand::new("python3")
+        .arg(root().join("../shared/checks/check_decks.py"))
+        .arg(&corpus)
+        .arg(&out)
+        .arg("--min-lessons")
+        .arg(CORPUS_MIN_DECKS.to_string())
+        .output()
+        .expect("python3 runs check_decks.py");
+    let report = String::from_utf8_lossy(&check.stdout);
+    assert!(check.status.success(), "{report}");
+    assert!(report.contains(" 0 markup leaks, 0 problems"), "{report}");
+}
+
+#[test]
+fn a_lesson_gets_a_summary_line_and_a_deck_beside_it() {
+    let temp = tempfile::tempdir().unwrap();
+    let lesson = temp.path().join("mang-may-tinh.md");
+    std::fs::copy(fixture("mang-may-tinh.md"), &lesson).unwrap();
+    ontap(temp.path())
+        .arg("compile")
+        .arg(&lesson)
+        .assert()
+        .success()
+        .stdout(predicate::str::is_match(r"mang-may-tinh\.md: \d+ cards \(12 translate, \d+ category, \d+ recall, \d+ acronym, 1 definition\) -> ").unwrap())
+        .stdout(predicate::str::contains("total: 1 lessons, 1 decks, "));
+    let deck = std::fs::read_to_string(temp.path().join("mang-may-tinh.toml")).unwrap();
+    assert!(
+        deck.contains("id = \"mang-may-tinh/translate/vi-en/mang-cuc-bo\""),
+        "{deck}"
+    );
+}
+
+#[test]
+fn compiling_twice_gives_the_same_bytes() {
+    let temp = tempfile::tempdir().unwrap();
+    let mut decks = Vec::new();
+    for run in ["one", "two"] {
+        let out = temp.path().join(run);
+        ontap(temp.path())
+            .args(["compile", "--out-dir"])
+            .arg(&out)
+            .arg(fixture("mang-may-tinh.md"))
+            .arg(root().join("decks/ai-tao-sinh.md"))
+            .assert()
+            .success();
+        decks.push((
+            std::fs::read(out.join("mang-may-tinh.toml")).unwrap(),
+            std::fs::read(out.join("ai-tao-sinh.toml")).unwrap(),
+        ));
+    }
+    assert_eq!(decks[0], decks[1]);
+}
+
+#[test]
+fn a_lesson_with_nothing_to_derive_is_a_warning_and_writes_no_deck() {
+    let temp = tempfile::tempdir().unwrap();
+    let out = temp.path().join("out");
+    ontap(temp.path())
+        .args(["compile", "--out-dir"])
+        .arg(&out)
+        .arg(fixture("prose-only.md"))
+        .assert()
+        .success()
+        .stderr(
+            predicate::str::contains("warning: ")
+                .and(predicate::str::contains("prose-only.md: nothing to derive")),
+        )
+        .stdout(predicate::str::contains(
+            "total: 1 lessons, 0 decks, 0 cards (none), 0 failed",
+        ));
+    assert!(!out.join("prose-only.toml").exists());
+}
+
+#[test]
+fn bad_lessons_are_named_with_their_line_and_the_others_still_compile() {
+    let temp = tempfile::tempdir().unwrap();
+    let lessons = temp.path().join("lessons");
+    let nested = lessons.join("nested");
+    std::fs::create_dir_all(&nested).unwrap();
+    std::fs::copy(fixture("mang-may-tinh.md"), nested.join("good.md")).unwrap();
+    std::fs::copy(fixture("broken-front-matter.md"), lessons.join("broken.md")).unwrap();
+    std::fs::write(
+        lessons.join("binary.md"),
+        b"# T\n\n| a | b |\n\xff\xfe oops\n",
+    )
+    .unwrap();
+    std::fs::write(lessons.join("notes.txt"), b"not a lesson \xff").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(temp.path().join("nowhere.md"), lessons.join("gone.md")).unwrap();
+    let out = temp.path().join("out");
+    let missing = temp.path().join("missing.md");
+
+    let assert = ontap(temp.path())
+        .args(["compile", "--out-dir"])
+        .arg(&out)
+        .arg(&lessons)
+        .arg(&missing)
+        .assert()
+        .failure()
+        .code(1);
+    let output = assert.get_output();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stderr.contains("binary.md:4: invalid UTF-8"), "{stderr}");
+    assert!(
+        stderr.contains("broken.md:1: front matter opened with `---` is never closed"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("missing.md: "), "{stderr}");
+    #[cfg(unix)]
+    assert!(stderr.contains("gone.md: "), "{stderr}");
+    assert!(stderr.contains("lessons failed to compile"), "{stderr}");
+    assert!(stdout.contains("good.md: "), "{stdout}");
+    assert!(out.join("good.toml").exists());
+    assert!(!out.join("broken.toml").exists() && !out.join("binary.toml").exists());
+}
+
+#[test]
+fn a_missing_argument_is_a_usage_error() {
+    let temp = tempfile::tempdir().unwrap();
+    ontap(temp.path()).arg("compile").assert().failure().code(2);
+}
