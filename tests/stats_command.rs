@@ -80,8 +80,8 @@ fn history(deck: &Deck) -> Vec<Entry> {
                 };
                 entries.push(Entry {
                     card: card.id.0.clone(),
-                    at: now() - Duration::days(days_ago) - Duration::hours(2)
-                        + Duration::minutes((index * 5 + repeat) as i64),
+                    at: now() - Duration::days(days_ago) - Duration::hours(10)
+                        + Duration::seconds((index * 30 + repeat * 5) as i64),
                     rating: if wrong { 1 } else { 3 },
                     answer,
                 });
@@ -89,6 +89,10 @@ fn history(deck: &Deck) -> Vec<Entry> {
         }
     }
     entries.sort_by_key(|entry| entry.at);
+    assert!(
+        entries.iter().all(|entry| entry.at < now()),
+        "history runs into the future"
+    );
     entries
 }
 
