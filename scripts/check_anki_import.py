@@ -8,6 +8,7 @@ Usage: check_anki_import.py DECK.toml EXPORT.txt
 Prints one line and exits non-zero on any mismatch.
 """
 
+import html
 import os
 import sys
 import tempfile
@@ -33,6 +34,12 @@ def translation_pairs(cards):
             taken.add(en_vi["id"])
             pairs[vi_en["id"]] = en_vi
     return pairs, taken
+
+
+def plain(field):
+    """A field as the user reads it: Anki stores `#html:false` text escaped,
+    with line breaks as <br>."""
+    return html.unescape(field.replace("<br>", "\n"))
 
 
 def check(deck_path, export_path):
@@ -68,7 +75,7 @@ def check(deck_path, export_path):
                 if note is None:
                     problems.append(f"no note with guid {card['id']}")
                     continue
-                front, back = note.fields[0], note.fields[1]
+                front, back = (plain(field) for field in note.fields[:2])
                 expected_type = "Basic (and reversed card)" if card["id"] in pairs else "Basic"
                 if note.note_type()["name"] != expected_type:
                     problems.append(f"{card['id']}: note type {note.note_type()['name']!r}")
