@@ -24,6 +24,8 @@ pub mod translate;
 use std::collections::HashSet;
 use std::path::Path;
 
+use unicode_normalization::UnicodeNormalization;
+
 use crate::deck::{
     Card, CardId, CardKind, DECK_FORMAT, Deck, DeckId, DeckMeta, Direction, InputKind,
 };
@@ -91,6 +93,15 @@ pub fn compile_lesson(path: &Path, bytes: &[u8]) -> Result<Deck> {
             ),
         )
     })?;
+    // Decomposed letters (`e` + U+0302 + U+0301 for `ế`) would compare,
+    // display and judge differently from the composed ones users type.
+    let composed;
+    let text = if text.is_ascii() || unicode_normalization::is_nfc(text) {
+        text
+    } else {
+        composed = text.nfc().collect::<String>();
+        composed.as_str()
+    };
     let lesson = Lesson::parse(text)
         .map_err(|error| Error::invalid(Location::line(path, error.line), error.message))?;
     let source = path
@@ -323,6 +334,15 @@ mod tests {
             error.to_string().starts_with("dir/x.md:1: front matter"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn decomposed_text_is_composed() {
+        let decomposed = "# Bài\n\n## Some English words\n\n| Vietnamese | Tiếng Anh |\n| --- | --- |\n| ma\u{323}ng | network |\n";
+        let deck = compile_lesson(Path::new("x.md"), decomposed.as_bytes()).unwrap();
+        assert_eq!(deck.cards[0].prompt, "mạng");
+        assert_eq!(deck.cards[1].answers, vec!["mạng".to_string()]);
+        assert_eq!(deck.cards[0].line, 7);
     }
 
     #[test]

@@ -37,10 +37,26 @@ pub fn extract(lesson: &Lesson, drafts: &mut Vec<Draft>) {
                 .rows
                 .iter()
                 .filter_map(|row| {
-                    let vi_term = parse_cell(row.cells.get(vi)?)?;
-                    let en_term = parse_cell(row.cells.get(en)?)?;
+                    let mut vi_term = parse_cell(row.cells.get(vi)?)?;
+                    let mut en_term = parse_cell(row.cells.get(en)?)?;
+                    // A row written the other way round (`machine learning |
+                    // Học máy`) still asks the Vietnamese term first.
+                    if !has_vietnamese_letters(&vi_term.display)
+                        && has_vietnamese_letters(&en_term.display)
+                    {
+                        std::mem::swap(&mut vi_term, &mut en_term);
+                    }
                     Some((vi_term, en_term, row.line))
                 })
+                .flat_map(
+                    |(vi_term, en_term, line)| match elided_pairs(&vi_term, &en_term) {
+                        Some(pairs) => pairs
+                            .into_iter()
+                            .map(|(vi_pair, en_pair)| (vi_pair, en_pair, line))
+                            .collect(),
+                        None => vec![(vi_term, en_term, line)],
+                    },
+                )
                 .collect();
             for (vi_term, en_term, line) in &rows {
                 let key = slug(&vi_term.display);
@@ -103,6 +119,97 @@ fn columns(table: &Table, vocabulary_heading: bool) -> Option<(usize, usize)> {
     }
 }
 
+/// Whether `text` holds a letter only Vietnamese uses here: a vowel with a
+/// diacritic, or `đ`.
+fn has_vietnamese_letters(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_alphabetic() && !c.is_ascii() && fold(&c.to_string()).is_ascii())
+}
+
+/// A row naming two concepts with a shared word written once on each side,
+/// `đồ thị có hướng, vô hướng | directed, undirected graph`: the Vietnamese
+/// head opens the first part only, the English head closes the last part
+/// only. Then each side is expanded (`đồ thị vô hướng`, `directed graph`)
+/// and the row becomes one proper pair per part, matched in order. Synonym
+/// lists (`chia sẻ, dùng chung`) show no such elision and are left alone.
+fn elided_pairs(vi: &Term, en: &Term) -> Option<Vec<(Term, Term)>> {
+    let vi_parts = plain_parts(vi)?;
+    let en_parts = plain_parts(en)?;
+    if vi_parts.len() != en_parts.len() {
+        return None;
+    }
+    let vi_expanded = expand_leading_head(&vi_parts)?;
+    let en_expanded = expand_trailing_head(&en_parts)?;
+    let term = |text: &String, hint: &Option<String>| Term {
+        display: text.clone(),
+        answers: vec![text.clone()],
+        hint: hint.clone(),
+    };
+    Some(
+        vi_expanded
+            .iter()
+            .zip(&en_expanded)
+            .map(|(vi_part, en_part)| (term(vi_part, &vi.hint), term(en_part, &en.hint)))
+            .collect(),
+    )
+}
+
+/// The comma parts of a cell with no other structure (no alternatives,
+/// parentheses or acronym expansion); at least two.
+fn plain_parts(term: &Term) -> Option<Vec<String>> {
+    if term.display.contains(['(', '/']) || term.display.contains(" - ") {
+        return None;
+    }
+    let parts = split_outside_parens(&term.display, ',');
+    (parts.len() >= 2).then_some(parts)
+}
+
+/// `đồ thị có hướng, vô hướng` → `đồ thị có hướng`, `đồ thị vô hướng`: the
+/// first part is longer than each later part by the same head words, which
+/// no later part starts with.
+fn expand_leading_head(parts: &[String]) -> Option<Vec<String>> {
+    let (first, rest) = parts.split_first()?;
+    let first_words: Vec<&str> = first.split_whitespace().collect();
+    let rest_len = word_count(rest.first()?);
+    if rest.iter().any(|part| word_count(part) != rest_len) || first_words.len() <= rest_len {
+        return None;
+    }
+    let head = first_words[..first_words.len() - rest_len].join(" ");
+    let head_start = fold(first_words.first()?);
+    if rest
+        .iter()
+        .any(|part| fold(part.split_whitespace().next().unwrap_or("")) == head_start)
+    {
+        return None;
+    }
+    let mut expanded = vec![first.clone()];
+    expanded.extend(rest.iter().map(|part| format!("{head} {part}")));
+    Some(expanded)
+}
+
+/// `directed, undirected graph` → `directed graph`, `undirected graph`: the
+/// last part is longer than each earlier part by the same head words, which
+/// no earlier part ends with.
+fn expand_trailing_head(parts: &[String]) -> Option<Vec<String>> {
+    let (last, rest) = parts.split_last()?;
+    let last_words: Vec<&str> = last.split_whitespace().collect();
+    let rest_len = word_count(rest.first()?);
+    if rest.iter().any(|part| word_count(part) != rest_len) || last_words.len() <= rest_len {
+        return None;
+    }
+    let head = last_words[rest_len..].join(" ");
+    let head_end = fold(last_words.last()?);
+    if rest
+        .iter()
+        .any(|part| fold(part.split_whitespace().last().unwrap_or("")) == head_end)
+    {
+        return None;
+    }
+    let mut expanded: Vec<String> = rest.iter().map(|part| format!("{part} {head}")).collect();
+    expanded.push(last.clone());
+    Some(expanded)
+}
+
 /// Reads a cell; `None` when it holds no text.
 pub fn parse_cell(cell: &Inline) -> Option<Term> {
     // Code spans after other text are examples (`dấu nháy đơn ' '`): hint.
@@ -112,16 +219,27 @@ pub fn parse_cell(cell: &Inline) -> Option<Term> {
         .any(|span| !span.code && !span.line_break && !span.text.trim().is_empty());
     let mut lines = vec![String::new()];
     let mut notes: Vec<String> = Vec::new();
-    for span in &cell.spans {
+    for (index, span) in cell.spans.iter().enumerate() {
+        // Code closing the cell is an example; code inside the text reads
+        // as part of it (`ví dụ: 1.0, 2.3.1 hoặc …`).
+        let prose_follows = cell.spans.iter().skip(index + 1).any(|later| {
+            !later.code && !later.line_break && later.text.chars().any(char::is_alphanumeric)
+        });
+        let text = if span.code {
+            plain_code(&span.text)
+        } else {
+            span.text.clone()
+        };
         if span.line_break {
             lines.push(String::new());
         } else if span.code
             && has_prose
+            && !prose_follows
             && !inside_parens(lines.last().map(String::as_str).unwrap_or(""))
         {
-            notes.push(span.text.trim().to_string());
+            notes.push(text.trim().to_string());
         } else if let Some(line) = lines.last_mut() {
-            line.push_str(&span.text);
+            line.push_str(&text);
         }
     }
     let mut displays = Vec::new();
@@ -183,6 +301,34 @@ fn decode_numeric_entities(text: &str) -> String {
     out
 }
 
+/// Code read as text: HTML tags (`<head> </head>`) become the tag's name,
+/// `thẻ head`, so no markup reaches a terminal or an HTML export.
+fn plain_code(code: &str) -> String {
+    let mut names: Vec<String> = Vec::new();
+    let mut rest = code.trim();
+    while let Some(tag) = rest.strip_prefix('<') {
+        let Some(end) = tag.find('>') else {
+            return code.to_string();
+        };
+        let name: String = tag[..end]
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect();
+        if name.is_empty() {
+            return code.to_string();
+        }
+        if !names.contains(&name) {
+            names.push(name);
+        }
+        rest = tag[end + 1..].trim_start();
+    }
+    if names.is_empty() || !rest.is_empty() {
+        return code.to_string();
+    }
+    format!("thẻ {}", names.join(", "))
+}
+
 fn inside_parens(text: &str) -> bool {
     text.matches('(').count() > text.matches(')').count()
 }
@@ -198,7 +344,7 @@ fn parse_alternative(text: &str) -> (String, Vec<String>, Vec<String>) {
         && word_count(term) <= 4
         && !term.contains('(')
     {
-        notes.push(explanation.trim().to_string());
+        notes.push(first_clause(explanation.trim()));
         text = term.trim().to_string();
     }
     let mut kept = String::new();
@@ -228,11 +374,34 @@ fn parse_alternative(text: &str) -> (String, Vec<String>, Vec<String>) {
         .trim()
         .to_string();
     let mut forms = Vec::new();
-    for synonym in split_outside_parens(&display, ',') {
+    // `QA/QC - quality assurance, quality control`: the acronyms are
+    // spelled out together, so the commas do not separate synonyms.
+    let spelled_list = display
+        .split_once(" - ")
+        .is_some_and(|(left, _)| is_acronym(left.trim()) && left.contains('/'));
+    let synonyms = if spelled_list {
+        vec![display.clone()]
+    } else {
+        split_outside_parens(&display, ',')
+    };
+    for synonym in synonyms {
         forms.extend(forms_of(&synonym));
     }
     forms.extend(optional_forms.iter().map(|form| collapse_whitespace(form)));
     (display, forms, notes)
+}
+
+/// Longest explanation kept whole as a hint, in words.
+const MAX_HINT_WORDS: usize = 12;
+
+/// The gist of a long explanation: its first `;` clause, and its first `,`
+/// clause when that is still long.
+fn first_clause(explanation: &str) -> String {
+    let mut clause = explanation.split(';').next().unwrap_or(explanation).trim();
+    if word_count(clause) > MAX_HINT_WORDS {
+        clause = clause.split(", ").next().unwrap_or(clause).trim();
+    }
+    clause.trim_end_matches(['.', ',']).to_string()
 }
 
 /// The accepted forms of one synonym: itself, then its acronym and
@@ -253,7 +422,10 @@ pub fn forms_of(synonym: &str) -> Vec<String> {
         let inner = synonym[start + 1..end - 1].trim();
         let outside = collapse_whitespace(&format!("{}{}", &synonym[..start], &synonym[end..]));
         forms.push(outside);
-        forms.push(inner.to_string());
+        // `height (H)`: a one-letter symbol is no translation on its own.
+        if inner.chars().count() > 1 {
+            forms.push(inner.to_string());
+        }
     }
     let mut variants = Vec::new();
     for form in &forms {
@@ -264,13 +436,13 @@ pub fn forms_of(synonym: &str) -> Vec<String> {
     forms
 }
 
-/// `database performance tuner/optimizer` → both words in turn.
+/// `database performance tuner/optimizer` → both words in turn; `QA/QC` or
+/// `TCP/IP` name one thing, so neither half alone is an answer.
 fn slash_variants(form: &str) -> Vec<String> {
     let words: Vec<&str> = form.split(' ').collect();
-    let Some(index) = words
-        .iter()
-        .position(|word| word.contains('/') && !word.starts_with('/') && !word.ends_with('/'))
-    else {
+    let Some(index) = words.iter().position(|word| {
+        word.contains('/') && !word.starts_with('/') && !word.ends_with('/') && !is_acronym(word)
+    }) else {
         return Vec::new();
     };
     words[index]
@@ -377,6 +549,98 @@ mod tests {
         );
         assert_eq!(drafts[2].hint.as_deref(), Some("biến thể của cùng một bản"));
         assert_eq!(drafts[2].answers, vec!["edition"]);
+    }
+
+    fn vocabulary(rows: &str) -> Vec<Draft> {
+        let text =
+            format!("## Some English words\n\n| Vietnamese | Tiếng Anh |\n| --- | --- |\n{rows}");
+        let mut drafts = Vec::new();
+        extract(&Lesson::parse(&text).unwrap(), &mut drafts);
+        drafts
+    }
+
+    fn pairs(drafts: &[Draft]) -> Vec<(&str, Vec<String>)> {
+        drafts
+            .iter()
+            .map(|draft| (draft.prompt.as_str(), draft.answers.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_shared_head_written_once_splits_the_row_into_proper_pairs() {
+        let drafts = vocabulary("| bảng có viền, không viền | bordered, borderless table |");
+        assert_eq!(
+            pairs(&drafts),
+            vec![
+                ("bảng có viền", strings(&["bordered table"])),
+                ("bordered table", strings(&["bảng có viền"])),
+                ("bảng không viền", strings(&["borderless table"])),
+                ("borderless table", strings(&["bảng không viền"])),
+            ]
+        );
+        assert_eq!(drafts[2].key, "vi-en/bang-khong-vien");
+        // Synonyms on both sides are no elision: any one is accepted.
+        let drafts =
+            vocabulary("| lưu lại, cất giữ | save, keep |\n| khai thác | exploit, make use of |");
+        assert_eq!(drafts.len(), 4);
+        assert_eq!(drafts[0].answers, strings(&["save, keep", "save", "keep"]));
+        assert_eq!(
+            drafts[2].answers,
+            strings(&["exploit, make use of", "exploit", "make use of"])
+        );
+    }
+
+    #[test]
+    fn an_acronym_list_spelled_out_together_stays_one_answer() {
+        let term = cell("UI/UX - user interface, user experience");
+        assert_eq!(
+            term.answers,
+            strings(&[
+                "UI/UX - user interface, user experience",
+                "UI/UX",
+                "user interface, user experience"
+            ])
+        );
+        // Neither half of a slashed acronym, nor a one-letter symbol, is an
+        // answer on its own; halves of a slashed word still are.
+        assert_eq!(cell("TCP/IP").answers, strings(&["TCP/IP"]));
+        assert_eq!(cell("depth (D)").answers, strings(&["depth (D)", "depth"]));
+        assert!(
+            cell("a tuner/optimizer")
+                .answers
+                .contains(&"a tuner".to_string())
+        );
+    }
+
+    #[test]
+    fn a_row_written_the_other_way_round_is_turned_back() {
+        let drafts = vocabulary("| data flow | luồng dữ liệu |");
+        assert_eq!(drafts[0].prompt, "luồng dữ liệu");
+        assert_eq!(drafts[0].direction, Some(Direction::ViEn));
+        assert_eq!(drafts[0].answers, strings(&["data flow"]));
+        assert_eq!(drafts[0].key, "vi-en/luong-du-lieu");
+    }
+
+    #[test]
+    fn hints_are_short_plain_text() {
+        let term = cell("thẻ tiêu đề (đặt trong `<title> </title>`)");
+        assert_eq!(term.hint.as_deref(), Some("đặt trong thẻ title"));
+        // Code inside the explanation stays in it; the hint is its gist.
+        let term = cell(
+            "bản dựng: chỉ một lần biên dịch của phần mềm, ví dụ `b1`, `b2` hoặc số ngày; thường tự động",
+        );
+        assert_eq!(term.display, "bản dựng");
+        assert_eq!(
+            term.hint.as_deref(),
+            Some("chỉ một lần biên dịch của phần mềm")
+        );
+        let term = cell(
+            "nhánh: dòng phát triển tách ra từ mã chính để làm một việc riêng, rồi gộp lại sau khi xong",
+        );
+        assert_eq!(
+            term.hint.as_deref(),
+            Some("dòng phát triển tách ra từ mã chính để làm một việc riêng")
+        );
     }
 
     #[test]
