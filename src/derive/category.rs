@@ -37,6 +37,8 @@ pub struct Group {
     pub items: Vec<(String, usize)>,
     /// How many items are names of things rather than descriptions.
     pub named: usize,
+    /// How many items link to the thing they name (a tool's own site).
+    pub linked: usize,
 }
 
 /// Sibling groups from one list (or the bold-label paragraphs of a lesson).
@@ -52,6 +54,15 @@ impl GroupSet<'_> {
         let items: usize = self.groups.iter().map(|group| group.items.len()).sum();
         let named: usize = self.groups.iter().map(|group| group.named).sum();
         items > 0 && named * 5 >= items * 3
+    }
+
+    /// Whether the items are tools the lesson points to: most of them link
+    /// to their own site. Protocols, services or exam names listed as plain
+    /// text are not called tools.
+    pub fn is_tools(&self) -> bool {
+        let items: usize = self.groups.iter().map(|group| group.items.len()).sum();
+        let linked: usize = self.groups.iter().map(|group| group.linked).sum();
+        items > 0 && linked * 2 > items
     }
 
     pub fn labels(&self) -> Vec<String> {
@@ -109,8 +120,9 @@ pub fn extract(lesson: &Lesson, drafts: &mut Vec<Draft>) {
     }
 }
 
-/// "Công cụ nào thuộc nhóm X?": the group's first item that is in no other
-/// group, against the first such item of up to three neighbouring groups.
+/// "Công cụ nào thuộc nhóm X?" (for tools; "Mục nào sau đây thuộc nhóm X?"
+/// for other things): the group's first item that is in no other group,
+/// against the first such item of up to three neighbouring groups.
 fn member_card(
     set: &GroupSet<'_>,
     unambiguous: &[(&Group, &str, usize)],
@@ -139,11 +151,17 @@ fn member_card(
         return None;
     }
     choices.sort_by_key(|(position, _)| *position);
+    // "Công cụ nào thuộc nhóm Công cụ tìm kiếm?" says "tool" twice.
+    let prompt = if set.is_tools() && !fold(&group.label).starts_with("cong cu") {
+        format!("Công cụ nào thuộc nhóm {}?", group.label)
+    } else {
+        format!("Mục nào sau đây thuộc nhóm {}?", group.label)
+    };
     let mut draft = Draft::new(
         CardKind::Category,
         InputKind::Choice,
         format!("group/{}", slug(&group.label)),
-        format!("Công cụ nào thuộc nhóm {}?", group.label),
+        prompt,
         vec![answer],
     )
     .at(set.section, group.line);
@@ -176,6 +194,11 @@ fn list_sets<'a>(section: &'a Section, list: &List, sets: &mut Vec<GroupSet<'a>>
     }
 }
 
+/// Whether an item opens a group (a label with items).
+pub fn opens_group(item: &Item) -> bool {
+    group_of_item(item).is_some()
+}
+
 /// The group an item opens, if it is a label with items.
 fn group_of_item(item: &Item) -> Option<Group> {
     nested_group(item).or_else(|| inline_group(&item.lead, item.line))
@@ -189,12 +212,14 @@ fn nested_group(item: &Item) -> Option<Group> {
     let label = label_of(&item.lead)?;
     let mut items = Vec::new();
     let mut named = 0;
+    let mut linked = 0;
     for sub in &sublist.items {
         let (text, is_named) = item_text(&sub.lead);
         if text.is_empty() || is_etc(&text) {
             continue;
         }
         named += usize::from(is_named);
+        linked += usize::from(sub.lead.links().next().is_some());
         items.push((text, sub.line));
     }
     (items.len() >= 2).then_some(Group {
@@ -202,6 +227,7 @@ fn nested_group(item: &Item) -> Option<Group> {
         line: item.line,
         items,
         named,
+        linked,
     })
 }
 
@@ -241,14 +267,17 @@ fn inline_group(lead: &Inline, line: usize) -> Option<Group> {
         .collect();
     let mut items = Vec::new();
     let mut named = 0;
+    let mut linked_items = 0;
     for part in split_outside_parens(rest, ',') {
         let part = strip_etc(&part);
         let text = without_notes(&trim_punctuation(&part));
         if text.is_empty() || is_etc(&text) {
             continue;
         }
-        let is_named = linked.contains(&fold(&text)) || looks_like_name(&text);
+        let is_linked = linked.contains(&fold(&text));
+        let is_named = is_linked || looks_like_name(&text);
         named += usize::from(is_named);
+        linked_items += usize::from(is_linked);
         items.push((text, line));
     }
     // Every part must be a name: this is a list of things, not a sentence.
@@ -257,6 +286,7 @@ fn inline_group(lead: &Inline, line: usize) -> Option<Group> {
         line,
         items,
         named,
+        linked: linked_items,
     })
 }
 
@@ -292,14 +322,19 @@ pub fn item_text(lead: &Inline) -> (String, bool) {
             return (text, named);
         }
     }
-    let plain = lead.plain();
+    // Code inside an item names code (`` `q`: hàng đợi ``): no card; code
+    // closing it gives examples (`So sánh: `<`, `>``): dropped.
+    if lead.has_inner_code() {
+        return (String::new(), false);
+    }
+    let plain = lead.plain_without_trailing_code();
     let text = match plain.split_once(": ") {
         Some((term, description)) if word_count(term) <= 5 && word_count(description) >= 2 => {
             term.to_string()
         }
         _ => plain,
     };
-    let text = without_notes(&trim_punctuation(&text));
+    let text = without_notes(&trim_punctuation(&strip_etc(&text)));
     let named = looks_like_name(&text);
     (text, named)
 }
@@ -364,6 +399,27 @@ mod tests {
             "Amazon EC2 (Elastic Compute Cloud)"
         );
         assert_eq!(sets[1].groups[1].label, "Tạo video");
+    }
+
+    #[test]
+    fn only_linked_tools_are_called_tools() {
+        let text = "- Tầng trên:\n    - **HTTP**: trang web\n    - **FTP**: tập tin\n- Tầng dưới:\n    - **Ethernet**: cáp\n    - **Wi-Fi**: sóng\n\n## Công cụ\n\n1. **Công cụ vẽ**:\n    - [Paint](p)\n    - [Krita](k)\n2. **Soạn thảo**:\n    - [Vim](v)\n    - Nano\n";
+        let mut drafts = Vec::new();
+        extract(&Lesson::parse(text).unwrap(), &mut drafts);
+        let prompts: Vec<&str> = drafts
+            .iter()
+            .filter(|draft| draft.key.starts_with("group/"))
+            .map(|draft| draft.prompt.as_str())
+            .collect();
+        assert_eq!(
+            prompts,
+            vec![
+                "Mục nào sau đây thuộc nhóm Tầng trên?",
+                "Mục nào sau đây thuộc nhóm Tầng dưới?",
+                "Mục nào sau đây thuộc nhóm Công cụ vẽ?",
+                "Công cụ nào thuộc nhóm Soạn thảo?",
+            ]
+        );
     }
 
     #[test]

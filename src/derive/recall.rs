@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use crate::deck::{CardKind, InputKind};
 use crate::lesson::{Block, Lesson};
 
-use super::category::{Group, GroupSet, MAX_CHOICES, group_sets, item_text};
+use super::category::{Group, GroupSet, MAX_CHOICES, group_sets, item_text, opens_group};
 use super::definition::is_generic;
 use super::text::{fold, is_etc, slug, trim_punctuation, word_count};
 use super::{Draft, content_sections, pick_choices};
@@ -31,11 +31,145 @@ pub fn extract(lesson: &Lesson, drafts: &mut Vec<Draft>) {
     for draft in &recalls {
         *prompts.entry(draft.prompt.clone()).or_default() += 1;
     }
+    let mut heading_lists = heading_groups(lesson);
+    // Heading lists came later: they take no key or prompt another recall
+    // card of the lesson has, so no earlier card's id moves.
+    // A heading list that repeats a labelled group's items is the same card.
+    let item_sets: Vec<Vec<String>> = recalls
+        .iter()
+        .map(|draft| draft.answers.iter().map(|item| fold(item)).collect())
+        .collect();
+    heading_lists.retain(|draft| {
+        let items: Vec<String> = draft.answers.iter().map(|item| fold(item)).collect();
+        !prompts.contains_key(&draft.prompt)
+            && !recalls.iter().any(|other| other.key == draft.key)
+            && !item_sets.contains(&items)
+    });
     drafts.extend(
         recalls
             .into_iter()
             .filter(|draft| prompts.get(&draft.prompt) == Some(&1)),
     );
+    drafts.extend(heading_lists);
+}
+
+/// Longest item, in words, of a list recalled under its heading: names,
+/// not sentences.
+const MAX_HEADING_ITEM_WORDS: usize = 6;
+/// Longest line, in words, between a heading and its list (`Gồm có:`).
+const MAX_INTRO_WORDS: usize = 4;
+
+/// Whether the line between a heading and its list introduces the
+/// heading's list: a short `Gồm có:` (not `Ví dụ:`: examples are not all
+/// there is), or a sentence naming the heading or announcing "the
+/// following" (`Android có một số đặc điểm sau:`). Another sentence
+/// (`Dữ liệu cần tránh các mối đe doạ như:`) says the list is something
+/// else than the heading.
+fn introduces(intro: &str, heading: &str) -> bool {
+    let Some(intro) = intro.strip_suffix(':') else {
+        return false;
+    };
+    let folded = fold(intro);
+    if word_count(intro) <= MAX_INTRO_WORDS {
+        return !is_generic(intro);
+    }
+    let words = format!(
+        " {} ",
+        folded.split_whitespace().collect::<Vec<_>>().join(" ")
+    );
+    words.contains(&format!(" {} ", fold(heading)))
+        || folded.ends_with(" sau")
+        || folded.ends_with(" following")
+}
+
+/// A heading whose section opens with a list of short names (`### Thiết bị
+/// vào` then `- Bàn phím`, `- Chuột`…), perhaps after one line ending with a
+/// colon: "Thiết bị vào gồm những gì?". A heading that only makes sense
+/// under its parent (`Đặc điểm`, `Một số ứng dụng`) is qualified with it;
+/// `Khái niệm`-like headings, whose lists are examples, give nothing.
+fn heading_groups(lesson: &Lesson) -> Vec<Draft> {
+    let mut drafts = Vec::new();
+    for (index, section) in lesson.sections.iter().enumerate() {
+        if section.level < 2 || fold(&section.heading).starts_with("so do tom tat") {
+            continue;
+        }
+        let list = match section.blocks.as_slice() {
+            [Block::List(list), ..] => list,
+            [Block::Paragraph(intro), Block::List(list), ..]
+                if introduces(&intro.plain(), &section.heading) =>
+            {
+                list
+            }
+            _ => continue,
+        };
+        // Labelled groups are the category and recall extractors' business,
+        // and sub-labels (`Chức năng:`) are no members.
+        if list
+            .items
+            .iter()
+            .any(|item| item.sublists().next().is_some() || opens_group(item))
+        {
+            continue;
+        }
+        let mut items = Vec::new();
+        for item in &list.items {
+            let (text, _) = item_text(&item.lead);
+            if text.is_empty() || is_etc(&text) {
+                continue;
+            }
+            if word_count(&text) > MAX_HEADING_ITEM_WORDS || is_generic(&text) {
+                items.clear();
+                break;
+            }
+            items.push(text);
+        }
+        if items.len() < 2 {
+            continue;
+        }
+        let heading = section.heading.as_str();
+        let folded = fold(heading);
+        // A heading opening in lower case is about a word or a letter
+        // (`**i** ngắn và **y** dài`), its list holds examples.
+        if matches!(
+            folded.as_str(),
+            "khai niem" | "khai quat" | "vi du" | "tom tat"
+        ) || !names_a_group(heading)
+            || heading.starts_with(char::is_lowercase)
+        {
+            continue;
+        }
+        // "Đặc điểm", "Năng lực", "Một số ứng dụng", or a subsection's
+        // heading: of what?
+        let relative = section.level >= 3
+            || is_generic(heading)
+            || folded.starts_with("mot so ")
+            || folded.starts_with("phan loai")
+            || folded.starts_with("ung dung")
+            || word_count(heading) <= 2;
+        let parent = lesson.sections[..index]
+            .iter()
+            .rev()
+            .find(|other| other.level < section.level && !other.heading.is_empty());
+        let (shown, key) = match parent {
+            Some(parent) if relative => (
+                format!("{heading} ({})", parent.heading),
+                format!("{}/{}", slug(heading), slug(&parent.heading)),
+            ),
+            None if relative => continue,
+            _ => (heading.to_string(), slug(heading)),
+        };
+        drafts.push(
+            Draft::new(
+                CardKind::Recall,
+                InputKind::List,
+                key,
+                format!("{shown} gồm những gì?"),
+                items,
+            )
+            .at(section, list.line),
+        );
+    }
+    drafts
 }
 
 fn extract_all(lesson: &Lesson, drafts: &mut Vec<Draft>) {
@@ -54,6 +188,11 @@ fn extract_all(lesson: &Lesson, drafts: &mut Vec<Draft>) {
     }
     for set in &sets {
         let labels = set.labels();
+        // "Trong phòng máy ở trường gồm những gì?" asks nothing: such a
+        // label sets a scene for examples, it names no group.
+        if labels.iter().any(|label| !names_a_group(label)) {
+            continue;
+        }
         for group in &set.groups {
             let repeated = label_uses
                 .get(&fold(&group.label))
@@ -114,6 +253,34 @@ fn extract_all(lesson: &Lesson, drafts: &mut Vec<Draft>) {
     }
 }
 
+/// Words that open a clause setting a scene (`Trong…`, `Khi…`, `Nếu…`)
+/// rather than a name.
+const SCENE_OPENERS: [&str; 17] = [
+    "trong", "khi", "nếu", "với", "ở", "tại", "để", "vì", "nhờ", "theo", "sau", "trước", "when",
+    "if", "while", "in", "for",
+];
+
+/// Words a label cannot end on: it would be a sentence running into its
+/// list (`Các thiết bị như:`, `Dữ liệu được lưu trong:`).
+const DANGLING_ENDS: [&str; 19] = [
+    "như", "là", "gồm", "sau", "của", "về", "cho", "với", "để", "trong", "bằng", "từ", "và",
+    "hoặc", "các", "những", "được", "include", "are",
+];
+
+/// Whether a label names a group: it neither opens like a clause nor runs
+/// on into its list.
+pub fn names_a_group(label: &str) -> bool {
+    let lower = label.to_lowercase();
+    let words: Vec<&str> = lower
+        .split_whitespace()
+        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    !SCENE_OPENERS.contains(first) && !DANGLING_ENDS.contains(last)
+}
+
 fn repeated_label(uses: &HashMap<String, usize>, label: &str) -> bool {
     uses.get(&fold(label)).is_some_and(|&count| count > 1)
 }
@@ -152,6 +319,7 @@ fn paragraph_groups(lesson: &Lesson) -> Vec<GroupSet<'_>> {
                         line: paragraph.line,
                         items,
                         named: 0,
+                        linked: 0,
                     }],
                 });
             }
@@ -186,6 +354,58 @@ mod tests {
         assert_eq!(item.answers, vec!["Tạo video"]);
         assert_eq!(item.choices, vec!["Tạo văn bản", "Tạo video"]);
         assert_eq!(drafts.len(), 6);
+    }
+
+    #[test]
+    fn a_heading_over_a_list_of_names_is_recalled() {
+        let text = "# Máy in\n\n## Bộ phận\n\n- Khay giấy\n- Hộp mực\n- Trục cuốn, v.v...\n\n## Đặc điểm\n\nGồm các ý:\n\n- In nhanh\n- Ít ồn\n\n### Khái niệm\n\n- Máy in laser\n- Máy in phun\n\n## Cách dùng\n\n- Bật máy rồi chờ đèn xanh sáng hẳn mới in\n- Tắt máy\n\n## Các loại máy in văn phòng\n\nNgoài máy in laser, văn phòng còn dùng:\n\n- Máy in kim\n- Máy in nhiệt\n\n## Mực in\n\nMáy in dùng các loại mực in sau:\n\n- Mực bột\n- Mực nước\n\n## Tốc độ\n\nVí dụ:\n\n- Nhanh\n- Chậm\n\n## Khay\n\n**Khay** bao gồm:\n\n- Khay vào\n- Khay ra\n\n## Bảo trì máy in\n\n- Chức năng:\n\n    Lau đầu in.\n\n- Vai trò:\n\n    Giữ bản in rõ.\n";
+        let drafts = drafts(text);
+        let cards: Vec<(&str, &str, Vec<String>)> = drafts
+            .iter()
+            .map(|d| (d.key.as_str(), d.prompt.as_str(), d.answers.clone()))
+            .collect();
+        assert_eq!(
+            cards,
+            vec![
+                // The bold label's card: the heading's same list is no second card.
+                (
+                    "khay",
+                    "Khay gồm những gì?",
+                    vec!["Khay vào".to_string(), "Khay ra".into()]
+                ),
+                (
+                    "bo-phan/may-in",
+                    "Bộ phận (Máy in) gồm những gì?",
+                    vec![
+                        "Khay giấy".to_string(),
+                        "Hộp mực".into(),
+                        "Trục cuốn".into()
+                    ]
+                ),
+                (
+                    "dac-diem/may-in",
+                    "Đặc điểm (Máy in) gồm những gì?",
+                    vec!["In nhanh".to_string(), "Ít ồn".into()]
+                ),
+                (
+                    "muc-in/may-in",
+                    "Mực in (Máy in) gồm những gì?",
+                    vec!["Mực bột".to_string(), "Mực nước".into()]
+                ),
+            ]
+        );
+        assert_eq!(drafts[1].line, 5);
+    }
+
+    #[test]
+    fn scene_labels_and_code_items_give_no_cards() {
+        let text = "- Trong lớp học:\n    - Máy trạm: máy của học sinh\n    - Máy chủ: máy của giáo viên\n- Khi xem phim:\n    - Máy trạm: điện thoại\n    - Máy chủ: máy của hãng phim\n\n- Các biến:\n    - `a`: đếm số lần\n    - `b`: lưu kết quả\n- Bước đầu:\n    - Đặt `a` bằng 0\n    - Đặt `b` bằng 1\n\n**Phép so sánh** bao gồm:\n\n- Bằng nhau: `==`\n- Khác nhau: `!=`\n";
+        let drafts = drafts(text);
+        let prompts: Vec<&str> = drafts.iter().map(|d| d.prompt.as_str()).collect();
+        assert_eq!(prompts, vec!["Phép so sánh gồm những gì?"]);
+        assert_eq!(drafts[0].answers, vec!["Bằng nhau", "Khác nhau"]);
+        assert!(names_a_group("Thiết bị ngoại vi"));
+        assert!(!names_a_group("Các thiết bị như"));
     }
 
     #[test]

@@ -194,6 +194,50 @@ impl Inline {
         terms
     }
 
+    /// Whether code sits inside the text, with words after it (`Nạp đỉnh
+    /// `start` vào…`, `` `q`: lưu…``), rather than only closing it as
+    /// examples (`So sánh: `<`, `>``).
+    pub fn has_inner_code(&self) -> bool {
+        let Some(last_code) = self.spans.iter().rposition(|span| span.code) else {
+            return false;
+        };
+        self.spans.iter().skip(last_code + 1).any(|span| {
+            !span.code && !span.line_break && span.text.chars().any(char::is_alphanumeric)
+        })
+    }
+
+    /// The plain text without the code examples that close it (code and
+    /// the punctuation between them).
+    pub fn plain_without_trailing_code(&self) -> String {
+        let wordless = |span: &Span| {
+            span.code || span.line_break || !span.text.chars().any(char::is_alphanumeric)
+        };
+        let tail_start = self
+            .spans
+            .iter()
+            .rposition(|span| !wordless(span))
+            .map_or(0, |last| last + 1);
+        let keep = if self.spans[tail_start..].iter().any(|span| span.code) {
+            tail_start
+        } else {
+            self.spans.len()
+        };
+        collapse_whitespace(
+            &self
+                .spans
+                .iter()
+                .take(keep)
+                .map(|span| {
+                    if span.line_break {
+                        " "
+                    } else {
+                        span.text.as_str()
+                    }
+                })
+                .collect::<String>(),
+        )
+    }
+
     pub fn has_code(&self) -> bool {
         self.spans.iter().any(|span| span.code)
     }
@@ -692,6 +736,24 @@ mod tests {
         };
         assert!(display.math && display.plain().is_empty());
         assert_eq!(blocks.len(), 3, "{blocks:?}");
+    }
+
+    #[test]
+    fn code_inside_or_closing_the_text() {
+        let inline = |text: &str| {
+            let lesson = parse(text);
+            let Some(Block::Paragraph(inline)) = lesson.sections[0].blocks.first() else {
+                panic!("{lesson:?}")
+            };
+            inline.clone()
+        };
+        let closing = inline("So sánh: `<`, `>`.");
+        assert!(!closing.has_inner_code());
+        assert_eq!(closing.plain_without_trailing_code(), "So sánh:");
+        let inside = inline("Đặt `a` bằng 0");
+        assert!(inside.has_inner_code());
+        let none = inline("**kỹ** thuật (thay vì **kĩ**)");
+        assert_eq!(none.plain_without_trailing_code(), "kỹ thuật (thay vì kĩ)");
     }
 
     #[test]
