@@ -26,11 +26,18 @@ const DEFINING: [&str; 7] = [
     "means ",
 ];
 
-/// Longest term and description taken, in words.
+/// Longest term taken, in words.
 const MAX_TERM_WORDS: usize = 6;
-const MAX_DESCRIPTION_WORDS: usize = 70;
+/// A description to recognise: long enough to describe (`CSS nội dòng.`
+/// names, it does not describe), short enough to read in a quiz.
+const MIN_DESCRIPTION_WORDS: usize = 5;
+const MAX_DESCRIPTION_WORDS: usize = 40;
+/// A defining sentence longer than this is cut at a comma, or skipped.
+const MAX_CLOZE_WORDS: usize = 50;
 
 pub fn extract(lesson: &Lesson, drafts: &mut Vec<Draft>) {
+    let first = drafts.len();
+    let mut titled = Vec::new();
     for section in content_sections(lesson) {
         for inline in section_inlines(section) {
             if let Some(draft) = cloze(section, inline) {
@@ -42,6 +49,75 @@ pub fn extract(lesson: &Lesson, drafts: &mut Vec<Draft>) {
                 term_lists(section, list, drafts);
             }
         }
+        titled_paragraphs(section, &mut titled);
+    }
+    // Titled paragraphs came later than the other definitions: they take no
+    // key (and so no id) another definition card of the lesson already has.
+    let keys: std::collections::HashSet<String> = drafts[first..]
+        .iter()
+        .map(|draft| draft.key.clone())
+        .collect();
+    drafts.extend(
+        titled
+            .into_iter()
+            .filter(|draft| !keys.contains(&draft.key)),
+    );
+}
+
+/// The title of a paragraph that is only a bold title, `**2\. Mạng máy
+/// tính**` or `**Mạng máy tính:**`, without its number.
+pub fn paragraph_title(inline: &Inline) -> Option<String> {
+    if inline.math || inline.has_code() || inline.links().next().is_some() {
+        return None;
+    }
+    let bold = inline.leading_bold()?;
+    if !matches!(inline.after_leading_bold().as_str(), "" | ":") {
+        return None;
+    }
+    let unnumbered = bold
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .strip_prefix(['.', ')'])
+        .filter(|_| bold.starts_with(|c: char| c.is_ascii_digit()))
+        .unwrap_or(&bold);
+    let title = trim_punctuation(unnumbered);
+    (!title.is_empty() && word_count(&title) <= MAX_TERM_WORDS).then_some(title)
+}
+
+/// Bold titles each followed by the paragraph describing them, siblings in
+/// one section: "Mô tả sau nói về điều gì?" with the other titles as
+/// choices.
+fn titled_paragraphs(section: &Section, drafts: &mut Vec<Draft>) {
+    let described: Vec<(String, String, usize)> = section
+        .blocks
+        .windows(2)
+        .filter_map(|pair| {
+            let [Block::Paragraph(title), Block::Paragraph(body)] = pair else {
+                return None;
+            };
+            let term = paragraph_title(title)?;
+            if body.math || body.has_code() || paragraph_title(body).is_some() {
+                return None;
+            }
+            let description = description_gist(&body.plain())?;
+            let usable = !is_generic(&term) && !gives_away(&term, &description);
+            usable.then_some((term, description, title.line))
+        })
+        .collect();
+    if described.len() < 2 {
+        return;
+    }
+    let terms: Vec<String> = described.iter().map(|(term, _, _)| term.clone()).collect();
+    for (term, description, line) in &described {
+        let mut draft = Draft::new(
+            CardKind::Definition,
+            InputKind::Choice,
+            slug(term),
+            format!("Mô tả sau nói về điều gì? “{description}”"),
+            vec![term.clone()],
+        )
+        .at(section, *line);
+        draft.choices = pick_choices(term, &terms, MAX_CHOICES);
+        drafts.push(draft);
     }
 }
 
@@ -61,9 +137,16 @@ fn cloze(section: &Section, inline: &Inline) -> Option<Draft> {
     if !DEFINING.iter().any(|word| definition.starts_with(word)) || word_count(sentence) < 4 {
         return None;
     }
-    if word_count(sentence) > MAX_DESCRIPTION_WORDS {
+    // "___ là cơ chế … thuật toán mã hoá" would show the answer (an
+    // acronym inside the term may appear: `AI tạo sinh` is a branch of AI).
+    if names(sentence, &term) {
         return None;
     }
+    let sentence = if word_count(sentence) > MAX_CLOZE_WORDS {
+        cut_at_comma(sentence, sentence.len() - definition.len())?
+    } else {
+        sentence.to_string()
+    };
     let glue = if sentence.starts_with(',') { "" } else { " " };
     Some(
         Draft::new(
@@ -75,6 +158,27 @@ fn cloze(section: &Section, inline: &Inline) -> Option<Draft> {
         )
         .at(section, inline.line),
     )
+}
+
+/// A long sentence cut at its last comma within the first
+/// [`MAX_CLOZE_WORDS`] words, past `definition_start` (the defining verb) and
+/// keeping at least eight words of the definition, marked with `…`.
+fn cut_at_comma(sentence: &str, definition_start: usize) -> Option<String> {
+    let mut words = 0;
+    let mut cut = None;
+    for (at, c) in sentence.char_indices() {
+        if c == ' ' {
+            words += 1;
+            if words >= MAX_CLOZE_WORDS {
+                break;
+            }
+        }
+        let kept = sentence.get(definition_start..at).unwrap_or("");
+        if c == ',' && at > definition_start && word_count(kept) >= 8 {
+            cut = Some(at);
+        }
+    }
+    cut.map(|at| format!("{}, …", &sentence[..at]))
 }
 
 /// The term, then its acronym and expansion when it is written
@@ -162,22 +266,45 @@ fn described_term(item: &Item) -> Option<(String, String)> {
     } else {
         return None;
     };
-    let description = if word_count(&description) > MAX_DESCRIPTION_WORDS {
-        first_sentence(&description).to_string()
-    } else {
-        description
-    };
-    let words = word_count(&description);
-    let usable = (3..=MAX_DESCRIPTION_WORDS).contains(&words)
-        && !description.ends_with(':')
-        && !is_generic(&term)
-        && !gives_away(&term, &description);
+    let description = description_gist(&description)?;
+    let usable = !is_generic(&term) && !gives_away(&term, &description);
     usable.then_some((term, description))
+}
+
+/// What a "Mô tả sau nói về điều gì?" card shows of a description: its
+/// first sentence (the rest elaborates), capitalised; `None` when that is
+/// too short to describe, too long to read, or introduces a list.
+fn description_gist(description: &str) -> Option<String> {
+    let first = first_sentence(description.trim());
+    let gist = if word_count(first) >= MIN_DESCRIPTION_WORDS {
+        first
+    } else {
+        description.trim()
+    };
+    let words = word_count(gist);
+    if !(MIN_DESCRIPTION_WORDS..=MAX_DESCRIPTION_WORDS).contains(&words) || gist.ends_with(':') {
+        return None;
+    }
+    let mut chars = gist.chars();
+    let first_letter = chars.next()?;
+    Some(first_letter.to_uppercase().chain(chars).collect())
 }
 
 /// Headings such as "Khái niệm" or "Ví dụ" are not terms to learn.
 pub fn is_generic(term: &str) -> bool {
-    const GENERIC: [&str; 16] = [
+    const GENERIC: [&str; 27] = [
+        // The parts of an exercise, not terms.
+        "yeu cau",
+        "dau vao",
+        "dau ra",
+        "ket qua",
+        "giai thich",
+        "goi y",
+        "loi giai",
+        "bai toan",
+        "de bai",
+        "khai quat",
+        "loi ich",
         "khai niem",
         "co che",
         "vi du",
@@ -207,17 +334,31 @@ pub fn is_generic(term: &str) -> bool {
     numbered || GENERIC.contains(&folded.as_str())
 }
 
-/// Whether the description names the term, or the acronym in it.
+/// Whether the description names the term, or the acronym in it, as whole
+/// words (`IP` is not given away by `chip`).
 pub fn gives_away(term: &str, description: &str) -> bool {
-    let description = fold(description);
-    if description.contains(&fold(term)) {
-        return true;
-    }
-    term.split(|c: char| !c.is_alphanumeric())
-        .filter(|word| {
-            word.len() >= 2 && word.chars().filter(char::is_ascii_uppercase).count() >= 2
-        })
-        .any(|acronym| description.contains(&fold(acronym)))
+    names(description, term)
+        || term
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| {
+                word.len() >= 2 && word.chars().filter(char::is_ascii_uppercase).count() >= 2
+            })
+            .any(|acronym| names(description, acronym))
+}
+
+/// Whether `text` holds `name` as whole words, case and diacritics aside.
+fn names(text: &str, name: &str) -> bool {
+    let name = words_of(name);
+    !name.is_empty() && format!(" {} ", words_of(text)).contains(&format!(" {name} "))
+}
+
+/// Folded words joined by single spaces, punctuation dropped.
+fn words_of(text: &str) -> String {
+    fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -245,6 +386,57 @@ mod tests {
             drafts[1].prompt,
             "Điền thuật ngữ còn thiếu: ___, gọi tắt là ML, là mạng rộng."
         );
+    }
+
+    #[test]
+    fn titled_paragraphs_become_matching_questions() {
+        let text = "## Ngành\n\n**1\\. Hệ thống nhúng**\n\nNgành này học cách lập trình cho thiết bị nhỏ.\n\n**2\\. Đồ hoạ máy tính**\n\nNgành này học cách vẽ hình bằng máy tính. Câu thêm.\n\n**3\\. Mạng**\n\nNgắn quá.\n";
+        let drafts = drafts(text);
+        assert_eq!(drafts.len(), 2, "{drafts:?}");
+        assert_eq!(
+            drafts[1].prompt,
+            "Mô tả sau nói về điều gì? “Ngành này học cách vẽ hình bằng máy tính.”"
+        );
+        assert_eq!(drafts[1].answers, vec!["Đồ hoạ máy tính"]);
+        assert_eq!(drafts[1].choices, vec!["Hệ thống nhúng", "Đồ hoạ máy tính"]);
+        assert_eq!(drafts[0].line, 3);
+    }
+
+    #[test]
+    fn descriptions_are_first_sentences_of_readable_length() {
+        let long = "từ ".repeat(45);
+        let text = format!(
+            "- **Ghi**: lưu một bản sao của tệp. Sau đó còn nhiều việc khác nữa.\n- **Đọc**: mở tệp để xem nội dung bên trong.\n- **Xoá**: {long}.\n- **Gộp**: hai tệp.\n"
+        );
+        let drafts = drafts(&text);
+        let prompts: Vec<&str> = drafts.iter().map(|d| d.prompt.as_str()).collect();
+        assert_eq!(
+            prompts,
+            vec![
+                "Mô tả sau nói về điều gì? “Lưu một bản sao của tệp.”",
+                "Mô tả sau nói về điều gì? “Mở tệp để xem nội dung bên trong.”"
+            ]
+        );
+    }
+
+    #[test]
+    fn fill_ins_neither_show_the_term_nor_run_on() {
+        let text = format!(
+            "**Mã hoá** là cách biến dữ liệu nhờ thuật toán mã hoá.\n\n**Tệp** là một đơn vị lưu trữ có tên, {}, {}.\n",
+            "có nội dung ".repeat(10).trim_end(),
+            "và thứ khác ".repeat(8).trim_end()
+        );
+        let drafts = drafts(&text);
+        assert_eq!(drafts.len(), 1, "{drafts:?}");
+        assert_eq!(
+            drafts[0].prompt,
+            format!(
+                "Điền thuật ngữ còn thiếu: ___ là một đơn vị lưu trữ có tên, {}, …",
+                "có nội dung ".repeat(10).trim_end()
+            )
+        );
+        assert!(!gives_away("IP", "mỗi chip một địa chỉ"));
+        assert!(gives_away("IP", "địa chỉ IP của máy"));
     }
 
     #[test]
