@@ -103,11 +103,21 @@ fn titled_paragraphs(section: &Section, drafts: &mut Vec<Draft>) {
             usable.then_some((term, description, title.line))
         })
         .collect();
+    described_cards(section, &described, drafts);
+}
+
+/// "Mô tả sau nói về điều gì?" per described term, the sibling terms as
+/// choices; nothing for a lone term (no wrong option to offer).
+fn described_cards(
+    section: &Section,
+    described: &[(String, String, usize)],
+    drafts: &mut Vec<Draft>,
+) {
     if described.len() < 2 {
         return;
     }
     let terms: Vec<String> = described.iter().map(|(term, _, _)| term.clone()).collect();
-    for (term, description, line) in &described {
+    for (term, description, line) in described {
         let mut draft = Draft::new(
             CardKind::Definition,
             InputKind::Choice,
@@ -219,21 +229,7 @@ fn term_lists(section: &Section, list: &List, drafts: &mut Vec<Draft>) {
             described_term(item).map(|(term, description)| (term, description, item.line))
         })
         .collect();
-    if described.len() >= 2 {
-        let terms: Vec<String> = described.iter().map(|(term, _, _)| term.clone()).collect();
-        for (term, description, line) in &described {
-            let mut draft = Draft::new(
-                CardKind::Definition,
-                InputKind::Choice,
-                slug(term),
-                format!("Mô tả sau nói về điều gì? “{description}”"),
-                vec![term.clone()],
-            )
-            .at(section, *line);
-            draft.choices = pick_choices(term, &terms, MAX_CHOICES);
-            drafts.push(draft);
-        }
-    }
+    described_cards(section, &described, drafts);
     for item in &list.items {
         for sublist in item.sublists() {
             term_lists(section, sublist, drafts);

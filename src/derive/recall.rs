@@ -158,16 +158,7 @@ fn heading_groups(lesson: &Lesson) -> Vec<Draft> {
             None if relative => continue,
             _ => (heading.to_string(), slug(heading)),
         };
-        drafts.push(
-            Draft::new(
-                CardKind::Recall,
-                InputKind::List,
-                key,
-                format!("{shown} gồm những gì?"),
-                items,
-            )
-            .at(section, list.line),
-        );
+        drafts.push(list_card(key, &shown, items).at(section, list.line));
     }
     drafts
 }
@@ -217,16 +208,7 @@ fn extract_all(lesson: &Lesson, drafts: &mut Vec<Draft>) {
             {
                 continue;
             }
-            drafts.push(
-                Draft::new(
-                    CardKind::Recall,
-                    InputKind::List,
-                    key,
-                    format!("{shown} gồm những gì?"),
-                    items,
-                )
-                .at(set.section, group.line),
-            );
+            drafts.push(list_card(key, &shown, items).at(set.section, group.line));
         }
         if set.groups.len() < 2
             || labels
@@ -279,6 +261,17 @@ pub fn names_a_group(label: &str) -> bool {
         return false;
     };
     !SCENE_OPENERS.contains(first) && !DANGLING_ENDS.contains(last)
+}
+
+/// "<label> gồm những gì?", answered with the items in any order.
+fn list_card(key: String, label: &str, items: Vec<String>) -> Draft {
+    Draft::new(
+        CardKind::Recall,
+        InputKind::List,
+        key,
+        format!("{label} gồm những gì?"),
+        items,
+    )
 }
 
 fn repeated_label(uses: &HashMap<String, usize>, label: &str) -> bool {

@@ -104,19 +104,7 @@ pub struct Row {
 impl Inline {
     /// The plain text: runs joined, `<br>` as a space, whitespace collapsed.
     pub fn plain(&self) -> String {
-        collapse_whitespace(
-            &self
-                .spans
-                .iter()
-                .map(|span| {
-                    if span.line_break {
-                        " "
-                    } else {
-                        span.text.as_str()
-                    }
-                })
-                .collect::<String>(),
-        )
+        plain_of(&self.spans)
     }
 
     /// The plain text of the parts between `<br>`s.
@@ -222,20 +210,7 @@ impl Inline {
         } else {
             self.spans.len()
         };
-        collapse_whitespace(
-            &self
-                .spans
-                .iter()
-                .take(keep)
-                .map(|span| {
-                    if span.line_break {
-                        " "
-                    } else {
-                        span.text.as_str()
-                    }
-                })
-                .collect::<String>(),
-        )
+        plain_of(&self.spans[..keep])
     }
 
     pub fn has_code(&self) -> bool {
@@ -263,6 +238,22 @@ impl Item {
             _ => None,
         })
     }
+}
+
+/// The runs joined, `<br>` as a space, whitespace collapsed.
+fn plain_of(spans: &[Span]) -> String {
+    collapse_whitespace(
+        &spans
+            .iter()
+            .map(|span| {
+                if span.line_break {
+                    " "
+                } else {
+                    span.text.as_str()
+                }
+            })
+            .collect::<String>(),
+    )
 }
 
 /// Collapses runs of whitespace (NBSP and em spaces included) to one space
