@@ -100,6 +100,8 @@ fn is_long_acronym(token: &str) -> bool {
     is_acronym(token)
         && token.chars().filter(char::is_ascii_uppercase).count() >= 2
         && token.chars().filter(char::is_ascii_digit).count() <= 2
+        // `XII`, `IV`: Roman numerals, not abbreviations.
+        && !token.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
 }
 
 /// `ACR (The Long Name)`: the long form is the whole parenthesis, but for
@@ -141,11 +143,12 @@ pub fn long_form(acronym: &str, candidate: &str) -> Option<String> {
     }
     let result: String = long.get(long_index..)?.iter().collect();
     let result = result.trim().trim_end_matches(['.', ',']).to_string();
-    // Long forms are English words, and do not repeat the acronym.
+    // Long forms are English words, and do not repeat the acronym or the
+    // acronym it extends (`GPLv2`: `GPL version 2` spells nothing out).
     let english = result.chars().all(|c| c.is_ascii() && c != '(' && c != ')');
-    let repeats = result
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|word| word == acronym);
+    let repeats = result.split(|c: char| !c.is_alphanumeric()).any(|word| {
+        word == acronym || (is_acronym(word) && word.len() >= 2 && acronym.starts_with(word))
+    });
     (word_count(&result) >= 2 && english && !repeats).then_some(result)
 }
 
@@ -203,5 +206,7 @@ mod tests {
         assert!(pairs("Clearview AI (sử dụng trong an ninh)").is_empty());
         assert!(pairs("hạ tầng IT (IT Infrastructure Management)").is_empty());
         assert!(pairs("VPN concentrator (VPN)").is_empty());
+        assert!(pairs("ABCv2 (ABC version 2)").is_empty());
+        assert!(pairs("Very Important Interface (VII)").is_empty());
     }
 }

@@ -11,7 +11,9 @@ use crate::deck::{CardKind, InputKind};
 use crate::lesson::{Block, Inline, Item, Lesson, List, Section};
 
 use super::category::MAX_CHOICES;
-use super::text::{first_sentence, fold, paren_groups, slug, trim_punctuation, word_count};
+use super::text::{
+    first_sentence, fold, names_a_group, paren_groups, slug, trim_punctuation, word_count,
+};
 use super::translate::forms_of;
 use super::{Draft, content_sections, pick_choices, section_inlines};
 
@@ -231,6 +233,12 @@ fn term_lists(section: &Section, list: &List, drafts: &mut Vec<Draft>) {
         .collect();
     described_cards(section, &described, drafts);
     for item in &list.items {
+        // Under `Trong hộp thoại hiện ra:` the bold words are steps to
+        // follow (`**File name**: nhập tên`), not terms.
+        let lead = item.lead.plain();
+        if !lead.is_empty() && !names_a_group(lead.trim_end_matches(':')) {
+            continue;
+        }
         for sublist in item.sublists() {
             term_lists(section, sublist, drafts);
         }
@@ -433,6 +441,12 @@ mod tests {
         );
         assert!(!gives_away("IP", "mỗi chip một địa chỉ"));
         assert!(gives_away("IP", "địa chỉ IP của máy"));
+    }
+
+    #[test]
+    fn bold_words_of_steps_are_not_terms() {
+        let text = "- Mở hộp thoại.\n- Trong hộp thoại hiện ra:\n    - **Tên**: gõ tên tệp mà bạn muốn dùng.\n    - **Kiểu**: giữ nguyên kiểu tệp mặc định của máy.\n";
+        assert!(drafts(text).is_empty());
     }
 
     #[test]

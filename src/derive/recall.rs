@@ -15,7 +15,7 @@ use crate::lesson::{Block, Lesson};
 
 use super::category::{Group, GroupSet, MAX_CHOICES, group_sets, item_text, opens_group};
 use super::definition::is_generic;
-use super::text::{fold, is_etc, slug, trim_punctuation, word_count};
+use super::text::{fold, is_etc, names_a_group, slug, trim_punctuation, word_count};
 use super::{Draft, content_sections, pick_choices};
 
 /// Longest item, in words, of a list to recall, and of an item to place.
@@ -233,34 +233,6 @@ fn extract_all(lesson: &Lesson, drafts: &mut Vec<Draft>) {
             drafts.push(draft);
         }
     }
-}
-
-/// Words that open a clause setting a scene (`Trong…`, `Khi…`, `Nếu…`)
-/// rather than a name.
-const SCENE_OPENERS: [&str; 17] = [
-    "trong", "khi", "nếu", "với", "ở", "tại", "để", "vì", "nhờ", "theo", "sau", "trước", "when",
-    "if", "while", "in", "for",
-];
-
-/// Words a label cannot end on: it would be a sentence running into its
-/// list (`Các thiết bị như:`, `Dữ liệu được lưu trong:`).
-const DANGLING_ENDS: [&str; 19] = [
-    "như", "là", "gồm", "sau", "của", "về", "cho", "với", "để", "trong", "bằng", "từ", "và",
-    "hoặc", "các", "những", "được", "include", "are",
-];
-
-/// Whether a label names a group: it neither opens like a clause nor runs
-/// on into its list.
-pub fn names_a_group(label: &str) -> bool {
-    let lower = label.to_lowercase();
-    let words: Vec<&str> = lower
-        .split_whitespace()
-        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
-        .collect();
-    let (Some(first), Some(last)) = (words.first(), words.last()) else {
-        return false;
-    };
-    !SCENE_OPENERS.contains(first) && !DANGLING_ENDS.contains(last)
 }
 
 /// "<label> gồm những gì?", answered with the items in any order.

@@ -160,6 +160,34 @@ pub fn looks_like_name(text: &str) -> bool {
     })
 }
 
+/// Words that open a clause setting a scene (`Trong…`, `Khi…`, `Nếu…`)
+/// rather than a name.
+const SCENE_OPENERS: [&str; 17] = [
+    "trong", "khi", "nếu", "với", "ở", "tại", "để", "vì", "nhờ", "theo", "sau", "trước", "when",
+    "if", "while", "in", "for",
+];
+
+/// Words a label cannot end on: it would be a sentence running into its
+/// list (`Các thiết bị như:`, `Dữ liệu được lưu trong:`).
+const DANGLING_ENDS: [&str; 19] = [
+    "như", "là", "gồm", "sau", "của", "về", "cho", "với", "để", "trong", "bằng", "từ", "và",
+    "hoặc", "các", "những", "được", "include", "are",
+];
+
+/// Whether a label names a group: it neither opens like a clause nor runs
+/// on into its list.
+pub fn names_a_group(label: &str) -> bool {
+    let lower = label.to_lowercase();
+    let words: Vec<&str> = lower
+        .split_whitespace()
+        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    !SCENE_OPENERS.contains(first) && !DANGLING_ENDS.contains(last)
+}
+
 /// The first sentence of `text`: up to a `.`, `!` or `?` followed by a space
 /// and a capital letter, or the whole text.
 pub fn first_sentence(text: &str) -> &str {
