@@ -285,8 +285,12 @@ fn description_gist(description: &str) -> Option<String> {
     } else {
         description.trim()
     };
-    let words = word_count(gist);
-    if !(MIN_DESCRIPTION_WORDS..=MAX_DESCRIPTION_WORDS).contains(&words) || gist.ends_with(':') {
+    // Notes in parentheses do not describe: `CSS nội dòng (cách 1).` names.
+    let described_words = word_count(&super::category::without_notes(gist));
+    if described_words < MIN_DESCRIPTION_WORDS
+        || word_count(gist) > MAX_DESCRIPTION_WORDS
+        || gist.ends_with(':')
+    {
         return None;
     }
     let mut chars = gist.chars();
