@@ -9,7 +9,8 @@
 //! When most items are names of things (links, or capitalised product and
 //! service names) the set is about categories: each item gets "X thuộc nhóm
 //! nào?" with the sibling categories as choices, and each category gets
-//! "Công cụ nào thuộc nhóm …?" with items of other groups as distractors.
+//! "Công cụ nào thuộc nhóm …?" with items of other groups as distractors
+//! ("Mục nào sau đây thuộc nhóm …?" when the items are not linked tools).
 //! Otherwise the set is about capabilities and [`super::recall`] uses it.
 
 use std::collections::HashMap;

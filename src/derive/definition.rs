@@ -5,7 +5,13 @@
 //!   ___ là một nhánh của AI…", answered with the term;
 //! - a list of bold terms each described by its own text (`1. **Học tập**:`
 //!   then a paragraph, or `- **Thiên vị**: AI có thể…`) becomes "Mô tả sau
-//!   nói về điều gì?" with the description, and the sibling terms as choices.
+//!   nói về điều gì?" with the description, and the sibling terms as choices;
+//!   so do bold titled paragraphs (`**2\. Khoa học máy tính**`) each
+//!   followed by the paragraph describing them.
+//!
+//! A description shows its first sentence; it must describe (5 words
+//! outside parentheses) and stay readable (40 words). A fill-in never shows
+//! its term.
 
 use crate::deck::{CardKind, InputKind};
 use crate::lesson::{Block, Inline, Item, Lesson, List, Section};

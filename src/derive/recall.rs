@@ -6,7 +6,10 @@
 //! descriptions rather than names, and from a paragraph that opens with a
 //! bold term and ends with a colon right above a list (`**Cập nhật dữ liệu**
 //! bao gồm các thao tác:`); those paragraph groups are siblings of each
-//! other across the lesson.
+//! other across the lesson. A heading over a list of short names is a
+//! group too (qualified with its parent heading when it is relative).
+//! Labels that set a scene (`Trong phòng máy…:`) and items naming code give
+//! no card.
 
 use std::collections::HashMap;
 

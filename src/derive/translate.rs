@@ -5,7 +5,9 @@
 //! `local area network (LAN)` and `CSS (Cascading Style Sheets)` accept the
 //! full form, the acronym and the expansion, `tuner/optimizer` accepts
 //! either word, and any other parenthetical (or a `: explanation` tail) is a
-//! hint shown with the prompt, not part of the answer.
+//! hint shown with the prompt, not part of the answer. A row naming two
+//! concepts with a shared word written once (`đồ thị có hướng, vô hướng |
+//! directed, undirected graph`) becomes one proper pair per concept.
 
 use crate::deck::{CardKind, Direction, InputKind};
 use crate::lesson::{Block, Inline, Lesson, Table, collapse_whitespace};
