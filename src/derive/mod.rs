@@ -24,7 +24,7 @@ pub mod translate;
 use std::collections::HashSet;
 use std::path::Path;
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
 use crate::deck::{
     Card, CardId, CardKind, DECK_FORMAT, Deck, DeckId, DeckMeta, Direction, InputKind,
@@ -96,7 +96,13 @@ pub fn compile_lesson(path: &Path, bytes: &[u8]) -> Result<Deck> {
     // Decomposed letters (`e` + U+0302 + U+0301 for `ế`) would compare,
     // display and judge differently from the composed ones users type.
     let composed;
-    let text = if text.is_ascii() || unicode_normalization::is_nfc(text) {
+    let composed_already = text.is_ascii()
+        || match unicode_normalization::is_nfc_quick(text.chars()) {
+            IsNormalized::Yes => true,
+            IsNormalized::No => false,
+            IsNormalized::Maybe => unicode_normalization::is_nfc(text),
+        };
+    let text = if composed_already {
         text
     } else {
         composed = text.nfc().collect::<String>();
