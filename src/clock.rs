@@ -2,7 +2,7 @@
 //! day" trials are reproducible, else the system clock in the local offset.
 //! Everything below the command layer takes `now` as a value.
 
-use chrono::{DateTime, FixedOffset, Local, NaiveDate, SecondsFormat};
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, SecondsFormat, TimeZone};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::{Error, Result};
@@ -33,6 +33,19 @@ pub fn format(time: &Timestamp) -> String {
 /// The calendar day of `time` in its own offset: "today" for the user.
 pub fn day(time: &Timestamp) -> NaiveDate {
     time.date_naive()
+}
+
+/// `time`, or the last second of year 9999 in its offset if it is later:
+/// RFC 3339 and TOML have four-digit years, so a later time could be
+/// written to a state file but never read back.
+pub fn at_most_representable(time: Timestamp) -> Timestamp {
+    let last_second = NaiveDate::from_ymd_opt(9999, 12, 31)
+        .and_then(|date| date.and_hms_opt(23, 59, 59))
+        .and_then(|latest| time.offset().from_local_datetime(&latest).single());
+    match last_second {
+        Some(latest) if time > latest => latest,
+        _ => time,
+    }
 }
 
 fn to_toml(time: &Timestamp) -> toml::value::Datetime {
@@ -121,6 +134,16 @@ mod tests {
     fn local_datetimes_without_offset_are_refused() {
         let error = toml::from_str::<Stamp>("at = 2026-11-28T09:00:00").unwrap_err();
         assert!(error.to_string().contains("offset"), "{error}");
+    }
+
+    #[test]
+    fn times_past_year_9999_are_capped_to_what_files_can_hold() {
+        let latest = parse("9999-12-31T23:59:59-23:59").unwrap();
+        let later = latest + chrono::TimeDelta::days(400);
+        assert_eq!(at_most_representable(later), latest);
+        assert_eq!(parse(&format(&at_most_representable(later))), Ok(latest));
+        let ordinary = parse("2026-11-28T09:00:00+07:00").unwrap();
+        assert_eq!(at_most_representable(ordinary), ordinary);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::f64::consts::E;
 use chrono::TimeDelta;
 use serde::{Deserialize, Serialize};
 
-use crate::clock::Timestamp;
+use crate::clock::{self, Timestamp};
 
 /// How well the user remembered: the four FSRS ratings, stored as 1–4.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -153,8 +153,9 @@ impl Scheduler {
     /// [`CardState::New`] card is the reference's fresh `Card()` (learning,
     /// step 0, no memory state yet). `reps` counts every review and `lapses`
     /// every Again given to a card in review, which the reference does not
-    /// track. A schedule whose memory state is missing (a damaged cache) is
-    /// treated as a first review rather than a panic.
+    /// track. A schedule whose memory state is missing or unusable (a
+    /// damaged cache: NaN, infinite, not positive) is treated as a first
+    /// review, so the result is always a sound memory state.
     pub fn review(
         &self,
         schedule: &Schedule,
@@ -164,7 +165,11 @@ impl Scheduler {
     ) -> Schedule {
         let memory = match (schedule.state, schedule.stability, schedule.difficulty) {
             (CardState::New, _, _) => None,
-            (_, Some(stability), Some(difficulty)) => Some((stability, difficulty)),
+            (_, Some(stability), Some(difficulty))
+                if usable_stability(stability) && difficulty.is_finite() =>
+            {
+                Some((stability, difficulty))
+            }
             _ => None,
         };
         let (stability, difficulty) = match memory {
@@ -228,21 +233,28 @@ impl Scheduler {
             step,
             stability: Some(stability),
             difficulty: Some(difficulty),
-            // Only an absurd clock (near year 262143) can overflow; stay put then.
-            due: now.checked_add_signed(interval).unwrap_or(now),
+            // State files hold four-digit years: a due date past 9999 could
+            // be written but never read back.
+            due: now
+                .checked_add_signed(interval)
+                .map_or(now, clock::at_most_representable)
+                .max(now),
             last_review: Some(now),
             reps: schedule.reps.saturating_add(1),
             lapses: schedule.lapses.saturating_add(u32::from(lapsed)),
         }
     }
 
-    /// The probability of recall at `now` (1.0 for a card never reviewed).
+    /// The probability of recall at `now` (1.0 for a card never reviewed,
+    /// or whose cached stability is unusable).
     /// Like the reference's `get_card_retrievability`, the elapsed time is
     /// counted in whole days since the last review.
     pub fn retrievability(&self, schedule: &Schedule, now: Timestamp) -> f64 {
         match (schedule.state, schedule.stability) {
-            (CardState::New, _) | (_, None) => 1.0,
-            (_, Some(stability)) if schedule.last_review.is_some() => {
+            (CardState::New, _) => 1.0,
+            (_, Some(stability))
+                if usable_stability(stability) && schedule.last_review.is_some() =>
+            {
                 self.retrievability_of(stability, schedule, now)
             }
             _ => 1.0,
@@ -414,6 +426,12 @@ impl Scheduler {
         };
         next.max(STABILITY_MIN)
     }
+}
+
+/// Whether a cached stability can be computed with: a damaged cache may
+/// hold NaN, an infinity or zero, which would poison every later review.
+fn usable_stability(stability: f64) -> bool {
+    stability.is_finite() && stability > 0.0
 }
 
 fn clamp_difficulty(difficulty: f64) -> f64 {
