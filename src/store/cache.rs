@@ -66,21 +66,28 @@ pub fn parse(path: &Path, text: &str) -> Result<Cache> {
     if let Some(cache) = fast_parse(text) {
         return Ok(cache);
     }
-    let cache: Cache = toml::from_str(text).map_err(|error| {
-        match crate::deck::toml_error(path, text, &error) {
-            Error::Invalid { location, message } => {
-                Error::invalid(location, format!("{message}; {REBUILD_HINT}"))
-            }
-            other => other,
-        }
-    })?;
-    Ok(cache)
+    toml::from_str(text).map_err(|error| crate::deck::toml_error(path, text, &error))
 }
 
+/// The cache of `path`, or `None` when there is none.
 pub fn read(path: &Path) -> Result<Option<Cache>> {
-    match files::read_optional(path)? {
-        None => Ok(None),
-        Some(bytes) => parse(path, &files::utf8(path, bytes)?).map(Some),
+    let Some(bytes) = files::read_optional(path)? else {
+        return Ok(None);
+    };
+    files::utf8(path, bytes)
+        .and_then(|text| parse(path, &text))
+        .map(Some)
+        .map_err(with_rebuild_hint)
+}
+
+/// The cache is derived from the log, so every problem with its content
+/// has the same remedy; the message says so.
+fn with_rebuild_hint(error: Error) -> Error {
+    match error {
+        Error::Invalid { location, message } => {
+            Error::invalid(location, format!("{message}; {REBUILD_HINT}"))
+        }
+        other => other,
     }
 }
 
