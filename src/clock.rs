@@ -2,6 +2,8 @@
 //! day" trials are reproducible, else the system clock in the local offset.
 //! Everything below the command layer takes `now` as a value.
 
+use std::ffi::OsString;
+
 use chrono::{DateTime, FixedOffset, Local, NaiveDate, SecondsFormat, TimeZone};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -11,10 +13,19 @@ pub type Timestamp = DateTime<FixedOffset>;
 
 /// The current time: `ONTAP_NOW` when set, else the system clock.
 pub fn now() -> Result<Timestamp> {
-    match std::env::var("ONTAP_NOW") {
-        Ok(text) if !text.trim().is_empty() => parse(text.trim()).map_err(|_| {
+    now_from(std::env::var_os("ONTAP_NOW"))
+}
+
+/// The current time given the value of `ONTAP_NOW`: an empty or blank
+/// value counts as unset, anything else must be an RFC 3339 time.
+fn now_from(variable: Option<OsString>) -> Result<Timestamp> {
+    let text = variable.map(|value| value.to_string_lossy().into_owned());
+    match text {
+        Some(text) if !text.trim().is_empty() => parse(text.trim()).map_err(|_| {
+            // Escaped, so the message stays one line whatever was set.
             Error::Usage(format!(
-                "ONTAP_NOW='{text}' is not an RFC 3339 time such as 2026-11-28T09:00:00+07:00"
+                "ONTAP_NOW='{}' is not an RFC 3339 time such as 2026-11-28T09:00:00+07:00",
+                text.escape_debug()
             ))
         }),
         _ => Ok(Local::now().fixed_offset()),
@@ -134,6 +145,31 @@ mod tests {
     fn local_datetimes_without_offset_are_refused() {
         let error = toml::from_str::<Stamp>("at = 2026-11-28T09:00:00").unwrap_err();
         assert!(error.to_string().contains("offset"), "{error}");
+    }
+
+    #[test]
+    fn ontap_now_is_read_strictly_and_reported_on_one_line() {
+        let set = |text: &str| now_from(Some(OsString::from(text)));
+        assert_eq!(
+            set(" 2026-11-28T09:00:00+07:00 ").unwrap(),
+            parse("2026-11-28T09:00:00+07:00").unwrap()
+        );
+        for bad in ["2026-11-28", "yesterday", "2026-11-28T09:00:00+07:00\nx"] {
+            let error = set(bad).unwrap_err();
+            assert_eq!(error.exit_code(), 2);
+            let message = error.to_string();
+            assert!(message.starts_with("ONTAP_NOW='"), "{message}");
+            assert!(!message.contains('\n'), "{message}");
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStringExt;
+            let not_utf8 = OsString::from_vec(vec![0xff, b'2']);
+            assert!(matches!(now_from(Some(not_utf8)), Err(Error::Usage(_))));
+        }
+        for unset in [None, Some(OsString::new()), Some(OsString::from("  "))] {
+            assert!(now_from(unset).is_ok());
+        }
     }
 
     #[test]

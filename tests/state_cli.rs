@@ -380,6 +380,31 @@ fn damaged_files_give_a_clear_error_and_are_left_byte_identical() {
 }
 
 #[test]
+fn a_bad_clock_is_one_usage_line_and_touches_nothing() {
+    let dir = data_dir_with_answers();
+    let before = snapshot(dir.path());
+    for now in [
+        "tomorrow",
+        "2026-11-28",
+        "2026-11-28T09:00:00+07:00\nrm -rf",
+    ] {
+        for args in [vec!["state", "rebuild"], vec!["state", "check"]] {
+            let output = ontap(dir.path())
+                .env("ONTAP_NOW", now)
+                .args(&args)
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert_eq!(output.status.code(), Some(2), "{args:?} {stderr}");
+            assert!(stderr.starts_with("ontap: ONTAP_NOW='"), "{stderr}");
+            assert_eq!(stderr.lines().count(), 1, "{stderr}");
+            assert!(output.stdout.is_empty());
+        }
+    }
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+#[test]
 fn a_second_process_is_refused_while_a_session_holds_the_lock() {
     let dir = data_dir_with_answers();
     let other = data_dir_with_answers();
