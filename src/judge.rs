@@ -51,6 +51,17 @@ pub enum Grade {
 }
 
 impl Grade {
+    pub const ALL: [Grade; 3] = [Grade::Correct, Grade::Close, Grade::Wrong];
+
+    /// The name the review log uses: `correct`, `close`, `wrong`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Grade::Correct => "correct",
+            Grade::Close => "close",
+            Grade::Wrong => "wrong",
+        }
+    }
+
     /// The rating a verdict implies: correct → Good, close → Hard, wrong → Again.
     pub fn rating(self) -> Rating {
         match self {
@@ -501,6 +512,14 @@ mod tests {
         assert!(only_missing_diacritics("duong", "đường"));
         assert!(!only_missing_diacritics("đương", "dương"));
         assert!(!only_missing_diacritics("dưởng", "đường"));
+    }
+
+    #[test]
+    fn grade_names_are_the_serialized_names() {
+        for grade in Grade::ALL {
+            let serialized = serde_json::to_string(&grade).unwrap();
+            assert_eq!(serialized, format!("\"{}\"", grade.name()));
+        }
     }
 
     #[test]

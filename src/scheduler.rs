@@ -54,6 +54,25 @@ pub enum CardState {
     Relearning,
 }
 
+impl CardState {
+    pub const ALL: [CardState; 4] = [
+        CardState::New,
+        CardState::Learning,
+        CardState::Review,
+        CardState::Relearning,
+    ];
+
+    /// The name state files and messages use: `new`, `learning`, `review`, `relearning`.
+    pub fn name(self) -> &'static str {
+        match self {
+            CardState::New => "new",
+            CardState::Learning => "learning",
+            CardState::Review => "review",
+            CardState::Relearning => "relearning",
+        }
+    }
+}
+
 /// A card's schedule: the FSRS memory state plus where it stands in its
 /// (re)learning steps. Derivable from the review log; the store caches it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -521,6 +540,14 @@ mod tests {
     }
 
     #[test]
+    fn state_names_are_the_serialized_names() {
+        for state in CardState::ALL {
+            let serialized = serde_json::to_string(&state).unwrap();
+            assert_eq!(serialized, format!("\"{}\"", state.name()));
+        }
+    }
+
+    #[test]
     fn default_is_the_reference_configuration() {
         let scheduler = Scheduler::default();
         assert_eq!(scheduler.weights, DEFAULT_WEIGHTS);
@@ -737,12 +764,7 @@ mod tests {
         };
         for scheduler in [Scheduler::default(), no_steps] {
             for rating in Rating::ALL {
-                for state in [
-                    CardState::New,
-                    CardState::Learning,
-                    CardState::Review,
-                    CardState::Relearning,
-                ] {
+                for state in CardState::ALL {
                     let schedule = Schedule {
                         state,
                         ..damaged.clone()

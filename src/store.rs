@@ -33,6 +33,19 @@ pub enum ReviewMode {
     Review,
 }
 
+impl ReviewMode {
+    pub const ALL: [ReviewMode; 3] = [ReviewMode::Study, ReviewMode::Quiz, ReviewMode::Review];
+
+    /// The name the review log uses: `study`, `quiz`, `review`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ReviewMode::Study => "study",
+            ReviewMode::Quiz => "quiz",
+            ReviewMode::Review => "review",
+        }
+    }
+}
+
 /// One answer: a `[[review]]` table of `reviews.toml`. Its fields are a
 /// contract that outside tools rely on; add fields, never rename.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -812,6 +825,14 @@ mod tests {
             mode: ReviewMode::Quiz,
             answer: answer.into(),
             verdict,
+        }
+    }
+
+    #[test]
+    fn mode_names_are_the_serialized_names() {
+        for mode in ReviewMode::ALL {
+            let serialized = serde_json::to_string(&mode).unwrap();
+            assert_eq!(serialized, format!("\"{}\"", mode.name()));
         }
     }
 

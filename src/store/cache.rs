@@ -122,7 +122,7 @@ pub fn to_text(cache: &CacheRef<'_>) -> String {
             "\n[card.{}]\ndeck = {}\nstate = \"{}\"\n",
             log::quote(&card.0),
             log::quote(&record.deck.0),
-            state_name(schedule.state)
+            schedule.state.name()
         );
         if let Some(step) = schedule.step {
             let _ = writeln!(text, "step = {step}");
@@ -143,20 +143,11 @@ pub fn to_text(cache: &CacheRef<'_>) -> String {
             schedule.reps,
             schedule.lapses,
             clock::format(&record.first_review),
-            log::grade_name(record.last_verdict),
+            record.last_verdict.name(),
             log::quote(&record.last_answer)
         );
     }
     text
-}
-
-fn state_name(state: CardState) -> &'static str {
-    match state {
-        CardState::New => "new",
-        CardState::Learning => "learning",
-        CardState::Review => "review",
-        CardState::Relearning => "relearning",
-    }
 }
 
 pub fn write(path: &Path, cache: &CacheRef<'_>) -> Result<()> {
@@ -259,13 +250,12 @@ impl RecordFields {
         match key {
             "deck" => self.deck = Some(value.into_string()?),
             "state" => {
-                self.state = Some(match value.into_string()?.as_str() {
-                    "new" => CardState::New,
-                    "learning" => CardState::Learning,
-                    "review" => CardState::Review,
-                    "relearning" => CardState::Relearning,
-                    _ => return None,
-                });
+                let name = value.into_string()?;
+                self.state = Some(
+                    CardState::ALL
+                        .into_iter()
+                        .find(|state| state.name() == name)?,
+                );
             }
             "step" => self.step = Some(count(&value)?),
             "stability" => self.stability = Some(value.float()?),
@@ -275,7 +265,7 @@ impl RecordFields {
             "reps" => self.reps = Some(count(&value)?),
             "lapses" => self.lapses = Some(count(&value)?),
             "first_review" => self.first_review = Some(value.time()?),
-            "last_verdict" => self.last_verdict = Some(log::grade_of_name(&value.into_string()?)?),
+            "last_verdict" => self.last_verdict = Some(log::grade_named(&value.into_string()?)?),
             "last_answer" => self.last_answer = Some(value.into_string()?),
             _ => return None,
         }

@@ -76,9 +76,9 @@ pub fn review_id(review: &Review) -> String {
         review.card.0.as_str(),
         &clock::format(&review.at),
         &u8::from(review.rating).to_string(),
-        mode_name(review.mode),
+        review.mode.name(),
         &review.answer,
-        grade_name(review.verdict),
+        review.verdict.name(),
     ] {
         hasher.update(part.as_bytes());
         hasher.update([0u8]);
@@ -88,28 +88,6 @@ pub fn review_id(review: &Review) -> String {
         .iter()
         .map(|byte| format!("{byte:02x}"))
         .collect()
-}
-
-pub fn mode_name(mode: ReviewMode) -> &'static str {
-    match mode {
-        ReviewMode::Study => "study",
-        ReviewMode::Quiz => "quiz",
-        ReviewMode::Review => "review",
-    }
-}
-
-pub fn grade_name(grade: Grade) -> &'static str {
-    match grade {
-        Grade::Correct => "correct",
-        Grade::Close => "close",
-        Grade::Wrong => "wrong",
-    }
-}
-
-pub fn grade_of_name(name: &str) -> Option<Grade> {
-    [Grade::Correct, Grade::Close, Grade::Wrong]
-        .into_iter()
-        .find(|grade| grade_name(*grade) == name)
 }
 
 /// A TOML basic string on one line: the log's one-record-per-block framing
@@ -140,9 +118,9 @@ pub fn review_block(review: &Review, id: &str) -> String {
         quote(&review.deck.0),
         clock::format(&review.at),
         u8::from(review.rating),
-        quote(mode_name(review.mode)),
+        quote(review.mode.name()),
         quote(&review.answer),
-        quote(grade_name(review.verdict)),
+        quote(review.verdict.name()),
         quote(id),
     )
 }
@@ -155,6 +133,11 @@ pub fn undo_block(undo: &Undo) -> String {
         quote(&undo.card.0),
         clock::format(&undo.review_at),
     )
+}
+
+/// The verdict spelled `name` in the log or the cache.
+pub fn grade_named(name: &str) -> Option<Grade> {
+    Grade::ALL.into_iter().find(|grade| grade.name() == name)
 }
 
 #[derive(Deserialize)]
@@ -192,15 +175,15 @@ fn fast_review(body: &str) -> Option<RawReview> {
                 rating = Some(Rating::try_from(u8::try_from(value.int()?).ok()?).ok()?);
             }
             "mode" => {
-                mode = Some(match value.into_string()?.as_str() {
-                    "study" => ReviewMode::Study,
-                    "quiz" => ReviewMode::Quiz,
-                    "review" => ReviewMode::Review,
-                    _ => return None,
-                });
+                let name = value.into_string()?;
+                mode = Some(
+                    ReviewMode::ALL
+                        .into_iter()
+                        .find(|mode| mode.name() == name)?,
+                );
             }
             "answer" => answer = Some(value.into_string()?),
-            "verdict" => verdict = Some(grade_of_name(&value.into_string()?)?),
+            "verdict" => verdict = Some(grade_named(&value.into_string()?)?),
             "id" => id = Some(value.into_string()?),
             _ => {}
         }
