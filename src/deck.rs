@@ -141,22 +141,13 @@ impl Card {
         choices: &[String],
         hint: Option<&str>,
     ) -> String {
-        let mut hasher = Sha256::new();
-        for part in [kind.name(), prompt]
+        let parts = [kind.name(), prompt]
             .into_iter()
             .chain(answers.iter().map(String::as_str))
             .chain(["\u{1f}"])
             .chain(choices.iter().map(String::as_str))
-            .chain(["\u{1f}", hint.unwrap_or("")])
-        {
-            hasher.update(part.as_bytes());
-            hasher.update([0u8]);
-        }
-        let digest = hasher.finalize();
-        digest[..6]
-            .iter()
-            .map(|byte| format!("{byte:02x}"))
-            .collect()
+            .chain(["\u{1f}", hint.unwrap_or("")]);
+        short_digest(parts, 6)
     }
 
     /// The answer shown to the user as the right one.
@@ -207,6 +198,26 @@ pub fn toml_error(path: &Path, text: &str, error: &toml::de::Error) -> Error {
         Location::line(path, line),
         error.message().trim().to_string(),
     )
+}
+
+/// The first `bytes` bytes of the SHA-256 of `parts`, in hex. Each part is
+/// ended by a NUL byte, so that ("ab", "c") and ("a", "bc") differ.
+pub(crate) fn short_digest<'a>(parts: impl IntoIterator<Item = &'a str>, bytes: usize) -> String {
+    let mut hasher = Sha256::new();
+    for part in parts {
+        hasher.update(part.as_bytes());
+        hasher.update([0u8]);
+    }
+    hex_prefix(&hasher.finalize(), bytes)
+}
+
+/// The first `bytes` bytes of `digest` in lower-case hex.
+pub(crate) fn hex_prefix(digest: &[u8], bytes: usize) -> String {
+    digest
+        .iter()
+        .take(bytes)
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
 }
 
 /// The 1-based line number holding byte `offset` of `text`.

@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
 
 use crate::clock::{self, Timestamp};
-use crate::deck::{CardId, DeckId};
+use crate::deck::{CardId, DeckId, hex_prefix};
 use crate::error::{Error, Result};
 use crate::judge::Grade;
 use crate::scheduler::{CardState, Schedule};
@@ -50,11 +50,7 @@ pub fn fingerprint(log_path: &Path, covered: u64) -> Result<String> {
     }
     let start = covered.saturating_sub(CHECK_SPAN);
     let bytes = files::read_range(log_path, start, covered - start)?;
-    let digest = Sha256::digest(&bytes);
-    Ok(digest[..8]
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect())
+    Ok(hex_prefix(&Sha256::digest(&bytes), 8))
 }
 
 /// The hint attached to every cache problem.
