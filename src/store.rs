@@ -15,14 +15,24 @@
 //! quick reader for the plain TOML ontap writes), `files` (atomic writes,
 //! appends, the lock).
 
-use std::path::PathBuf;
+mod cache;
+mod fast;
+mod files;
+mod log;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use crate::clock::Timestamp;
 use crate::deck::{CardId, DeckId};
+use crate::error::{Error, Location, Result};
 use crate::judge::Grade;
-use crate::scheduler::Rating;
+use crate::scheduler::{self, Rating, Schedule, Scheduler};
+
+pub use cache::REBUILD_HINT;
+use log::{Entry, LoggedReview, Undo};
 
 /// Which kind of session an answer came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -60,29 +70,6 @@ pub struct Review {
     pub answer: String,
     pub verdict: Grade,
 }
-
-/// Where state lives: `ONTAP_DATA_DIR` when set, else the platform's data
-/// directory (`~/.local/share/ontap` on Linux).
-pub fn default_data_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("ONTAP_DATA_DIR").filter(|dir| !dir.is_empty()) {
-        return Some(PathBuf::from(dir));
-    }
-    dirs::data_dir().map(|dir| dir.join("ontap"))
-}
-
-mod cache;
-mod fast;
-mod files;
-mod log;
-
-use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
-
-use crate::error::{Error, Location, Result};
-use crate::scheduler::{self, Schedule, Scheduler};
-
-pub use cache::REBUILD_HINT;
-use log::{Entry, LoggedReview, Undo};
 
 /// The review log: the source of truth.
 pub const LOG_FILE: &str = "reviews.toml";
