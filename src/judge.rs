@@ -515,14 +515,6 @@ mod tests {
     }
 
     #[test]
-    fn grade_names_are_the_serialized_names() {
-        for grade in Grade::ALL {
-            let serialized = serde_json::to_string(&grade).unwrap();
-            assert_eq!(serialized, format!("\"{}\"", grade.name()));
-        }
-    }
-
-    #[test]
     fn grades_imply_ratings() {
         assert_eq!(Grade::Correct.rating(), Rating::Good);
         assert_eq!(Grade::Close.rating(), Rating::Hard);

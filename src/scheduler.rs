@@ -540,14 +540,6 @@ mod tests {
     }
 
     #[test]
-    fn state_names_are_the_serialized_names() {
-        for state in CardState::ALL {
-            let serialized = serde_json::to_string(&state).unwrap();
-            assert_eq!(serialized, format!("\"{}\"", state.name()));
-        }
-    }
-
-    #[test]
     fn default_is_the_reference_configuration() {
         let scheduler = Scheduler::default();
         assert_eq!(scheduler.weights, DEFAULT_WEIGHTS);

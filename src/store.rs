@@ -797,6 +797,7 @@ pub fn missed_of(reviews: &[Review]) -> Vec<Missed> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scheduler::CardState;
 
     fn review(card: &str, minute: i64, verdict: Grade, answer: &str) -> Review {
         Review {
@@ -816,10 +817,24 @@ mod tests {
     }
 
     #[test]
-    fn mode_names_are_the_serialized_names() {
+    fn names_are_the_serde_spellings() {
+        // The hand-written log and cache readers and writers use `name()`;
+        // outside tools and the toml fallback use serde.
+        fn serde_name(value: impl Serialize) -> String {
+            serde_json::to_value(value)
+                .unwrap()
+                .as_str()
+                .unwrap()
+                .to_string()
+        }
+        for state in CardState::ALL {
+            assert_eq!(serde_name(state), state.name());
+        }
+        for grade in Grade::ALL {
+            assert_eq!(serde_name(grade), grade.name());
+        }
         for mode in ReviewMode::ALL {
-            let serialized = serde_json::to_string(&mode).unwrap();
-            assert_eq!(serialized, format!("\"{}\"", mode.name()));
+            assert_eq!(serde_name(mode), mode.name());
         }
     }
 
