@@ -222,12 +222,8 @@ pub(crate) fn hex_prefix(digest: &[u8], bytes: usize) -> String {
 
 /// The 1-based line number holding byte `offset` of `text`.
 pub fn line_of_offset(text: &str, offset: usize) -> usize {
-    let end = offset.min(text.len());
-    text.as_bytes()[..end]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+    let newlines = text.bytes().take(offset).filter(|byte| *byte == b'\n');
+    newlines.count() + 1
 }
 
 #[cfg(test)]

@@ -391,6 +391,8 @@ impl Form {
 /// NFC, lower case, punctuation dropped (apostrophes joined, the rest made
 /// spaces), spacing collapsed.
 fn normalize(text: &str) -> String {
+    // NFC before lower-casing, so precomposed and decomposed input lower
+    // alike, and after it, since lower-casing can decompose (`İ` → `i̇`).
     let lowered: String = text.nfc().collect::<String>().to_lowercase();
     let spaced: String = lowered
         .nfc()

@@ -230,7 +230,7 @@ pub fn check_format(path: &Path, text: &str, what: &str) -> Result<()> {
             .find(|key| table.contains_key(*key))
     {
         return Err(Error::invalid(
-            Location::line(path, 1),
+            Location::line(path, line_of_key(top, key)),
             format!(
                 "`{key}` at the top of the file clashes with its tables; the file was left untouched"
             ),
@@ -244,7 +244,7 @@ pub fn check_format(path: &Path, text: &str, what: &str) -> Result<()> {
         }),
         Some(found) if found >= 1 => Ok(()),
         Some(found) => Err(Error::invalid(
-            Location::line(path, 1),
+            Location::line(path, line_of_key(top, "format")),
             format!("format {found} is not a valid version"),
         )),
         None => Err(Error::invalid(
@@ -254,6 +254,16 @@ pub fn check_format(path: &Path, text: &str, what: &str) -> Result<()> {
             ),
         )),
     }
+}
+
+/// The 1-based line of `top` that sets `key` (1 if none seems to).
+fn line_of_key(top: &str, key: &str) -> usize {
+    let sets_key = |line: &str| {
+        line.trim_start()
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with(['=', '.']))
+    };
+    top.lines().position(sets_key).map_or(1, |index| index + 1)
 }
 
 /// Parses the log text `text`, which starts at byte `start` (a record
@@ -567,8 +577,12 @@ mod tests {
                 "{bad:?} accepted"
             );
         }
-        let clash = text.replace("format = 1", "format = 1\nreview = 5");
-        assert!(parse(Path::new("r"), &clash, 0, 1).is_err());
+        let clash = text.replace("format = 1", "format = 1\n# note\nreview = 5");
+        let error = parse(Path::new("r"), &clash, 0, 1).unwrap_err();
+        assert!(error.to_string().starts_with("r:3: `review`"), "{error}");
+        let invalid = text.replace("format = 1", "# note\nformat = 0");
+        let error = parse(Path::new("r"), &invalid, 0, 1).unwrap_err();
+        assert!(error.to_string().starts_with("r:2: format 0"), "{error}");
         let future = text.replace("format = 1", "format = 99");
         assert!(matches!(
             parse(Path::new("r"), &future, 0, 1),
