@@ -317,11 +317,7 @@ fn load(dir: &Path, scheduler: &Scheduler) -> Result<Loaded> {
             cache_stale: false,
         });
     }
-    let tail = files::read_range(&log_path, cache.log_bytes, length - cache.log_bytes)?;
-    let (tail, _) = files::log_text(&log_path, tail)?;
-    let start = usize::try_from(cache.log_bytes).unwrap_or(usize::MAX);
-    let first_line = usize::try_from(cache.log_lines).unwrap_or(usize::MAX - 1) + 1;
-    let parsed = log::parse(&log_path, &tail, start, first_line)?;
+    let parsed = parse_tail(&log_path, cache.log_bytes, cache.log_lines, length)?;
     if parsed
         .entries
         .iter()
@@ -344,6 +340,20 @@ fn load(dir: &Path, scheduler: &Scheduler) -> Result<Loaded> {
         log_exists: true,
         cache_stale: parsed.end as u64 != cache.log_bytes,
     })
+}
+
+/// Parses the log from byte `covered` (a record boundary, after `lines`
+/// lines) to `length`: the part a cache or a session has not read yet.
+fn parse_tail(log_path: &Path, covered: u64, lines: u64, length: u64) -> Result<log::Parsed> {
+    let tail = files::read_range(log_path, covered, length.saturating_sub(covered))?;
+    let (tail, _) = files::log_text(log_path, tail)?;
+    let start = usize::try_from(covered).unwrap_or(usize::MAX);
+    // The line count comes from the cache, which a hand edit may have
+    // made absurd: it only numbers error lines, so it must not overflow.
+    let first_line = usize::try_from(lines)
+        .unwrap_or(usize::MAX)
+        .saturating_add(1);
+    log::parse(log_path, &tail, start, first_line)
 }
 
 /// The top of the log is checked even when the cache covers it, so a log
@@ -637,12 +647,8 @@ impl Store {
         if length < self.covered {
             return Err(changed());
         }
-        let tail = files::read_range(path, self.covered, length - self.covered)?;
-        let (tail, _) = files::log_text(path, tail)?;
-        let start = usize::try_from(self.covered).unwrap_or(usize::MAX);
-        let first_line = usize::try_from(self.lines).unwrap_or(usize::MAX - 1) + 1;
-        let parsed = log::parse(path, &tail, start, first_line)?;
-        if !parsed.entries.is_empty() || parsed.end != start {
+        let parsed = parse_tail(path, self.covered, self.lines, length)?;
+        if !parsed.entries.is_empty() || parsed.end as u64 != self.covered {
             return Err(changed());
         }
         files::truncate_durably(path, self.covered)

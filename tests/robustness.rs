@@ -49,8 +49,10 @@ fn review(card: &str, at: Timestamp, rating: Rating, answer: &str) -> Review {
 }
 
 /// A data dir as the store leaves it after a short history with an undo,
-/// long enough for the schedule to have every optional field.
-fn valid_state(dir: &Path) {
+/// long enough for the schedule to have every optional field. Returns the
+/// cache as it was three answers in: one that covers only the start of the
+/// final log, as a crash between appending and rewriting the cache leaves.
+fn valid_state(dir: &Path) -> Vec<u8> {
     let start = at("2026-11-28T09:00:00+07:00");
     let mut store = Store::open(dir, Scheduler::default()).unwrap();
     let script = [
@@ -60,15 +62,20 @@ fn valid_state(dir: &Path) {
         ("hai", 12, Rating::Hard, "hai\nlines\tạ"),
         ("ba", 3000, Rating::Good, "ba"),
     ];
-    for (card, minutes, rating, answer) in script {
+    let mut behind = Vec::new();
+    for (index, (card, minutes, rating, answer)) in script.into_iter().enumerate() {
         let when = start + TimeDelta::minutes(minutes);
         store.record(review(card, when, rating, answer)).unwrap();
+        if index == 2 {
+            behind = std::fs::read(dir.join(CACHE_FILE)).unwrap();
+        }
     }
     store.undo_last().unwrap().unwrap();
     let later = start + TimeDelta::days(40);
     store
         .record(review("mot", later, Rating::Again, "sai"))
         .unwrap();
+    behind
 }
 
 /// Text that state files hold, or that breaks them in interesting ways.
@@ -314,7 +321,7 @@ fn open_damaged(
 #[test]
 fn damaged_state_files_never_panic_and_are_left_as_they_were() {
     let source = tempfile::tempdir().unwrap();
-    valid_state(source.path());
+    let behind = valid_state(source.path());
     let log = std::fs::read(source.path().join(LOG_FILE)).unwrap();
     let cache = std::fs::read(source.path().join(CACHE_FILE)).unwrap();
     let modified = std::fs::metadata(source.path().join(LOG_FILE))
@@ -322,17 +329,13 @@ fn damaged_state_files_never_panic_and_are_left_as_they_were() {
         .modified()
         .unwrap();
     let work = tempfile::tempdir().unwrap();
-    // The intact pair opens (the baseline the mutations start from).
-    open_damaged(
-        &work.path().join("intact"),
-        &log,
-        &cache,
-        modified,
-        Damaged {
-            log: false,
-            cache: false,
-        },
-    );
+    // The intact pairs open (the baselines the mutations start from).
+    let intact = Damaged {
+        log: false,
+        cache: false,
+    };
+    open_damaged(&work.path().join("intact"), &log, &cache, modified, intact);
+    open_damaged(&work.path().join("behind"), &log, &behind, modified, intact);
 
     let mut rng = StdRng::seed_from_u64(0x0a7a_5707);
     for trial in 0..600 {
@@ -355,8 +358,14 @@ fn damaged_state_files_never_panic_and_are_left_as_they_were() {
         } else {
             log.clone()
         };
+        // A cache behind the log makes start-up parse the log's tail.
+        let cache = if rng.random_bool(0.3) {
+            &behind
+        } else {
+            &cache
+        };
         let cache = if damaged.cache {
-            mutate(&mut rng, &cache)
+            mutate(&mut rng, cache)
         } else {
             cache.clone()
         };

@@ -281,8 +281,8 @@ pub fn parse(path: &Path, text: &str, start: usize, first_line: usize) -> Result
         check_format(path, text, "an ontap review log")?;
         offset = preamble(text).len();
     }
-    let line_base = first_line - 1;
-    let at_line = |offset: usize| line_base + line_of_offset(text, offset);
+    let line_base = first_line.saturating_sub(1);
+    let at_line = |offset: usize| line_base.saturating_add(line_of_offset(text, offset));
     // The record being read: its header's offset and kind.
     let mut open: Option<(usize, bool)> = None;
     let mut complete_end = offset;
@@ -363,7 +363,7 @@ pub fn parse(path: &Path, text: &str, start: usize, first_line: usize) -> Result
         complete_end = complete_end.min(header);
     }
     parsed.end = start + complete_end;
-    parsed.lines = line_base + text[..complete_end].matches('\n').count();
+    parsed.lines = line_base.saturating_add(text[..complete_end].matches('\n').count());
     if complete_end < text.len() {
         parsed.torn = Some(text.len() - complete_end);
     }
