@@ -787,8 +787,9 @@ pub fn missed_of(reviews: &[Review]) -> Vec<Missed> {
             Some(Missed {
                 card: card.clone(),
                 deck: latest.deck.clone(),
-                wrong_answers: history[since_correct..]
+                wrong_answers: history
                     .iter()
+                    .skip(since_correct)
                     .filter(|review| review.verdict == Grade::Wrong)
                     .map(|review| review.answer.clone())
                     .collect(),
