@@ -203,7 +203,8 @@ impl Scheduler {
                 let stability = match days_since_last_review {
                     Some(days) if days < 1 => self.short_term_stability(stability, rating),
                     _ => {
-                        let retrievability = self.retrievability_of(stability, schedule, now);
+                        let elapsed_days = days_since_last_review.unwrap_or(0);
+                        let retrievability = self.forgetting_curve(stability, elapsed_days);
                         self.next_stability(difficulty, stability, retrievability, rating)
                     }
                 };
@@ -269,12 +270,12 @@ impl Scheduler {
     /// Like the reference's `get_card_retrievability`, the elapsed time is
     /// counted in whole days since the last review.
     pub fn retrievability(&self, schedule: &Schedule, now: Timestamp) -> f64 {
-        match (schedule.state, schedule.stability) {
-            (CardState::New, _) => 1.0,
-            (_, Some(stability))
-                if usable_stability(stability) && schedule.last_review.is_some() =>
-            {
-                self.retrievability_of(stability, schedule, now)
+        match (schedule.state, schedule.stability, schedule.last_review) {
+            (CardState::New, _, _) => 1.0,
+            (_, Some(stability), Some(last_review)) if usable_stability(stability) => {
+                // A review dated after `now` (a clock set back) counts as just now.
+                let elapsed_days = whole_days(now - last_review).max(0);
+                self.forgetting_curve(stability, elapsed_days)
             }
             _ => 1.0,
         }
@@ -375,10 +376,9 @@ impl Scheduler {
         0.9f64.powf(1.0 / self.decay()) - 1.0
     }
 
-    fn retrievability_of(&self, stability: f64, schedule: &Schedule, now: Timestamp) -> f64 {
-        let elapsed_days = schedule
-            .last_review
-            .map_or(0, |last_review| whole_days(now - last_review).max(0));
+    /// The probability of recall `elapsed_days` after a review that left
+    /// the card at `stability`: FSRS-6's power forgetting curve.
+    fn forgetting_curve(&self, stability: f64, elapsed_days: i64) -> f64 {
         (1.0 + self.factor() * elapsed_days as f64 / stability).powf(self.decay())
     }
 
