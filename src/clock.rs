@@ -59,19 +59,11 @@ pub fn at_most_representable(time: Timestamp) -> Timestamp {
     }
 }
 
-fn to_toml(time: &Timestamp) -> toml::value::Datetime {
-    // chrono's RFC 3339 output is always a valid TOML offset date-time.
-    format(time)
-        .parse()
-        .unwrap_or_else(|_| unreachable_datetime())
-}
-
-fn unreachable_datetime() -> toml::value::Datetime {
-    toml::value::Datetime {
-        date: None,
-        time: None,
-        offset: None,
-    }
+/// `time` as a TOML offset date-time, which has a four-digit year.
+fn to_toml(time: &Timestamp) -> std::result::Result<toml::value::Datetime, String> {
+    let text = format(time);
+    text.parse()
+        .map_err(|_| format!("{text} is not a TOML date-time (years 0000 to 9999 only)"))
 }
 
 fn from_toml(value: &toml::value::Datetime) -> std::result::Result<Timestamp, String> {
@@ -86,7 +78,9 @@ pub mod toml_datetime {
     use super::*;
 
     pub fn serialize<S: Serializer>(time: &Timestamp, serializer: S) -> Result<S::Ok, S::Error> {
-        to_toml(time).serialize(serializer)
+        to_toml(time)
+            .map_err(serde::ser::Error::custom)?
+            .serialize(serializer)
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Timestamp, D::Error> {
@@ -104,7 +98,9 @@ pub mod toml_datetime_option {
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
         match time {
-            Some(time) => serializer.serialize_some(&to_toml(time)),
+            Some(time) => {
+                serializer.serialize_some(&to_toml(time).map_err(serde::ser::Error::custom)?)
+            }
             None => serializer.serialize_none(),
         }
     }
@@ -139,6 +135,13 @@ mod tests {
         assert_eq!(text.trim(), "at = 2026-11-28T09:00:00+07:00");
         let back: Stamp = toml::from_str(&text).unwrap();
         assert_eq!(back, stamp);
+    }
+
+    #[test]
+    fn times_a_toml_date_cannot_hold_fail_to_serialize() {
+        let at = parse("9999-12-31T23:59:59Z").unwrap() + chrono::TimeDelta::days(1);
+        let error = toml::to_string(&Stamp { at, last: None }).unwrap_err();
+        assert!(error.to_string().contains("years 0000 to 9999"), "{error}");
     }
 
     #[test]
