@@ -7,7 +7,8 @@
 //!   bytes, are opened read-only and for writing. Each open is `Ok` or an
 //!   error naming the damaged file; after an error both files are
 //!   byte-identical, and a store that opens can record an answer that a
-//!   later open reads back.
+//!   later open reads back. Merging a damaged log from another data dir
+//!   is refused with its path and changes nothing here.
 //! - Judging: random strings, answers and siblings for every input kind.
 //! - Scheduling: random rating sequences at extreme times (far past and
 //!   future, the same instant, time going backwards) and damaged schedules
@@ -372,6 +373,43 @@ fn damaged_state_files_never_panic_and_are_left_as_they_were() {
         let dir = work.path().join(format!("trial-{trial}"));
         open_damaged(&dir, &log, &cache, modified, damaged);
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
+
+#[test]
+fn merging_a_damaged_log_never_panics_and_changes_nothing_on_error() {
+    let source = tempfile::tempdir().unwrap();
+    valid_state(source.path());
+    let log = std::fs::read(source.path().join(LOG_FILE)).unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let mut rng = StdRng::seed_from_u64(0x3e_9e);
+    for trial in 0..150 {
+        let ours = work.path().join(format!("ours-{trial}"));
+        let theirs = work.path().join(format!("theirs-{trial}"));
+        std::fs::create_dir_all(&theirs).unwrap();
+        std::fs::write(theirs.join(LOG_FILE), mutate(&mut rng, &log)).unwrap();
+        let mut store = Store::open(&ours, Scheduler::default()).unwrap();
+        let when = at("2026-11-29T09:00:00+07:00");
+        store
+            .record(review("rieng", when, Rating::Good, "x"))
+            .unwrap();
+        drop(store);
+        let before = read_state(&ours);
+        let merged = catch_unwind(|| Store::merge(&ours, &theirs, Scheduler::default()));
+        match merged {
+            Err(_) => panic!(
+                "merge panicked on {:?}",
+                String::from_utf8_lossy(&std::fs::read(theirs.join(LOG_FILE)).unwrap())
+            ),
+            Ok(Err(error)) => {
+                let damaged = theirs.join(LOG_FILE).display().to_string();
+                assert!(error.to_string().contains(&damaged), "{error}");
+                assert_eq!(read_state(&ours), before, "{error}");
+            }
+            Ok(Ok((store, _))) => {
+                assert!(store.records().keys().any(|card| card.0.ends_with("rieng")));
+            }
+        }
     }
 }
 
