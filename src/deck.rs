@@ -200,6 +200,19 @@ pub fn toml_error(path: &Path, text: &str, error: &toml::de::Error) -> Error {
     )
 }
 
+/// The text of a file read as `bytes`, or an error naming the line of the
+/// first byte that is not UTF-8.
+pub fn utf8_text(path: &Path, bytes: Vec<u8>) -> Result<String> {
+    String::from_utf8(bytes).map_err(|error| {
+        let valid = error.utf8_error().valid_up_to();
+        let newlines = error.as_bytes().iter().take(valid).filter(|b| **b == b'\n');
+        Error::invalid(
+            Location::line(path, newlines.count() + 1),
+            "not UTF-8 text; the file was left untouched",
+        )
+    })
+}
+
 /// The first `bytes` bytes of the SHA-256 of `parts`, in hex. Each part is
 /// ended by a NUL byte, so that ("ab", "c") and ("a", "bc") differ.
 pub(crate) fn short_digest<'a>(parts: impl IntoIterator<Item = &'a str>, bytes: usize) -> String {

@@ -70,7 +70,7 @@ pub fn read(path: &Path) -> Result<Option<Cache>> {
     let Some(bytes) = files::read_optional(path)? else {
         return Ok(None);
     };
-    files::utf8(path, bytes)
+    crate::deck::utf8_text(path, bytes)
         .and_then(|text| parse(path, &text))
         .map(Some)
         .map_err(with_rebuild_hint)
