@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use ontap::derive::compile_lesson;
+use ontap::lesson::Lesson;
 
 fn main() {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/lessons/corpus");
@@ -54,5 +55,25 @@ fn main() {
     println!(
         "compile: {:.1} µs per lesson on average",
         seconds * 1e6 / (lessons.len() as f64 * f64::from(passes))
+    );
+
+    // The share of parsing (pre-pass + pulldown-cmark + lesson model).
+    let texts: Vec<&str> = lessons
+        .iter()
+        .filter_map(|(_, bytes)| std::str::from_utf8(bytes).ok())
+        .collect();
+    let mut parse_passes = 0u32;
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_secs(2) || parse_passes < 5 {
+        for text in &texts {
+            std::hint::black_box(Lesson::parse(text).ok());
+        }
+        parse_passes += 1;
+    }
+    let parse_seconds = started.elapsed().as_secs_f64();
+    println!(
+        "parse only: {:.2} MB/s ({:.0}% of compile time)",
+        (bytes as f64 * f64::from(parse_passes)) / parse_seconds / 1_000_000.0,
+        100.0 * (parse_seconds / f64::from(parse_passes)) / (seconds / f64::from(passes))
     );
 }

@@ -23,7 +23,13 @@ pub struct Cli {
     pub data_dir: Option<PathBuf>,
 
     /// Study the decks of this folder instead of the library
-    #[arg(long, global = true, env = "ONTAP_DECKS", value_name = "DIR")]
+    #[arg(
+        long = "decks",
+        id = "decks_dir",
+        global = true,
+        env = "ONTAP_DECKS",
+        value_name = "DIR"
+    )]
     pub decks: Option<PathBuf>,
 
     /// When to colour the output

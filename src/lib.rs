@@ -14,12 +14,17 @@ pub mod commands;
 pub mod deck;
 pub mod derive;
 pub mod error;
+pub mod export;
+pub mod i18n;
 pub mod judge;
 pub mod lesson;
 pub mod library;
 pub mod queue;
 pub mod scheduler;
+pub mod session;
+pub mod stats;
 pub mod store;
+pub mod ui;
 
 pub use error::{Error, Result};
 

@@ -1,8 +1,117 @@
-//! `ontap decks`.
+//! `ontap decks`: the library, each deck with its cards, new, due today and missed.
+
+use std::collections::HashMap;
 
 use crate::cli::Config;
+use crate::clock;
+use crate::deck::DeckId;
 use crate::error::Result;
+use crate::i18n::Msg;
+use crate::library::Library;
+use crate::scheduler::{CardState, Scheduler};
+use crate::store::Store;
+use crate::ui::sanitize;
 
-pub fn run(_config: &Config) -> Result<()> {
-    todo!("ontap decks")
+/// One row of the table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeckCounts {
+    pub id: String,
+    pub title: String,
+    pub cards: usize,
+    pub new: usize,
+    pub due_today: usize,
+    pub missed: usize,
+}
+
+pub fn run(config: &Config) -> Result<()> {
+    let library = Library::load(config)?;
+    let store = Store::open_read_only(config.data_dir()?, Scheduler::default())?;
+    let rows = count(&library, &store, config.now)?;
+    if rows.is_empty() {
+        println!("{}", Msg::NoDecks.text(config.lang));
+        return Ok(());
+    }
+    print!("{}", table(config, &rows));
+    Ok(())
+}
+
+/// The figures of every deck of `library` at `now`.
+pub fn count(library: &Library, store: &Store, now: clock::Timestamp) -> Result<Vec<DeckCounts>> {
+    let today = clock::day(&now);
+    let mut missed: HashMap<DeckId, usize> = HashMap::new();
+    for miss in store.missed()? {
+        *missed.entry(miss.deck).or_default() += 1;
+    }
+    Ok(library
+        .decks
+        .iter()
+        .map(|deck| {
+            let mut new = 0;
+            let mut due_today = 0;
+            for card in &deck.cards {
+                match store.record_of(&card.id) {
+                    Some(record) if record.schedule.state != CardState::New => {
+                        if clock::day(&record.schedule.due) <= today {
+                            due_today += 1;
+                        }
+                    }
+                    _ => new += 1,
+                }
+            }
+            DeckCounts {
+                id: deck.deck.id.0.clone(),
+                title: deck.deck.title.clone(),
+                cards: deck.cards.len(),
+                new,
+                due_today,
+                missed: missed.get(&deck.deck.id).copied().unwrap_or(0),
+            }
+        })
+        .collect())
+}
+
+/// An aligned table: the header, then one line per deck.
+fn table(config: &Config, rows: &[DeckCounts]) -> String {
+    let header = Msg::DecksHeader.text(config.lang);
+    let header: Vec<&str> = header.split('\t').collect();
+    let mut lines: Vec<Vec<String>> = vec![header.iter().map(|cell| cell.to_string()).collect()];
+    for row in rows {
+        lines.push(vec![
+            format!("{} ({})", sanitize(&row.id), sanitize(&row.title)),
+            row.cards.to_string(),
+            row.new.to_string(),
+            row.due_today.to_string(),
+            row.missed.to_string(),
+        ]);
+    }
+    let columns = lines.first().map_or(0, Vec::len);
+    let widths: Vec<usize> = (0..columns)
+        .map(|column| {
+            lines
+                .iter()
+                .filter_map(|line| line.get(column))
+                .map(|cell| cell.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for line in &lines {
+        let cells: Vec<String> = line
+            .iter()
+            .zip(&widths)
+            .enumerate()
+            .map(|(column, (cell, width))| {
+                let pad = width.saturating_sub(cell.chars().count());
+                if column == 0 {
+                    format!("{cell}{}", " ".repeat(pad))
+                } else {
+                    format!("{}{cell}", " ".repeat(pad))
+                }
+            })
+            .collect();
+        out.push_str(cells.join("  ").trim_end());
+        out.push('\n');
+    }
+    out
 }

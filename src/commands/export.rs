@@ -1,8 +1,45 @@
-//! `ontap export`.
+//! `ontap export`: the selected decks as an Anki import file, CSV or JSON,
+//! on standard output or atomically into `-o FILE`.
 
-use crate::cli::{Config, ExportArgs};
-use crate::error::Result;
+use std::io::Write;
+use std::path::Path;
 
-pub fn run(_config: &Config, _args: &ExportArgs) -> Result<()> {
-    todo!("ontap export")
+use crate::cli::{Config, ExportArgs, ExportFormat};
+use crate::error::{Error, Result};
+use crate::export;
+use crate::library::Library;
+use crate::scheduler::Scheduler;
+use crate::store::Store;
+
+pub fn run(config: &Config, args: &ExportArgs) -> Result<()> {
+    let library = Library::load(config)?;
+    let decks = library.select(&args.decks)?;
+    let text = match args.format {
+        ExportFormat::Anki => export::anki(&decks)?,
+        ExportFormat::Csv => export::csv(&decks)?,
+        ExportFormat::Json => {
+            let store = Store::open_read_only(config.data_dir()?, Scheduler::default())?;
+            export::json(&decks, store.records(), &config.now)?
+        }
+    };
+    match &args.output {
+        Some(path) => write_atomically(path, text.as_bytes()),
+        None => super::completions::write_stdout(text.as_bytes()),
+    }
+}
+
+/// Writes `bytes` to a temporary file beside `path`, then renames it over
+/// `path`, so an interrupted export never leaves half a file.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(|error| Error::io(dir, error))?;
+    file.write_all(bytes)
+        .and_then(|()| file.as_file().sync_all())
+        .map_err(|error| Error::io(path, error))?;
+    file.persist(path)
+        .map_err(|error| Error::io(path, error.error))?;
+    Ok(())
 }

@@ -1,8 +1,28 @@
-//! `ontap quiz`.
+//! `ontap quiz`: N questions whatever is due, scored at the end.
 
 use crate::cli::{Config, QuizArgs};
+use crate::deck::CardKind;
 use crate::error::Result;
+use crate::i18n::Msg;
+use crate::library::Library;
+use crate::scheduler::Scheduler;
+use crate::session::{self, Session};
+use crate::store::Store;
 
-pub fn run(_config: &Config, _args: &QuizArgs) -> Result<()> {
-    todo!("ontap quiz")
+pub fn run(config: &Config, args: &QuizArgs) -> Result<()> {
+    let library = Library::load(config)?;
+    let decks = library.select(&args.decks)?;
+    let kind = args.kind.map(CardKind::from);
+    let entries = session::entries(&decks, |card| kind.is_none_or(|kind| card.kind == kind));
+    if entries.is_empty() || args.count == 0 {
+        println!("{}", Msg::NothingToQuiz.text(config.lang));
+        return Ok(());
+    }
+    let mut store = Store::open(config.data_dir()?, Scheduler::default())?;
+    let seed = args
+        .seed
+        .unwrap_or_else(|| super::study::session_seed(config));
+    let mut session = Session::quiz(entries, &mut store, args.count, seed);
+    crate::ui::run(config, &mut session)?;
+    Ok(())
 }

@@ -1,8 +1,46 @@
-//! `ontap study`.
+//! `ontap study`: the due cards, then new ones, typed or flipped.
 
-use crate::cli::{Config, StudyArgs};
+use crate::cli::{Config, DirectionChoice, StudyArgs};
+use crate::deck::{Card, Direction};
 use crate::error::Result;
+use crate::i18n::Msg;
+use crate::library::Library;
+use crate::scheduler::Scheduler;
+use crate::session::{self, Session, StudyOptions};
+use crate::store::Store;
 
-pub fn run(_config: &Config, _args: &StudyArgs) -> Result<()> {
-    todo!("ontap study")
+pub fn run(config: &Config, args: &StudyArgs) -> Result<()> {
+    let library = Library::load(config)?;
+    let decks = library.select(&args.decks)?;
+    let entries = session::entries(&decks, |card| wanted(card, args.direction));
+    let mut store = Store::open(config.data_dir()?, Scheduler::default())?;
+    let options = StudyOptions {
+        flip: args.flip,
+        new_per_day: args.new_per_day,
+        limit: args.limit,
+    };
+    let seed = session_seed(config);
+    let mut session = Session::study(entries, &mut store, config.now, options, seed);
+    if session.question(config.now).is_none() {
+        let next = session.next_due(config.now).map(|due| due - config.now);
+        println!("{}", Msg::NothingDue(next).text(config.lang));
+        return Ok(());
+    }
+    crate::ui::run(config, &mut session)?;
+    Ok(())
+}
+
+/// Whether `card` goes the way `--direction` asks (other kinds always do).
+fn wanted(card: &Card, direction: DirectionChoice) -> bool {
+    !matches!(
+        (direction, card.direction),
+        (DirectionChoice::ViEn, Some(Direction::EnVi))
+            | (DirectionChoice::EnVi, Some(Direction::ViEn))
+    )
+}
+
+/// The seed that shuffles multiple-choice options: fixed by the clock, so a
+/// session run at a fixed `ONTAP_NOW` is repeatable.
+pub(super) fn session_seed(config: &Config) -> u64 {
+    config.now.timestamp().unsigned_abs() ^ u64::from(config.now.timestamp_subsec_nanos())
 }

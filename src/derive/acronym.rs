@@ -21,7 +21,11 @@ pub fn extract(lesson: &Lesson, drafts: &mut Vec<Draft>) {
             if inline.math {
                 continue;
             }
-            for (acronym, long) in find_acronyms(&inline.plain()) {
+            let text = inline.plain();
+            if !text.contains('(') && !text.contains(" - ") {
+                continue;
+            }
+            for (acronym, long) in find_acronyms(&text) {
                 if !seen.insert(fold(&acronym)) {
                     continue;
                 }

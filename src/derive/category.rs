@@ -88,7 +88,8 @@ impl GroupSet<'_> {
 pub fn extract(lesson: &Lesson, drafts: &mut Vec<Draft>) {
     for set in group_sets(lesson).iter().filter(|set| set.is_named()) {
         let labels = set.labels();
-        for (group, item, line) in set.unambiguous_items() {
+        let unambiguous = set.unambiguous_items();
+        for &(group, item, line) in &unambiguous {
             let mut draft = Draft::new(
                 CardKind::Category,
                 InputKind::Choice,
@@ -101,7 +102,7 @@ pub fn extract(lesson: &Lesson, drafts: &mut Vec<Draft>) {
             drafts.push(draft);
         }
         for (index, group) in set.groups.iter().enumerate() {
-            if let Some(draft) = member_card(set, index, group) {
+            if let Some(draft) = member_card(set, &unambiguous, index, group) {
                 drafts.push(draft);
             }
         }
@@ -110,8 +111,12 @@ pub fn extract(lesson: &Lesson, drafts: &mut Vec<Draft>) {
 
 /// "Công cụ nào thuộc nhóm X?": the group's first item that is in no other
 /// group, against the first such item of up to three neighbouring groups.
-fn member_card(set: &GroupSet<'_>, index: usize, group: &Group) -> Option<Draft> {
-    let unambiguous = set.unambiguous_items();
+fn member_card(
+    set: &GroupSet<'_>,
+    unambiguous: &[(&Group, &str, usize)],
+    index: usize,
+    group: &Group,
+) -> Option<Draft> {
     let first_of = |wanted: &Group| {
         unambiguous
             .iter()

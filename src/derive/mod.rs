@@ -132,6 +132,15 @@ fn finish_cards(deck_id: &str, drafts: Vec<Draft>) -> Vec<Card> {
         if draft.prompt.is_empty() || draft.answers.iter().all(String::is_empty) {
             continue;
         }
+        // A multiple choice needs a wrong option, and the right one.
+        let choice_ok = draft.choices.len() >= 2
+            && draft
+                .answers
+                .first()
+                .is_some_and(|answer| draft.choices.contains(answer));
+        if draft.input == InputKind::Choice && !choice_ok {
+            continue;
+        }
         let content = (
             draft.kind,
             draft.prompt.clone(),
@@ -262,6 +271,40 @@ mod tests {
         let pool = strings(&["a", "b", "c", "d", "e", "f"]);
         assert_eq!(pick_choices("e", &pool, 4), strings(&["a", "b", "e", "f"]));
         assert_eq!(pick_choices("b", &pool[..2], 4), strings(&["a", "b"]));
+    }
+
+    fn draft(key: &str, prompt: &str, answer: &str, line: usize) -> Draft {
+        let mut draft = Draft::new(
+            CardKind::Recall,
+            InputKind::Text,
+            key.to_string(),
+            prompt.to_string(),
+            vec![answer.to_string()],
+        );
+        draft.line = line;
+        draft
+    }
+
+    #[test]
+    fn cards_are_deduplicated_and_ids_made_unique() {
+        let mut broken_choice = draft("c", "Chọn?", "a", 4);
+        broken_choice.input = InputKind::Choice;
+        broken_choice.choices = strings(&["a"]);
+        let drafts = vec![
+            draft("x", "Hỏi?", "một", 1),
+            draft("x", "Hỏi?", "một", 2),
+            draft("x", "Hỏi khác?", "hai", 3),
+            broken_choice,
+            draft("y", "", "ba", 5),
+        ];
+        let cards = finish_cards("bai", drafts);
+        let ids: Vec<&str> = cards.iter().map(|card| card.id.0.as_str()).collect();
+        assert_eq!(ids, vec!["bai/recall/x", "bai/recall/x-2"]);
+        assert_eq!(cards[1].line, 3);
+        assert_eq!(
+            cards[1].hash,
+            Card::content_hash(CardKind::Recall, "Hỏi khác?", &strings(&["hai"]), &[], None)
+        );
     }
 
     #[test]

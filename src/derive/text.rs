@@ -32,6 +32,9 @@ pub fn slug(text: &str) -> String {
 
 /// Lowercase without diacritics, for comparing terms: `Đồ Thị` → `do thi`.
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.nfd()
         .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
         .flat_map(char::to_lowercase)

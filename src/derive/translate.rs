@@ -33,15 +33,25 @@ pub fn extract(lesson: &Lesson, drafts: &mut Vec<Draft>) {
             let Some((vi, en)) = columns(table, vocabulary_heading) else {
                 continue;
             };
-            for row in &table.rows {
-                let (Some(vi_cell), Some(en_cell)) = (row.cells.get(vi), row.cells.get(en)) else {
-                    continue;
-                };
-                let (Some(vi_term), Some(en_term)) = (parse_cell(vi_cell), parse_cell(en_cell))
-                else {
-                    continue;
-                };
+            let rows: Vec<(Term, Term, usize)> = table
+                .rows
+                .iter()
+                .filter_map(|row| {
+                    let vi_term = parse_cell(row.cells.get(vi)?)?;
+                    let en_term = parse_cell(row.cells.get(en)?)?;
+                    Some((vi_term, en_term, row.line))
+                })
+                .collect();
+            for (vi_term, en_term, line) in &rows {
                 let key = slug(&vi_term.display);
+                // One Vietnamese word for two English ones (`phiên bản`:
+                // version, edition): the English side's explanation tells
+                // the two prompts apart.
+                let shared = rows
+                    .iter()
+                    .filter(|(other, _, _)| fold(&other.display) == fold(&vi_term.display))
+                    .count()
+                    > 1;
                 let mut forward = Draft::new(
                     CardKind::Translate,
                     InputKind::Text,
@@ -49,8 +59,11 @@ pub fn extract(lesson: &Lesson, drafts: &mut Vec<Draft>) {
                     vi_term.display.clone(),
                     en_term.answers.clone(),
                 )
-                .at(section, row.line);
-                forward.hint = vi_term.hint.clone();
+                .at(section, *line);
+                forward.hint = match (&vi_term.hint, shared) {
+                    (None, true) => en_term.hint.clone(),
+                    (hint, _) => hint.clone(),
+                };
                 forward.direction = Some(Direction::ViEn);
                 let mut backward = Draft::new(
                     CardKind::Translate,
@@ -59,7 +72,7 @@ pub fn extract(lesson: &Lesson, drafts: &mut Vec<Draft>) {
                     en_term.display.clone(),
                     vi_term.answers.clone(),
                 )
-                .at(section, row.line);
+                .at(section, *line);
                 backward.hint = en_term.hint.clone();
                 backward.direction = Some(Direction::EnVi);
                 drafts.push(forward);
@@ -351,6 +364,19 @@ mod tests {
             term.hint.as_deref(),
             Some("dùng để chỉ bản phát hành theo thời gian")
         );
+    }
+
+    #[test]
+    fn a_shared_vietnamese_word_is_told_apart_by_the_english_explanation() {
+        let text = "## Some English words\n\n| Vietnamese | Tiếng Anh |\n| --- | --- |\n| bản | version: bản phát hành theo thời gian |\n| bản | edition: biến thể của cùng một bản |";
+        let mut drafts = Vec::new();
+        extract(&Lesson::parse(text).unwrap(), &mut drafts);
+        assert_eq!(
+            drafts[0].hint.as_deref(),
+            Some("bản phát hành theo thời gian")
+        );
+        assert_eq!(drafts[2].hint.as_deref(), Some("biến thể của cùng một bản"));
+        assert_eq!(drafts[2].answers, vec!["edition"]);
     }
 
     #[test]

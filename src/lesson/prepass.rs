@@ -208,6 +208,9 @@ fn front_matter(lines: &[&str]) -> Result<(Vec<(String, String)>, usize), FrontM
 }
 
 fn strip_zero_width(line: &str) -> String {
+    if line.is_ascii() {
+        return line.to_string();
+    }
     line.chars()
         .filter(|c| {
             !matches!(
@@ -220,6 +223,10 @@ fn strip_zero_width(line: &str) -> String {
 
 /// TABs in the indentation become spaces up to the next multiple of 4.
 fn expand_leading_tabs(line: &str) -> String {
+    let lead = line.len() - line.trim_start_matches([' ', '\t']).len();
+    if !line[..lead].contains('\t') {
+        return line.to_string();
+    }
     let mut out = String::with_capacity(line.len());
     let mut column = 0;
     let mut rest = line;

@@ -1,0 +1,460 @@
+//! Every message a session shows, in Vietnamese and English. The language is
+//! `Config::lang` (`--lang`, else the locale); each [`Msg`] has both texts side
+//! by side so neither can be forgotten.
+
+use chrono::Duration;
+
+use crate::cli::Lang;
+
+/// One user-facing message, with the values it needs.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg<'a> {
+    /// `3/20 · due 12 · new 5`
+    Progress {
+        position: usize,
+        total: usize,
+        due: usize,
+        new: usize,
+    },
+    /// Progress of a quiz or review: `3/20`, `left 4`.
+    QuizProgress {
+        position: usize,
+        total: usize,
+    },
+    ReviewProgress {
+        left: usize,
+    },
+    TranslateIntoEnglish,
+    TranslateIntoVietnamese,
+    ListAnswerHint {
+        items: usize,
+    },
+    TextAnswerPrompt,
+    KeysHint,
+    PlainChoicePrompt,
+    NotAChoice(&'a str),
+    Correct,
+    Close,
+    Wrong,
+    RightAnswer(&'a str),
+    AllItems(&'a str),
+    YouAnswered(&'a str),
+    MissingDiacritics(&'a str),
+    Typo(&'a str),
+    Partial {
+        recalled: usize,
+        total: usize,
+    },
+    NextReview(Duration),
+    PressEnterToReveal,
+    Answer(&'a str),
+    GradeOption {
+        rating: RatingName,
+        next: Duration,
+    },
+    UndoEntry,
+    QuitEntry,
+    Undone(&'a str),
+    NothingToUndo,
+    LastTimeYouAnswered(&'a str),
+    RepeatedWrong {
+        answer: &'a str,
+        prompt: &'a str,
+        times: usize,
+    },
+    LeftTheList,
+    /// Nothing to study now; the next card is due after this long, if any.
+    NothingDue(Option<Duration>),
+    /// The session ran out of cards; the next one is due after this long.
+    NextCardIn(Duration),
+    NothingToQuiz,
+    NothingMissed,
+    ReviewDone,
+    SummaryCounts {
+        answered: usize,
+        correct: usize,
+        close: usize,
+        wrong: usize,
+    },
+    QuizScore {
+        correct: usize,
+        total: usize,
+    },
+    StillMissed(usize),
+    MissesHeader,
+    MissLine {
+        prompt: &'a str,
+        expected: &'a str,
+        answer: &'a str,
+    },
+    DecksHeader,
+    NoDecks,
+    Added {
+        dir: &'a str,
+    },
+}
+
+/// The four grades' names, for flip mode's menu.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RatingName {
+    Again,
+    Hard,
+    Good,
+    Easy,
+}
+
+impl Msg<'_> {
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let (vi, en) = self.both();
+        match lang {
+            Lang::Vi => vi,
+            Lang::En => en,
+        }
+    }
+
+    /// The Vietnamese and English texts.
+    fn both(&self) -> (String, String) {
+        match self {
+            Msg::Progress {
+                position,
+                total,
+                due,
+                new,
+            } => (
+                format!("{position}/{total} · đến hạn {due} · mới {new}"),
+                format!("{position}/{total} · due {due} · new {new}"),
+            ),
+            Msg::QuizProgress { position, total } => (
+                format!("Câu {position}/{total}"),
+                format!("Question {position}/{total}"),
+            ),
+            Msg::ReviewProgress { left } => (
+                format!("Còn {left} câu sai cần ôn"),
+                format!("{left} missed left"),
+            ),
+            Msg::TranslateIntoEnglish => pair("Dịch sang tiếng Anh:", "Translate into English:"),
+            Msg::TranslateIntoVietnamese => {
+                pair("Dịch sang tiếng Việt:", "Translate into Vietnamese:")
+            }
+            Msg::ListAnswerHint { items } => (
+                format!("({items} ý, ngăn cách bằng dấu phẩy)"),
+                format!("({items} items, separated by commas)"),
+            ),
+            Msg::TextAnswerPrompt => pair("Trả lời", "Answer"),
+            Msg::KeysHint => pair(
+                ":u hoàn tác · :q thoát (trong danh sách chọn: q hoặc Esc)",
+                ":u undo · :q quit (in menus: q or Esc)",
+            ),
+            Msg::PlainChoicePrompt => pair(
+                "Nhập số hoặc nội dung lựa chọn",
+                "Type the number or the text of your choice",
+            ),
+            Msg::NotAChoice(text) => (
+                format!("“{text}” không phải là một lựa chọn; hãy nhập số hoặc nội dung."),
+                format!("“{text}” is not one of the choices; type its number or its text."),
+            ),
+            Msg::Correct => pair("✓ Đúng!", "✓ Correct!"),
+            Msg::Close => pair("≈ Gần đúng!", "≈ Almost!"),
+            Msg::Wrong => pair("✗ Sai.", "✗ Wrong."),
+            Msg::RightAnswer(answer) => (format!("Đáp án: {answer}"), format!("Answer: {answer}")),
+            Msg::AllItems(items) => (format!("Đủ các ý: {items}"), format!("All items: {items}")),
+            Msg::YouAnswered(answer) => (
+                format!("Bạn trả lời: {answer}"),
+                format!("You answered: {answer}"),
+            ),
+            Msg::MissingDiacritics(expected) => (
+                format!("Chú ý dấu tiếng Việt: {expected}"),
+                format!("Mind the Vietnamese accents: {expected}"),
+            ),
+            Msg::Typo(expected) => (
+                format!("Sai chính tả một chút: {expected}"),
+                format!("A small typo: {expected}"),
+            ),
+            Msg::Partial { recalled, total } => (
+                format!("Bạn nhớ được {recalled}/{total} ý"),
+                format!("You recalled {recalled} of {total} items"),
+            ),
+            Msg::NextReview(after) => (
+                format!("Ôn lại sau {}", duration(*after, Lang::Vi)),
+                format!("Next review in {}", duration(*after, Lang::En)),
+            ),
+            Msg::PressEnterToReveal => {
+                pair("Nhấn Enter để xem đáp án", "Press Enter to show the answer")
+            }
+            Msg::Answer(answer) => (format!("Đáp án: {answer}"), format!("Answer: {answer}")),
+            Msg::GradeOption { rating, next } => {
+                let (vi, en) = match rating {
+                    RatingName::Again => ("Quên", "Again"),
+                    RatingName::Hard => ("Khó", "Hard"),
+                    RatingName::Good => ("Nhớ", "Good"),
+                    RatingName::Easy => ("Dễ", "Easy"),
+                };
+                (
+                    format!("{vi} ({})", duration(*next, Lang::Vi)),
+                    format!("{en} ({})", duration(*next, Lang::En)),
+                )
+            }
+            Msg::UndoEntry => pair("↶ Hoàn tác câu vừa rồi", "↶ Undo the last answer"),
+            Msg::QuitEntry => pair("Thoát", "Quit"),
+            Msg::Undone(prompt) => (
+                format!("↶ Đã hoàn tác câu trả lời cho “{prompt}”"),
+                format!("↶ Undid the answer to “{prompt}”"),
+            ),
+            Msg::NothingToUndo => pair("Chưa có gì để hoàn tác.", "Nothing to undo."),
+            Msg::LastTimeYouAnswered(answer) => (
+                format!("Lần trước bạn trả lời: {answer}"),
+                format!("Last time you answered: {answer}"),
+            ),
+            Msg::RepeatedWrong {
+                answer,
+                prompt,
+                times,
+            } => (
+                format!("Bạn đã trả lời “{answer}” cho “{prompt}” {times} lần rồi."),
+                format!(
+                    "You answered “{answer}” to “{prompt}” {} now.",
+                    times_en(*times)
+                ),
+            ),
+            Msg::LeftTheList => pair("Đã rời danh sách câu sai.", "Off the missed list."),
+            Msg::NothingDue(None) => pair(
+                "Hiện chưa có thẻ nào đến hạn. Hãy quay lại sau, hoặc thử `ontap quiz`.",
+                "Nothing is due right now. Come back later, or try `ontap quiz`.",
+            ),
+            Msg::NothingDue(Some(after)) => (
+                format!(
+                    "Hiện chưa có thẻ nào đến hạn; thẻ tiếp theo đến hạn sau {}. Trong lúc chờ, thử `ontap quiz`.",
+                    duration(*after, Lang::Vi)
+                ),
+                format!(
+                    "Nothing is due right now; the next card is due in {}. Meanwhile, try `ontap quiz`.",
+                    duration(*after, Lang::En)
+                ),
+            ),
+            Msg::NextCardIn(after) => (
+                format!(
+                    "Đã học hết lượt này; thẻ tiếp theo đến hạn sau {}.",
+                    duration(*after, Lang::Vi)
+                ),
+                format!(
+                    "All done for now; the next card is due in {}.",
+                    duration(*after, Lang::En)
+                ),
+            ),
+            Msg::NothingToQuiz => pair(
+                "Không có câu hỏi nào phù hợp để làm bài kiểm tra.",
+                "There are no matching cards to quiz on.",
+            ),
+            Msg::NothingMissed => pair(
+                "Không có câu sai nào cần ôn. Tốt lắm!",
+                "No missed answers to review. Well done!",
+            ),
+            Msg::ReviewDone => pair(
+                "Đã ôn hết các câu sai.",
+                "Every missed answer is now right.",
+            ),
+            Msg::SummaryCounts {
+                answered,
+                correct,
+                close,
+                wrong,
+            } => (
+                format!(
+                    "Kết thúc: đã trả lời {answered} · đúng {correct} · gần đúng {close} · sai {wrong}"
+                ),
+                format!(
+                    "Session over: {answered} answered · {correct} correct · {close} close · {wrong} wrong"
+                ),
+            ),
+            Msg::QuizScore { correct, total } => (
+                format!("Điểm: {correct}/{total}"),
+                format!("Score: {correct}/{total}"),
+            ),
+            Msg::StillMissed(count) => (
+                format!("Còn {count} câu sai; chạy lại `ontap review` để ôn tiếp."),
+                format!("{count} still missed; run `ontap review` again to go on."),
+            ),
+            Msg::MissesHeader => pair("Các câu sai:", "Missed:"),
+            Msg::MissLine {
+                prompt,
+                expected,
+                answer,
+            } => (
+                format!("  {prompt} → {expected} (bạn trả lời: {answer})"),
+                format!("  {prompt} → {expected} (you answered: {answer})"),
+            ),
+            Msg::DecksHeader => pair(
+                "bộ thẻ\tsố thẻ\tmới\tđến hạn hôm nay\tcâu sai",
+                "deck\tcards\tnew\tdue today\tmissed",
+            ),
+            Msg::NoDecks => pair("Thư viện chưa có bộ thẻ nào.", "The library has no decks."),
+            Msg::Added { dir } => (
+                format!("Các bộ thẻ đã vào thư viện ({dir}); xem `ontap decks`, học với `ontap`."),
+                format!(
+                    "The decks are in the library ({dir}); see `ontap decks`, study with `ontap`."
+                ),
+            ),
+        }
+    }
+}
+
+fn pair(vi: &str, en: &str) -> (String, String) {
+    (vi.to_string(), en.to_string())
+}
+
+fn times_en(times: usize) -> String {
+    match times {
+        2 => "twice".to_string(),
+        n => format!("{n} times"),
+    }
+}
+
+/// A time span as people say it: `1 min`, `10 min`, `3 h`, `3 days`, `2 months`.
+pub fn duration(span: Duration, lang: Lang) -> String {
+    let minutes = span.num_minutes().max(1);
+    let (count, vi, en_one, en_many) = if minutes < 60 {
+        (minutes, "phút", "min", "min")
+    } else if minutes < 24 * 60 {
+        (round_div(minutes, 60), "giờ", "h", "h")
+    } else {
+        let days = round_div(minutes, 24 * 60);
+        if days < 31 {
+            (days, "ngày", "day", "days")
+        } else if days < 365 {
+            (round_div(days, 30), "tháng", "month", "months")
+        } else {
+            (round_div(days, 365), "năm", "year", "years")
+        }
+    };
+    match lang {
+        Lang::Vi => format!("{count} {vi}"),
+        Lang::En if count == 1 => format!("{count} {en_one}"),
+        Lang::En => format!("{count} {en_many}"),
+    }
+}
+
+fn round_div(value: i64, by: i64) -> i64 {
+    ((value + by / 2) / by).max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn every_message() -> Vec<Msg<'static>> {
+        let span = Duration::days(3);
+        vec![
+            Msg::Progress {
+                position: 3,
+                total: 20,
+                due: 12,
+                new: 5,
+            },
+            Msg::QuizProgress {
+                position: 1,
+                total: 2,
+            },
+            Msg::ReviewProgress { left: 2 },
+            Msg::TranslateIntoEnglish,
+            Msg::TranslateIntoVietnamese,
+            Msg::ListAnswerHint { items: 3 },
+            Msg::TextAnswerPrompt,
+            Msg::KeysHint,
+            Msg::PlainChoicePrompt,
+            Msg::NotAChoice("x"),
+            Msg::Correct,
+            Msg::Close,
+            Msg::Wrong,
+            Msg::RightAnswer("a"),
+            Msg::AllItems("a, b"),
+            Msg::YouAnswered("a"),
+            Msg::MissingDiacritics("a"),
+            Msg::Typo("a"),
+            Msg::Partial {
+                recalled: 1,
+                total: 2,
+            },
+            Msg::NextReview(span),
+            Msg::PressEnterToReveal,
+            Msg::Answer("a"),
+            Msg::GradeOption {
+                rating: RatingName::Good,
+                next: span,
+            },
+            Msg::UndoEntry,
+            Msg::QuitEntry,
+            Msg::Undone("p"),
+            Msg::NothingToUndo,
+            Msg::LastTimeYouAnswered("a"),
+            Msg::RepeatedWrong {
+                answer: "DALL-E",
+                prompt: "MidJourney",
+                times: 2,
+            },
+            Msg::LeftTheList,
+            Msg::NothingDue(None),
+            Msg::NothingDue(Some(span)),
+            Msg::NextCardIn(span),
+            Msg::NothingToQuiz,
+            Msg::NothingMissed,
+            Msg::ReviewDone,
+            Msg::SummaryCounts {
+                answered: 4,
+                correct: 2,
+                close: 1,
+                wrong: 1,
+            },
+            Msg::QuizScore {
+                correct: 7,
+                total: 10,
+            },
+            Msg::StillMissed(2),
+            Msg::MissesHeader,
+            Msg::MissLine {
+                prompt: "p",
+                expected: "e",
+                answer: "a",
+            },
+            Msg::DecksHeader,
+            Msg::NoDecks,
+            Msg::Added { dir: "d" },
+        ]
+    }
+
+    #[test]
+    fn every_message_exists_in_both_languages_and_differs() {
+        for message in every_message() {
+            let vi = message.text(Lang::Vi);
+            let en = message.text(Lang::En);
+            assert!(
+                !vi.trim().is_empty() && !en.trim().is_empty(),
+                "{message:?}"
+            );
+            assert_ne!(vi, en, "{message:?} is not translated");
+        }
+    }
+
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(duration(Duration::minutes(10), Lang::En), "10 min");
+        assert_eq!(duration(Duration::seconds(20), Lang::En), "1 min");
+        assert_eq!(duration(Duration::days(3), Lang::En), "3 days");
+        assert_eq!(duration(Duration::days(1), Lang::En), "1 day");
+        assert_eq!(duration(Duration::days(3), Lang::Vi), "3 ngày");
+        assert_eq!(duration(Duration::hours(5), Lang::Vi), "5 giờ");
+        assert_eq!(duration(Duration::days(90), Lang::En), "3 months");
+        assert_eq!(duration(Duration::days(800), Lang::En), "2 years");
+    }
+
+    #[test]
+    fn repeated_wrong_says_twice() {
+        let message = Msg::RepeatedWrong {
+            answer: "DALL-E",
+            prompt: "MidJourney thuộc nhóm nào?",
+            times: 2,
+        };
+        assert!(message.text(Lang::En).contains("twice"));
+        assert!(message.text(Lang::Vi).contains("2 lần"));
+    }
+}

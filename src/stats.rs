@@ -1,0 +1,1206 @@
+//! Progress figures and their terminal charts. Pure: [`compute`] takes the
+//! decks, the store's records and review log, and `now`; [`render`] turns the
+//! figures into text that fits 80 columns and reads without colour; the JSON
+//! form is the same [`Stats`] through serde.
+//!
+//! Definitions, so the numbers can be checked by hand:
+//! - Days are calendar days in the offset of `now` (the user's "today").
+//! - A card is *new* when it is in a deck but has never been answered.
+//! - *Due today*: answered cards whose next review falls today or earlier.
+//! - *True retention*: over the reviews of the last 30 days, the share of
+//!   reviews of *mature* cards answered correctly (rating above Again). A
+//!   review is of a mature card when at least 21 days passed since the same
+//!   card's previous review: the log keeps no schedule, and the interval the
+//!   user actually had to remember across is what true retention is about
+//!   (Anki calls a card mature from a 21-day interval too).
+//! - *Streak*: consecutive days with at least one review, ending today, or
+//!   yesterday when nothing was reviewed yet today.
+//! - Activity (heat map, streak, retention) counts every review logged for
+//!   the deck, also of cards since removed from the lesson; most-missed and
+//!   most-confused list only cards still in the deck, since they show the card.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
+use unicode_width::UnicodeWidthStr;
+
+use crate::cli::Lang;
+use crate::clock::{self, Timestamp};
+use crate::deck::{Card, CardId, Deck, InputKind};
+use crate::judge::Grade;
+use crate::scheduler::{CardState, Rating};
+use crate::store::{CardRecord, Review};
+
+/// A card is mature once it was remembered across this many days.
+pub const MATURE_DAYS: i64 = 21;
+/// True retention looks at this many days back from now.
+pub const RETENTION_WINDOW_DAYS: i64 = 30;
+/// Columns (weeks) of the heat map.
+pub const HEAT_MAP_WEEKS: usize = 12;
+/// Days of the due forecast, today first.
+pub const FORECAST_DAYS: usize = 14;
+/// Rows of the most-missed and most-confused lists.
+pub const TOP: usize = 5;
+/// The width every line of [`render`] fits in.
+pub const WIDTH: usize = 80;
+
+/// Everything `ontap stats` reports: the selected decks together, then each.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Stats {
+    pub now: String,
+    #[serde(serialize_with = "iso_date")]
+    pub today: NaiveDate,
+    pub overall: Figures,
+    pub decks: Vec<DeckStats>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DeckStats {
+    pub id: String,
+    pub title: String,
+    #[serde(flatten)]
+    pub figures: Figures,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figures {
+    pub cards: StateCounts,
+    pub due_today: usize,
+    pub reviews: ReviewCounts,
+    pub retention: Retention,
+    pub streak: Streak,
+    pub heat_map: HeatMap,
+    /// Cards due on each of the next [`FORECAST_DAYS`] days; today's count
+    /// includes the overdue ones.
+    pub forecast: Vec<DayCount>,
+    pub most_missed: Vec<MissedCard>,
+    pub most_confused: Vec<ConfusedPair>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct StateCounts {
+    pub total: usize,
+    pub new: usize,
+    pub learning: usize,
+    pub review: usize,
+    pub relearning: usize,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct ReviewCounts {
+    pub total: usize,
+    pub today: usize,
+    pub last_30_days: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Retention {
+    pub window_days: i64,
+    pub mature_days: i64,
+    /// Reviews of mature cards in the window.
+    pub mature_reviews: usize,
+    /// Of those, answered with a rating above Again.
+    pub correct: usize,
+    /// `correct / mature_reviews`, absent when there were none.
+    pub rate: Option<f64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Streak {
+    pub days: u32,
+    pub studied_today: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HeatMap {
+    /// The Monday the calendar starts on.
+    #[serde(serialize_with = "iso_date")]
+    pub first_day: NaiveDate,
+    /// The highest count of one day.
+    pub max: usize,
+    /// One entry per day from `first_day` to today.
+    pub days: Vec<DayCount>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct DayCount {
+    #[serde(serialize_with = "iso_date")]
+    pub date: NaiveDate,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MissedCard {
+    pub card: CardId,
+    pub deck: String,
+    pub prompt: String,
+    pub answer: String,
+    /// Answers judged wrong.
+    pub wrong: usize,
+    /// All answers to the card.
+    pub reviews: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConfusedPair {
+    pub card: CardId,
+    pub deck: String,
+    pub prompt: String,
+    pub answer: String,
+    /// The wrong choice picked.
+    pub picked: String,
+    pub count: usize,
+}
+
+/// Dates as `YYYY-MM-DD` in JSON.
+fn iso_date<S: serde::Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(date)
+}
+
+/// The figures of `decks` (each, and together) at `now`.
+pub fn compute(
+    decks: &[&Deck],
+    records: &BTreeMap<CardId, CardRecord>,
+    reviews: &[Review],
+    now: Timestamp,
+) -> Stats {
+    let per_deck: Vec<DeckStats> = decks
+        .iter()
+        .map(|deck| DeckStats {
+            id: deck.deck.id.0.clone(),
+            title: deck.deck.title.clone(),
+            figures: figures(&[*deck], records, reviews, now),
+        })
+        .collect();
+    Stats {
+        now: clock::format(&now),
+        today: clock::day(&now),
+        overall: figures(decks, records, reviews, now),
+        decks: per_deck,
+    }
+}
+
+/// The figures of `decks` taken together.
+pub fn figures(
+    decks: &[&Deck],
+    records: &BTreeMap<CardId, CardRecord>,
+    reviews: &[Review],
+    now: Timestamp,
+) -> Figures {
+    let deck_ids: BTreeSet<&str> = decks.iter().map(|deck| deck.deck.id.0.as_str()).collect();
+    let cards: BTreeMap<&CardId, (&Card, &str)> = decks
+        .iter()
+        .flat_map(|deck| {
+            deck.cards
+                .iter()
+                .map(move |card| (&card.id, (card, deck.deck.id.0.as_str())))
+        })
+        .collect();
+    let schedules: Vec<&CardRecord> = cards.keys().filter_map(|id| records.get(*id)).collect();
+    let mut activity: Vec<&Review> = reviews
+        .iter()
+        .filter(|review| deck_ids.contains(review.deck.0.as_str()) && review.at <= now)
+        .collect();
+    activity.sort_by_key(|review| review.at);
+    let today = clock::day(&now);
+    let day_of = |at: &Timestamp| at.with_timezone(now.offset()).date_naive();
+
+    let forecast = forecast(&schedules, today, &day_of);
+    Figures {
+        cards: state_counts(cards.len(), &schedules),
+        due_today: forecast.first().map_or(0, |day| day.count),
+        reviews: ReviewCounts {
+            total: activity.len(),
+            today: activity.iter().filter(|r| day_of(&r.at) == today).count(),
+            last_30_days: activity
+                .iter()
+                .filter(|r| r.at > now - Duration::days(RETENTION_WINDOW_DAYS))
+                .count(),
+        },
+        retention: retention(&activity, now),
+        streak: streak(&activity, today, &day_of),
+        heat_map: heat_map(&activity, today, &day_of),
+        forecast,
+        most_missed: most_missed(&activity, &cards),
+        most_confused: most_confused(&activity, &cards),
+    }
+}
+
+fn state_counts(total: usize, schedules: &[&CardRecord]) -> StateCounts {
+    let mut counts = StateCounts {
+        total,
+        ..StateCounts::default()
+    };
+    for record in schedules {
+        match record.schedule.state {
+            CardState::New => {}
+            CardState::Learning => counts.learning += 1,
+            CardState::Review => counts.review += 1,
+            CardState::Relearning => counts.relearning += 1,
+        }
+    }
+    // One record per card of the decks, so this never goes below zero.
+    counts.new = total.saturating_sub(counts.learning + counts.review + counts.relearning);
+    counts
+}
+
+fn forecast(
+    schedules: &[&CardRecord],
+    today: NaiveDate,
+    day_of: &impl Fn(&Timestamp) -> NaiveDate,
+) -> Vec<DayCount> {
+    let mut days: Vec<DayCount> = (0..FORECAST_DAYS)
+        .map(|offset| DayCount {
+            date: today + Duration::days(offset as i64),
+            count: 0,
+        })
+        .collect();
+    for record in schedules {
+        if record.schedule.state == CardState::New {
+            continue;
+        }
+        let offset = (day_of(&record.schedule.due) - today).num_days().max(0);
+        if let Some(day) = usize::try_from(offset).ok().and_then(|i| days.get_mut(i)) {
+            day.count += 1;
+        }
+    }
+    days
+}
+
+/// `activity` sorted by time.
+fn retention(activity: &[&Review], now: Timestamp) -> Retention {
+    let window_start = now - Duration::days(RETENTION_WINDOW_DAYS);
+    let mut previous: BTreeMap<&CardId, Timestamp> = BTreeMap::new();
+    let (mut mature_reviews, mut correct) = (0, 0);
+    for review in activity {
+        let mature = previous
+            .insert(&review.card, review.at)
+            .is_some_and(|last| review.at - last >= Duration::days(MATURE_DAYS));
+        if mature && review.at > window_start {
+            mature_reviews += 1;
+            if review.rating > Rating::Again {
+                correct += 1;
+            }
+        }
+    }
+    Retention {
+        window_days: RETENTION_WINDOW_DAYS,
+        mature_days: MATURE_DAYS,
+        mature_reviews,
+        correct,
+        rate: (mature_reviews > 0).then(|| correct as f64 / mature_reviews as f64),
+    }
+}
+
+fn streak(
+    activity: &[&Review],
+    today: NaiveDate,
+    day_of: &impl Fn(&Timestamp) -> NaiveDate,
+) -> Streak {
+    let days: BTreeSet<NaiveDate> = activity.iter().map(|review| day_of(&review.at)).collect();
+    let studied_today = days.contains(&today);
+    let mut day = if studied_today {
+        today
+    } else {
+        today - Duration::days(1)
+    };
+    let mut count = 0;
+    while days.contains(&day) {
+        count += 1;
+        day -= Duration::days(1);
+    }
+    Streak {
+        days: count,
+        studied_today,
+    }
+}
+
+fn heat_map(
+    activity: &[&Review],
+    today: NaiveDate,
+    day_of: &impl Fn(&Timestamp) -> NaiveDate,
+) -> HeatMap {
+    let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
+    let first_day = monday - Duration::weeks(HEAT_MAP_WEEKS as i64 - 1);
+    let mut days: Vec<DayCount> = first_day
+        .iter_days()
+        .take_while(|day| *day <= today)
+        .map(|date| DayCount { date, count: 0 })
+        .collect();
+    for review in activity {
+        let offset = (day_of(&review.at) - first_day).num_days();
+        if let Some(day) = usize::try_from(offset).ok().and_then(|i| days.get_mut(i)) {
+            day.count += 1;
+        }
+    }
+    let max = days.iter().map(|day| day.count).max().unwrap_or(0);
+    HeatMap {
+        first_day,
+        max,
+        days,
+    }
+}
+
+fn most_missed(activity: &[&Review], cards: &BTreeMap<&CardId, (&Card, &str)>) -> Vec<MissedCard> {
+    let mut tally: BTreeMap<&CardId, (usize, usize)> = BTreeMap::new();
+    for review in activity {
+        if cards.contains_key(&review.card) {
+            let (wrong, total) = tally.entry(&review.card).or_default();
+            *total += 1;
+            if review.verdict == Grade::Wrong {
+                *wrong += 1;
+            }
+        }
+    }
+    let mut missed: Vec<MissedCard> = tally
+        .into_iter()
+        .filter(|(_, (wrong, _))| *wrong > 0)
+        .filter_map(|(id, (wrong, reviews))| {
+            let (card, deck) = cards.get(id)?;
+            Some(MissedCard {
+                card: id.clone(),
+                deck: deck.to_string(),
+                prompt: card.prompt.clone(),
+                answer: right_answer(card),
+                wrong,
+                reviews,
+            })
+        })
+        .collect();
+    missed.sort_by(|a, b| b.wrong.cmp(&a.wrong).then_with(|| a.card.cmp(&b.card)));
+    missed.truncate(TOP);
+    missed
+}
+
+fn most_confused(
+    activity: &[&Review],
+    cards: &BTreeMap<&CardId, (&Card, &str)>,
+) -> Vec<ConfusedPair> {
+    let mut tally: BTreeMap<(&CardId, String), usize> = BTreeMap::new();
+    for review in activity.iter().filter(|r| r.verdict == Grade::Wrong) {
+        let Some((card, _)) = cards.get(&review.card) else {
+            continue;
+        };
+        if card.input != InputKind::Choice {
+            continue;
+        }
+        if let Some(picked) = picked_choice(card, &review.answer) {
+            *tally.entry((&review.card, picked)).or_default() += 1;
+        }
+    }
+    let mut pairs: Vec<ConfusedPair> = tally
+        .into_iter()
+        .filter_map(|((id, picked), count)| {
+            let (card, deck) = cards.get(id)?;
+            Some(ConfusedPair {
+                card: id.clone(),
+                deck: deck.to_string(),
+                prompt: card.prompt.clone(),
+                answer: card.canonical_answer().to_string(),
+                picked,
+                count,
+            })
+        })
+        .collect();
+    pairs.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| a.card.cmp(&b.card))
+            .then_with(|| a.picked.cmp(&b.picked))
+    });
+    pairs.truncate(TOP);
+    pairs
+}
+
+/// The right answer as shown: every item of a list card, else the canonical one.
+fn right_answer(card: &Card) -> String {
+    if card.input == InputKind::List {
+        card.answers.join(", ")
+    } else {
+        card.canonical_answer().to_string()
+    }
+}
+
+/// The choice a wrong answer picked, spelled as on the card; an answer that
+/// matches no choice is kept as typed. `None` for an empty answer or the
+/// right one (a wrong verdict on it says nothing about confusion).
+fn picked_choice(card: &Card, answer: &str) -> Option<String> {
+    let key = |text: &str| text.trim().nfc().collect::<String>().to_lowercase();
+    let answer_key = key(answer);
+    if answer_key.is_empty() || answer_key == key(card.canonical_answer()) {
+        return None;
+    }
+    let choice = card.choices.iter().find(|choice| key(choice) == answer_key);
+    Some(choice.map_or_else(|| answer.trim().to_string(), Clone::clone))
+}
+
+/// The heat map's shades, from no review to the busiest days.
+pub const SHADES: [char; 5] = ['·', '░', '▒', '▓', '█'];
+
+/// The shade (0–4) of a day with `count` reviews when the busiest had `max`:
+/// 0 for none, else the quarter of `max` the count falls in.
+pub fn shade(count: usize, max: usize) -> usize {
+    if count == 0 || max == 0 {
+        return 0;
+    }
+    (count * 4).div_ceil(max).clamp(1, 4)
+}
+
+/// The counts shade `level` (1–4) stands for when the busiest day had `max`.
+fn shade_range(level: usize, max: usize) -> Option<(usize, usize)> {
+    let low = (level - 1) * max / 4 + 1;
+    let high = level * max / 4;
+    (low <= high).then_some((low, high))
+}
+
+/// The words of the stats page in one language.
+struct Words {
+    title: &'static str,
+    header: [&'static str; 9],
+    all_decks: &'static str,
+    weekdays: [&'static str; 7],
+    months: [&'static str; 12],
+    none: &'static str,
+    reviews: &'static str,
+    most_missed: &'static str,
+    most_confused: &'static str,
+    lang: Lang,
+}
+
+const ENGLISH: Words = Words {
+    title: "ontap stats",
+    header: [
+        "Deck", "Cards", "New", "Learn", "Review", "Relearn", "Due", "Retain", "Streak",
+    ],
+    all_decks: "all decks",
+    weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    months: [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ],
+    none: "none",
+    reviews: "reviews",
+    most_missed: "Most missed (wrong answers)",
+    most_confused: "Most confused (wrong choice picked)",
+    lang: Lang::En,
+};
+
+const VIETNAMESE: Words = Words {
+    title: "Thống kê ontap",
+    header: [
+        "Bộ thẻ",
+        "Thẻ",
+        "Mới",
+        "Học",
+        "Ôn",
+        "Học lại",
+        "Đến hạn",
+        "Nhớ",
+        "Chuỗi",
+    ],
+    all_decks: "mọi bộ thẻ",
+    weekdays: ["T2", "T3", "T4", "T5", "T6", "T7", "CN"],
+    months: [
+        "Th1", "Th2", "Th3", "Th4", "Th5", "Th6", "Th7", "Th8", "Th9", "Th10", "Th11", "Th12",
+    ],
+    none: "không",
+    reviews: "lượt",
+    most_missed: "Hay sai nhất (số lần trả lời sai)",
+    most_confused: "Hay nhầm nhất (lựa chọn sai đã chọn)",
+    lang: Lang::Vi,
+};
+
+impl Words {
+    fn of(lang: Lang) -> &'static Words {
+        match lang {
+            Lang::En => &ENGLISH,
+            Lang::Vi => &VIETNAMESE,
+        }
+    }
+
+    fn vi(&self) -> bool {
+        self.lang == Lang::Vi
+    }
+
+    fn cards(&self, cards: &StateCounts) -> String {
+        let StateCounts {
+            total,
+            new,
+            learning,
+            review,
+            relearning,
+        } = cards;
+        if self.vi() {
+            format!(
+                "Thẻ: {total} — {new} mới, {learning} đang học, {review} đang ôn, {relearning} đang học lại"
+            )
+        } else {
+            format!(
+                "Cards: {total} — {new} new, {learning} learning, {review} review, {relearning} relearning"
+            )
+        }
+    }
+
+    fn due_today(&self, due: usize) -> String {
+        if self.vi() {
+            format!("Đến hạn hôm nay: {due}")
+        } else {
+            format!("Due today: {due}")
+        }
+    }
+
+    fn review_counts(&self, reviews: &ReviewCounts) -> String {
+        let ReviewCounts {
+            total,
+            today,
+            last_30_days,
+        } = reviews;
+        if self.vi() {
+            format!(
+                "Lượt trả lời: {today} hôm nay, {last_30_days} trong 30 ngày qua, {total} tổng cộng"
+            )
+        } else {
+            format!("Reviews: {today} today, {last_30_days} in the last 30 days, {total} in all")
+        }
+    }
+
+    fn retention(&self, retention: &Retention) -> String {
+        let Retention {
+            correct,
+            mature_reviews,
+            ..
+        } = retention;
+        match (retention.rate, self.vi()) {
+            (Some(rate), false) => format!(
+                "True retention (30 days, mature cards): {} ({correct} of {mature_reviews} reviews)",
+                percent(rate)
+            ),
+            (Some(rate), true) => format!(
+                "Tỉ lệ nhớ thật (30 ngày, thẻ đã thuộc): {} ({correct} trên {mature_reviews} lượt)",
+                percent(rate)
+            ),
+            (None, false) => {
+                "True retention (30 days, mature cards): — (no mature card reviewed yet)".into()
+            }
+            (None, true) => {
+                "Tỉ lệ nhớ thật (30 ngày, thẻ đã thuộc): — (chưa ôn thẻ nào đã thuộc)".into()
+            }
+        }
+    }
+
+    fn streak(&self, streak: &Streak) -> String {
+        let days = streak.days;
+        let at_risk = days > 0 && !streak.studied_today;
+        if self.vi() {
+            let note = if at_risk {
+                " (học hôm nay để giữ chuỗi)"
+            } else {
+                ""
+            };
+            format!("Chuỗi ngày học: {days} ngày{note}")
+        } else {
+            let unit = if days == 1 { "day" } else { "days" };
+            let note = if at_risk {
+                " (study today to keep it)"
+            } else {
+                ""
+            };
+            format!("Streak: {days} {unit}{note}")
+        }
+    }
+
+    fn heat_map_title(&self, first: NaiveDate, today: NaiveDate) -> String {
+        if self.vi() {
+            format!("Lượt trả lời mỗi ngày, {HEAT_MAP_WEEKS} tuần qua ({first} đến {today})")
+        } else {
+            format!("Reviews per day, last {HEAT_MAP_WEEKS} weeks ({first} to {today})")
+        }
+    }
+
+    fn forecast_title(&self) -> String {
+        if self.vi() {
+            format!("Thẻ đến hạn, {FORECAST_DAYS} ngày tới (hôm nay gồm cả thẻ quá hạn)")
+        } else {
+            format!("Due cards, next {FORECAST_DAYS} days (today includes overdue)")
+        }
+    }
+
+    /// `Sat 28 Nov` or `T7 28/11`, padded to one width.
+    fn day_label(&self, date: NaiveDate) -> String {
+        let weekday = self
+            .weekdays
+            .get(date.weekday().num_days_from_monday() as usize)
+            .copied()
+            .unwrap_or("");
+        let label = if self.vi() {
+            format!("{weekday} {}", date.format("%d/%m"))
+        } else {
+            format!("{weekday} {}", date.format("%d %b"))
+        };
+        pad_right(&label, 10)
+    }
+
+    /// What was picked instead of what, after the prompt.
+    fn confused(&self, pair: &ConfusedPair) -> String {
+        if self.vi() {
+            format!("chọn “{}” thay vì “{}”", pair.picked, pair.answer)
+        } else {
+            format!("picked “{}” for “{}”", pair.picked, pair.answer)
+        }
+    }
+}
+
+/// The figures as text for an 80-column terminal in `lang`; `color` adds
+/// ANSI colours on top of, never in place of, the characters that carry
+/// the meaning.
+pub fn render(stats: &Stats, color: bool, lang: Lang) -> String {
+    let paint = Painter { on: color };
+    let words = Words::of(lang);
+    let mut out = String::new();
+    let overall = &stats.overall;
+    let title = format!("{} — {}", words.title, stats.today);
+    let _ = writeln!(out, "{}", paint.bold(&title));
+    out.push('\n');
+    render_table(&mut out, stats, words, &paint);
+    out.push('\n');
+    for line in [
+        words.cards(&overall.cards),
+        words.due_today(overall.due_today),
+        words.review_counts(&overall.reviews),
+        words.retention(&overall.retention),
+        words.streak(&overall.streak),
+    ] {
+        let _ = writeln!(out, "{}", fit(&line, WIDTH));
+    }
+    out.push('\n');
+    render_heat_map(&mut out, &overall.heat_map, stats.today, words, &paint);
+    out.push('\n');
+    render_forecast(&mut out, &overall.forecast, words, &paint);
+    render_lists(&mut out, overall, words, &paint);
+    out
+}
+
+fn render_table(out: &mut String, stats: &Stats, words: &Words, paint: &Painter) {
+    const WIDTHS: [usize; 9] = [22, 6, 5, 6, 7, 8, 8, 7, 7];
+    let row = |cells: [String; 9]| {
+        let mut line = String::new();
+        for (index, (cell, width)) in cells.iter().zip(WIDTHS).enumerate() {
+            if index == 0 {
+                line.push_str(&pad_right(&fit(cell, width - 1), width));
+            } else {
+                line.push_str(&pad_left(cell, width));
+            }
+        }
+        line.trim_end().to_string()
+    };
+    let figures_row = |name: &str, figures: &Figures| {
+        row([
+            name.to_string(),
+            figures.cards.total.to_string(),
+            figures.cards.new.to_string(),
+            figures.cards.learning.to_string(),
+            figures.cards.review.to_string(),
+            figures.cards.relearning.to_string(),
+            figures.due_today.to_string(),
+            figures.retention.rate.map_or("—".to_string(), percent),
+            format!("{}d", figures.streak.days),
+        ])
+    };
+    let _ = writeln!(out, "{}", paint.bold(&row(words.header.map(String::from))));
+    for deck in &stats.decks {
+        let _ = writeln!(out, "{}", figures_row(&deck.id, &deck.figures));
+    }
+    if stats.decks.len() > 1 {
+        let _ = writeln!(out, "{}", figures_row(words.all_decks, &stats.overall));
+    }
+}
+
+/// Characters per week column: two shade glyphs and a space.
+const CELL: usize = 3;
+const ROW_LABEL: usize = 5;
+
+fn render_heat_map(
+    out: &mut String,
+    map: &HeatMap,
+    today: NaiveDate,
+    words: &Words,
+    paint: &Painter,
+) {
+    let title = words.heat_map_title(map.first_day, today);
+    let _ = writeln!(out, "{}", paint.bold(&title));
+    // Month names above the week in which each month starts.
+    let mut months = " ".repeat(ROW_LABEL + HEAT_MAP_WEEKS * CELL);
+    let mut free_from = 0;
+    for week in 0..HEAT_MAP_WEEKS {
+        let start = map.first_day + Duration::weeks(week as i64);
+        let month_starts = (0..7).any(|d| (start + Duration::days(d)).day() == 1);
+        if week == 0 || month_starts {
+            let shown = if month_starts {
+                (start + Duration::days(6)).month0()
+            } else {
+                start.month0()
+            };
+            let at = ROW_LABEL + week * CELL;
+            let name = words.months.get(shown as usize).copied().unwrap_or("");
+            if at >= free_from && at + name.len() <= months.len() {
+                months.replace_range(at..at + name.len(), name);
+                free_from = at + name.len() + 1;
+            }
+        }
+    }
+    let _ = writeln!(out, "{}", months.trim_end());
+    for (weekday, name) in words.weekdays.iter().enumerate() {
+        let mut line = format!("{name:<ROW_LABEL$}");
+        for week in 0..HEAT_MAP_WEEKS {
+            let date = map.first_day + Duration::days((week * 7 + weekday) as i64);
+            let cell = if date > today {
+                "   ".to_string()
+            } else {
+                let count = map
+                    .days
+                    .iter()
+                    .find(|day| day.date == date)
+                    .map_or(0, |day| day.count);
+                let level = shade(count, map.max);
+                let glyph = SHADES.get(level).copied().unwrap_or('?');
+                let text = format!("{glyph}{glyph}");
+                format!("{} ", paint.shade(&text, level))
+            };
+            line.push_str(&cell);
+        }
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+    let mut legend = format!("{:ROW_LABEL$}{} {}", "", SHADES[0], words.none);
+    for (level, glyph) in SHADES.iter().enumerate().skip(1) {
+        if let Some((low, high)) = shade_range(level, map.max) {
+            let glyph = paint.shade(&glyph.to_string(), level);
+            let _ = if low == high {
+                write!(legend, "  {glyph} {low}")
+            } else {
+                write!(legend, "  {glyph} {low}–{high}")
+            };
+        }
+    }
+    let _ = writeln!(out, "{legend} {}", words.reviews);
+}
+
+/// The widest bar of the forecast, in columns.
+const BAR_WIDTH: usize = 56;
+const EIGHTHS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+
+fn render_forecast(out: &mut String, forecast: &[DayCount], words: &Words, paint: &Painter) {
+    let _ = writeln!(out, "{}", paint.bold(&words.forecast_title()));
+    let max = forecast.iter().map(|day| day.count).max().unwrap_or(0);
+    for day in forecast {
+        let _ = writeln!(
+            out,
+            "{} {}{}",
+            words.day_label(day.date),
+            paint.bar(&bar(day.count, max)),
+            day.count
+        );
+    }
+}
+
+/// A horizontal bar of `count` against `max`, in eighths of a column, with a
+/// trailing space; at least a sliver for any non-zero count.
+pub fn bar(count: usize, max: usize) -> String {
+    if count == 0 || max == 0 {
+        return String::new();
+    }
+    let eighths = (count * BAR_WIDTH * 8).div_ceil(max).max(1);
+    let mut text = "█".repeat(eighths / 8);
+    if let Some(&partial) = EIGHTHS.get(eighths % 8).filter(|c| **c != ' ') {
+        text.push(partial);
+    }
+    text.push(' ');
+    text
+}
+
+fn render_lists(out: &mut String, figures: &Figures, words: &Words, paint: &Painter) {
+    if !figures.most_missed.is_empty() {
+        out.push('\n');
+        let _ = writeln!(out, "{}", paint.bold(words.most_missed));
+        for missed in &figures.most_missed {
+            let answer = format!("→ {}", missed.answer);
+            list_entry(out, missed.wrong, &missed.prompt, &answer);
+        }
+    }
+    if !figures.most_confused.is_empty() {
+        out.push('\n');
+        let _ = writeln!(out, "{}", paint.bold(words.most_confused));
+        for pair in &figures.most_confused {
+            list_entry(out, pair.count, &pair.prompt, &words.confused(pair));
+        }
+    }
+}
+
+/// `  3× prompt detail` on one line when it fits, else the detail on a line
+/// of its own under the prompt, so a long prompt never hides the answer.
+fn list_entry(out: &mut String, count: usize, prompt: &str, detail: &str) {
+    let count = format!("{count:>3}× ");
+    let room = WIDTH - count.width();
+    let line = format!("{prompt} {detail}");
+    if line.width() <= room {
+        let _ = writeln!(out, "{count}{line}");
+    } else {
+        let indent = " ".repeat(count.width() + 2);
+        let _ = writeln!(out, "{count}{}", fit(prompt, room));
+        let _ = writeln!(out, "{indent}{}", fit(detail, room - 2));
+    }
+}
+
+fn percent(rate: f64) -> String {
+    format!("{:.0}%", rate * 100.0)
+}
+
+/// `text` cut to `width` display columns, with an ellipsis when cut.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut cut = String::new();
+    for character in text.chars() {
+        let mut candidate = cut.clone();
+        candidate.push(character);
+        if candidate.width() + 1 > width {
+            break;
+        }
+        cut = candidate;
+    }
+    cut.push('…');
+    cut
+}
+
+fn pad_right(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
+}
+
+fn pad_left(text: &str, width: usize) -> String {
+    format!("{}{text}", " ".repeat(width.saturating_sub(text.width())))
+}
+
+/// ANSI colours when on; the identity when off.
+struct Painter {
+    on: bool,
+}
+
+impl Painter {
+    fn paint(&self, text: &str, code: &str) -> String {
+        if self.on && !text.is_empty() {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    fn bold(&self, text: &str) -> String {
+        self.paint(text, "1")
+    }
+
+    fn bar(&self, text: &str) -> String {
+        self.paint(text, "36")
+    }
+
+    fn shade(&self, text: &str, level: usize) -> String {
+        match level {
+            0 => self.paint(text, "2"),
+            1 | 2 => self.paint(text, "32"),
+            _ => self.paint(text, "92"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::deck::{CardKind, DeckId, DeckMeta};
+    use crate::scheduler::Schedule;
+    use crate::store::ReviewMode;
+
+    fn at(text: &str) -> Timestamp {
+        clock::parse(text).unwrap()
+    }
+
+    fn card(id: &str, input: InputKind, answer: &str, choices: &[&str]) -> Card {
+        Card {
+            id: CardId(id.into()),
+            kind: CardKind::Category,
+            input,
+            prompt: format!("prompt of {id}"),
+            answers: vec![answer.into()],
+            choices: choices.iter().map(|c| c.to_string()).collect(),
+            hint: None,
+            direction: None,
+            section: None,
+            line: 1,
+            hash: String::new(),
+        }
+    }
+
+    fn deck() -> Deck {
+        Deck {
+            deck: DeckMeta {
+                id: DeckId("d".into()),
+                title: "D".into(),
+                source: "d.md".into(),
+                format: 1,
+            },
+            cards: vec![
+                card("a", InputKind::Text, "alpha", &[]),
+                card(
+                    "b",
+                    InputKind::Choice,
+                    "Tạo văn bản",
+                    &["Tạo văn bản", "Tạo hình ảnh"],
+                ),
+                card("c", InputKind::Text, "gamma", &[]),
+            ],
+        }
+    }
+
+    fn review(card: &str, when: &str, rating: Rating, answer: &str) -> Review {
+        Review {
+            card: CardId(card.into()),
+            deck: DeckId("d".into()),
+            at: at(when),
+            rating,
+            mode: ReviewMode::Study,
+            answer: answer.into(),
+            verdict: if rating == Rating::Again {
+                Grade::Wrong
+            } else {
+                Grade::Correct
+            },
+        }
+    }
+
+    fn record(state: CardState, due: &str) -> CardRecord {
+        CardRecord {
+            deck: DeckId("d".into()),
+            schedule: Schedule {
+                state,
+                step: None,
+                stability: Some(3.0),
+                difficulty: Some(5.0),
+                due: at(due),
+                last_review: None,
+                reps: 1,
+                lapses: 0,
+            },
+            first_review: at("2026-11-01T09:00:00+07:00"),
+            last_verdict: Grade::Correct,
+            last_answer: String::new(),
+        }
+    }
+
+    const NOW: &str = "2026-11-28T20:00:00+07:00";
+
+    #[test]
+    fn states_count_unanswered_cards_as_new_and_forecast_buckets_by_day() {
+        let records = BTreeMap::from([
+            (
+                CardId("a".into()),
+                record(CardState::Review, "2026-11-20T09:00:00+07:00"),
+            ),
+            (
+                CardId("b".into()),
+                record(CardState::Learning, "2026-11-30T23:30:00+07:00"),
+            ),
+            (
+                CardId("gone".into()),
+                record(CardState::Review, "2026-11-28T09:00:00+07:00"),
+            ),
+        ]);
+        let deck = deck();
+        let figures = figures(&[&deck], &records, &[], at(NOW));
+        assert_eq!(
+            figures.cards,
+            StateCounts {
+                total: 3,
+                new: 1,
+                learning: 1,
+                review: 1,
+                relearning: 0
+            }
+        );
+        // The overdue card counts today; the card removed from the deck not at all.
+        assert_eq!(figures.due_today, 1);
+        let counts: Vec<usize> = figures.forecast.iter().map(|d| d.count).collect();
+        assert_eq!(&counts[..3], &[1, 0, 1]);
+        assert_eq!(figures.forecast.len(), FORECAST_DAYS);
+    }
+
+    #[test]
+    fn retention_counts_only_reviews_after_21_days_within_30_days() {
+        let reviews = vec![
+            review("a", "2026-10-01T09:00:00+07:00", Rating::Good, ""),
+            // 25 days later, inside the window: mature, correct.
+            review("a", "2026-11-05T09:00:00+07:00", Rating::Good, ""),
+            review("c", "2026-10-20T09:00:00+07:00", Rating::Good, ""),
+            // 22 days later: mature, forgotten.
+            review("c", "2026-11-11T09:00:00+07:00", Rating::Again, "x"),
+            // 10 days later: young, not counted.
+            review("c", "2026-11-21T09:00:00+07:00", Rating::Good, ""),
+        ];
+        let deck = deck();
+        let retention = figures(&[&deck], &BTreeMap::new(), &reviews, at(NOW)).retention;
+        assert_eq!((retention.mature_reviews, retention.correct), (2, 1));
+        assert_eq!(retention.rate, Some(0.5));
+    }
+
+    #[test]
+    fn streak_ends_today_or_yesterday() {
+        let reviews = vec![
+            review("a", "2026-11-25T09:00:00+07:00", Rating::Good, ""),
+            review("a", "2026-11-26T09:00:00+07:00", Rating::Good, ""),
+            review("a", "2026-11-27T23:59:00+07:00", Rating::Good, ""),
+        ];
+        let deck = deck();
+        let streak = figures(&[&deck], &BTreeMap::new(), &reviews, at(NOW)).streak;
+        assert_eq!(
+            streak,
+            Streak {
+                days: 3,
+                studied_today: false
+            }
+        );
+        let later = figures(
+            &[&deck],
+            &BTreeMap::new(),
+            &reviews,
+            at("2026-11-29T08:00:00+07:00"),
+        );
+        assert_eq!(later.streak.days, 0);
+    }
+
+    #[test]
+    fn days_are_counted_in_the_offset_of_now() {
+        // 23:30 UTC on the 27th is the 28th in Hanoi.
+        let reviews = vec![review("a", "2026-11-27T23:30:00+00:00", Rating::Good, "")];
+        let deck = deck();
+        let figures = figures(&[&deck], &BTreeMap::new(), &reviews, at(NOW));
+        assert!(figures.streak.studied_today);
+        assert_eq!(figures.reviews.today, 1);
+        let last = figures.heat_map.days.last().unwrap();
+        assert_eq!(
+            (last.date.to_string().as_str(), last.count),
+            ("2026-11-28", 1)
+        );
+    }
+
+    #[test]
+    fn heat_map_starts_on_a_monday_twelve_weeks_back() {
+        let deck = deck();
+        let map = figures(&[&deck], &BTreeMap::new(), &[], at(NOW)).heat_map;
+        assert_eq!(map.first_day.weekday(), chrono::Weekday::Mon);
+        assert_eq!(map.first_day.to_string(), "2026-09-07");
+        // 11 full weeks and Monday to Saturday of this one.
+        assert_eq!(map.days.len(), 11 * 7 + 6);
+    }
+
+    #[test]
+    fn missed_and_confused_rank_by_count() {
+        let reviews = vec![
+            review(
+                "b",
+                "2026-11-20T09:00:00+07:00",
+                Rating::Again,
+                "tạo hình ảnh",
+            ),
+            review(
+                "b",
+                "2026-11-21T09:00:00+07:00",
+                Rating::Again,
+                "Tạo hình ảnh",
+            ),
+            review(
+                "b",
+                "2026-11-22T09:00:00+07:00",
+                Rating::Good,
+                "Tạo văn bản",
+            ),
+            review("a", "2026-11-22T09:00:00+07:00", Rating::Again, "beta"),
+            review("gone", "2026-11-22T09:00:00+07:00", Rating::Again, "x"),
+        ];
+        let deck = deck();
+        let figures = figures(&[&deck], &BTreeMap::new(), &reviews, at(NOW));
+        let missed: Vec<(&str, usize, usize)> = figures
+            .most_missed
+            .iter()
+            .map(|m| (m.card.0.as_str(), m.wrong, m.reviews))
+            .collect();
+        assert_eq!(missed, vec![("b", 2, 3), ("a", 1, 1)]);
+        assert_eq!(figures.most_confused.len(), 1);
+        let pair = &figures.most_confused[0];
+        assert_eq!((pair.picked.as_str(), pair.count), ("Tạo hình ảnh", 2));
+        assert_eq!(pair.answer, "Tạo văn bản");
+        // The removed card's review still counts as activity.
+        assert_eq!(figures.reviews.total, 5);
+    }
+
+    #[test]
+    fn shades_split_the_busiest_day_in_quarters() {
+        assert_eq!(shade(0, 12), 0);
+        assert_eq!(shade(1, 12), 1);
+        assert_eq!(shade(3, 12), 1);
+        assert_eq!(shade(4, 12), 2);
+        assert_eq!(shade(12, 12), 4);
+        assert_eq!(shade(1, 1), 4);
+        assert_eq!(shade_range(1, 12), Some((1, 3)));
+        assert_eq!(shade_range(1, 2), None);
+        assert_eq!(shade_range(2, 2), Some((1, 1)));
+    }
+
+    #[test]
+    fn bars_scale_to_the_largest_count() {
+        assert_eq!(bar(0, 5), "");
+        assert_eq!(bar(5, 5).chars().filter(|c| *c == '█').count(), BAR_WIDTH);
+        assert!(bar(1, 1000).starts_with('▏'));
+    }
+
+    #[test]
+    fn rendering_fits_80_columns_and_has_no_escapes_without_colour() {
+        let long = Deck {
+            deck: DeckMeta {
+                id: DeckId("a-deck-id-far-too-long-for-its-column".into()),
+                ..deck().deck
+            },
+            cards: vec![Card {
+                prompt: "một câu hỏi rất dài ".repeat(8),
+                ..card("long/a", InputKind::Text, "alpha", &[])
+            }],
+        };
+        let reviews: Vec<Review> = (0..40)
+            .map(|i| Review {
+                deck: long.deck.id.clone(),
+                ..review(
+                    "long/a",
+                    &format!("2026-11-{:02}T09:00:00+07:00", 1 + i % 28),
+                    Rating::Again,
+                    "",
+                )
+            })
+            .collect();
+        let stats = compute(&[&long, &deck()], &BTreeMap::new(), &reviews, at(NOW));
+        let plain = render(&stats, false, Lang::En);
+        for line in plain.lines() {
+            assert!(line.width() <= WIDTH, "{} columns: {line}", line.width());
+        }
+        assert!(!plain.contains('\x1b'));
+        assert!(plain.contains("all decks"));
+        assert!(plain.contains("Most missed"));
+        // The long prompt is cut, its answer still shown on the next line.
+        assert!(plain.contains("\n       → alpha\n"), "{plain}");
+        let coloured = render(&stats, true, Lang::En);
+        assert!(coloured.contains('\x1b'));
+        let vietnamese = render(&stats, false, Lang::Vi);
+        for line in vietnamese.lines() {
+            assert!(line.width() <= WIDTH, "{} columns: {line}", line.width());
+        }
+        assert!(vietnamese.contains("\nCN "), "{vietnamese}");
+        assert!(vietnamese.contains("mọi bộ thẻ"));
+    }
+}

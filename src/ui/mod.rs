@@ -1,0 +1,505 @@
+//! Drawing sessions and reading the user's actions. [`Prompter`] is the
+//! small prompt abstraction: `terminal` implements it with dialoguer when
+//! stdin (and stderr, where dialoguer draws) is a terminal, `plain` with one
+//! line of stdin per answer otherwise. [`drive`] runs a [`Session`] through a
+//! prompter; every deck string is [`sanitize`]d before it is printed.
+
+pub mod plain;
+pub mod terminal;
+
+use std::io::IsTerminal;
+
+use colored::Colorize;
+
+use crate::cli::{Config, Lang};
+use crate::clock::{self, Timestamp};
+use crate::deck::{CardKind, Direction, InputKind};
+use crate::error::Result;
+use crate::i18n::{Msg, RatingName};
+use crate::judge::{CloseReason, Grade};
+use crate::scheduler::Rating;
+use crate::session::{Action, Ask, Feedback, Mode, Outcome, Progress, Question, Session, Summary};
+
+/// What the user did at a prompt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reply {
+    /// A typed line (or Enter alone at a "press Enter" prompt).
+    Text(String),
+    /// The index of the option picked.
+    Choice(usize),
+    Undo,
+    Quit,
+}
+
+/// Asks the user things and shows lines of output.
+pub trait Prompter {
+    /// Prints one line of output.
+    fn say(&mut self, line: &str) -> Result<()>;
+    /// Asks for a typed answer.
+    fn text(&mut self, prompt: &str) -> Result<Reply>;
+    /// Asks to pick one of `options`; `undo`, when given, is the label of an
+    /// extra "undo" entry.
+    fn choose(&mut self, prompt: &str, options: &[String], undo: Option<&str>) -> Result<Reply>;
+    /// Waits for Enter (→ `Reply::Text("")`), undo or quit.
+    fn wait(&mut self, prompt: &str) -> Result<Reply>;
+}
+
+/// The typed commands understood at any text prompt: `:u`/`:undo`, `q`/`:q`/`:quit`.
+pub fn command(text: &str) -> Option<Reply> {
+    match text.trim() {
+        ":u" | ":undo" => Some(Reply::Undo),
+        "q" | ":q" | ":quit" => Some(Reply::Quit),
+        _ => None,
+    }
+}
+
+/// Removes what could drive the terminal from deck text: escape sequences
+/// (CSI, OSC and two-character ones), every other control character, and
+/// the bidirectional overrides that reorder what is shown. Tabs and line
+/// breaks become spaces.
+pub fn sanitize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(ch) = chars.next() {
+        match ch {
+            '\u{1b}' => match chars.next() {
+                // CSI: parameters and intermediates up to a final byte @ to ~.
+                Some('[') => {
+                    for next in chars.by_ref() {
+                        if ('@'..='~').contains(&next) {
+                            break;
+                        }
+                    }
+                }
+                // OSC, DCS, SOS, PM, APC: up to BEL or ST (ESC \).
+                Some(']' | 'P' | 'X' | '^' | '_') => {
+                    while let Some(next) = chars.next() {
+                        if next == '\u{7}' || next == '\u{9c}' {
+                            break;
+                        }
+                        if next == '\u{1b}' {
+                            if chars.peek() == Some(&'\\') {
+                                chars.next();
+                            }
+                            break;
+                        }
+                    }
+                }
+                _ => {}
+            },
+            '\t' | '\n' | '\r' => out.push(' '),
+            '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {}
+            ch if ch.is_control() => {}
+            ch => out.push(ch),
+        }
+    }
+    out
+}
+
+/// Runs `session` with the prompter `config` calls for (dialoguer on a
+/// terminal, plain lines otherwise) and prints its summary.
+pub fn run(config: &Config, session: &mut Session) -> Result<Summary> {
+    if config.interactive && std::io::stderr().is_terminal() {
+        let mut prompter = terminal::Terminal::new(config.color);
+        let summary = drive(session, &mut prompter, config.lang, &clock::now);
+        prompter.restore();
+        summary
+    } else {
+        let stdin = std::io::stdin();
+        let mut prompter = plain::Plain::new(
+            stdin.lock(),
+            std::io::stdout(),
+            !config.interactive,
+            Msg::PlainChoicePrompt.text(config.lang),
+        );
+        drive(session, &mut prompter, config.lang, &clock::now)
+    }
+}
+
+/// Asks `session`'s questions through `ui` until it is over or the user
+/// quits, then shows and returns the summary. `clock` is read at each answer.
+pub fn drive(
+    session: &mut Session,
+    ui: &mut dyn Prompter,
+    lang: Lang,
+    clock: &dyn Fn() -> Result<Timestamp>,
+) -> Result<Summary> {
+    let mode = session.mode();
+    let mut quit = false;
+    let mut hinted = false;
+    while !quit {
+        let Some(question) = session.question(clock()?).cloned() else {
+            break;
+        };
+        if !hinted {
+            ui.say(&Msg::KeysHint.text(lang).dimmed().to_string())?;
+            hinted = true;
+        }
+        show_question(ui, lang, &question)?;
+        let mut action = ask(ui, lang, &question)?;
+        loop {
+            let outcome = session.act(action, clock()?)?;
+            match outcome {
+                Outcome::Revealed(reveal) => {
+                    let answer = reveal.answers.join(", ");
+                    ui.say(
+                        &Msg::Answer(&sanitize(&answer))
+                            .text(lang)
+                            .bold()
+                            .to_string(),
+                    )?;
+                    let labels: Vec<String> = reveal
+                        .options
+                        .iter()
+                        .map(|(rating, next)| {
+                            Msg::GradeOption {
+                                rating: rating_name(*rating),
+                                next: *next,
+                            }
+                            .text(lang)
+                        })
+                        .collect();
+                    let undo = Msg::UndoEntry.text(lang);
+                    let reply = ui.choose("", &labels, question.can_undo.then_some(&*undo))?;
+                    action = match reply {
+                        Reply::Choice(index) => reveal
+                            .options
+                            .get(index)
+                            .map_or(Action::Reveal, |(rating, _)| Action::Grade(*rating)),
+                        Reply::Text(text) => grade_from_text(&text).unwrap_or(Action::Reveal),
+                        Reply::Undo => Action::Undo,
+                        Reply::Quit => Action::Quit,
+                    };
+                    continue;
+                }
+                Outcome::Judged(feedback) => show_feedback(ui, lang, mode, &feedback)?,
+                Outcome::Undone { prompt } => ui.say(
+                    &Msg::Undone(&sanitize(&prompt))
+                        .text(lang)
+                        .yellow()
+                        .to_string(),
+                )?,
+                Outcome::NothingToUndo => ui.say(&Msg::NothingToUndo.text(lang))?,
+                Outcome::Ignored => {}
+                Outcome::Finished => quit = true,
+            }
+            break;
+        }
+    }
+    let summary = session.summary();
+    show_summary(ui, lang, &summary)?;
+    if !quit && matches!(mode, Mode::Study | Mode::Flip) {
+        let now = clock()?;
+        if let Some(due) = session.next_due(now) {
+            ui.say(&Msg::NextCardIn(due - now).text(lang).dimmed().to_string())?;
+        }
+    }
+    Ok(summary)
+}
+
+fn rating_name(rating: Rating) -> RatingName {
+    match rating {
+        Rating::Again => RatingName::Again,
+        Rating::Hard => RatingName::Hard,
+        Rating::Good => RatingName::Good,
+        Rating::Easy => RatingName::Easy,
+    }
+}
+
+/// Flip mode in plain lines: a grade typed as 1–4.
+fn grade_from_text(text: &str) -> Option<Action> {
+    let number: u8 = text.trim().parse().ok()?;
+    Rating::try_from(number).ok().map(Action::Grade)
+}
+
+fn show_question(ui: &mut dyn Prompter, lang: Lang, question: &Question) -> Result<()> {
+    let header = match question.progress {
+        Progress::Study {
+            position,
+            total,
+            due,
+            new,
+        } => Msg::Progress {
+            position,
+            total,
+            due,
+            new,
+        },
+        Progress::Quiz { position, total } => Msg::QuizProgress { position, total },
+        Progress::Review { left } => Msg::ReviewProgress { left },
+    };
+    ui.say("")?;
+    ui.say(&header.text(lang).dimmed().to_string())?;
+    if let Some(last) = &question.last_answer {
+        ui.say(&Msg::LastTimeYouAnswered(&sanitize(last)).text(lang))?;
+    }
+    let lead = match (question.kind, question.direction) {
+        (CardKind::Translate, Some(Direction::ViEn)) => Some(Msg::TranslateIntoEnglish),
+        (CardKind::Translate, Some(Direction::EnVi)) => Some(Msg::TranslateIntoVietnamese),
+        _ => None,
+    };
+    if let Some(lead) = lead {
+        ui.say(&lead.text(lang))?;
+    }
+    ui.say(&sanitize(&question.prompt).bold().to_string())?;
+    if let Some(hint) = &question.hint {
+        ui.say(&format!("({})", sanitize(hint)).dimmed().to_string())?;
+    }
+    Ok(())
+}
+
+fn ask(ui: &mut dyn Prompter, lang: Lang, question: &Question) -> Result<Action> {
+    let reply = match &question.ask {
+        Ask::Text => ui.text(&Msg::TextAnswerPrompt.text(lang))?,
+        Ask::List { items } => {
+            let prompt = format!(
+                "{} {}",
+                Msg::TextAnswerPrompt.text(lang),
+                Msg::ListAnswerHint { items: *items }.text(lang)
+            );
+            ui.text(&prompt)?
+        }
+        Ask::Choice(options) => {
+            let options: Vec<String> = options.iter().map(|option| sanitize(option)).collect();
+            let undo = Msg::UndoEntry.text(lang);
+            match ui.choose("", &options, question.can_undo.then_some(&*undo))? {
+                // The session knows the options unsanitized; pick by index.
+                Reply::Choice(index) => Reply::Choice(index),
+                other => other,
+            }
+        }
+        Ask::Flip => match ui.wait(&Msg::PressEnterToReveal.text(lang))? {
+            Reply::Text(_) | Reply::Choice(_) => return Ok(Action::Reveal),
+            other => other,
+        },
+    };
+    Ok(match reply {
+        Reply::Text(text) => Action::Answer(text),
+        Reply::Choice(index) => Action::Choose(index),
+        Reply::Undo => Action::Undo,
+        Reply::Quit => Action::Quit,
+    })
+}
+
+fn show_feedback(ui: &mut dyn Prompter, lang: Lang, mode: Mode, feedback: &Feedback) -> Result<()> {
+    let verdict = match feedback.grade {
+        Grade::Correct => Msg::Correct.text(lang).green().bold(),
+        Grade::Close => Msg::Close.text(lang).yellow().bold(),
+        Grade::Wrong => Msg::Wrong.text(lang).red().bold(),
+    };
+    ui.say(&verdict.to_string())?;
+    let expected = sanitize(&feedback.expected);
+    if let Some(reason) = &feedback.close_reason {
+        let note = match reason {
+            CloseReason::MissingDiacritics => Msg::MissingDiacritics(&expected),
+            CloseReason::Typo => Msg::Typo(&expected),
+            CloseReason::Partial { recalled, total } => Msg::Partial {
+                recalled: *recalled,
+                total: *total,
+            },
+        };
+        ui.say(&note.text(lang).yellow().to_string())?;
+    }
+    if mode != Mode::Flip {
+        if feedback.input == InputKind::List {
+            if feedback.grade != Grade::Correct {
+                let items = sanitize(&feedback.answers.join(", "));
+                ui.say(&Msg::AllItems(&items).text(lang))?;
+            }
+        } else if feedback.grade == Grade::Wrong
+            || (feedback.grade == Grade::Close && feedback.close_reason.is_none())
+            || (feedback.grade == Grade::Correct && feedback.answer.trim() != feedback.expected)
+        {
+            ui.say(&Msg::RightAnswer(&expected).text(lang))?;
+        }
+    }
+    if let Some(times) = feedback.repeated_wrong {
+        let message = Msg::RepeatedWrong {
+            answer: &sanitize(&feedback.answer),
+            prompt: &sanitize(&feedback.prompt),
+            times,
+        };
+        ui.say(&message.text(lang).red().to_string())?;
+    }
+    if feedback.left_missed_list {
+        ui.say(&Msg::LeftTheList.text(lang).green().to_string())?;
+    }
+    ui.say(
+        &Msg::NextReview(feedback.next_review)
+            .text(lang)
+            .dimmed()
+            .to_string(),
+    )
+}
+
+fn show_summary(ui: &mut dyn Prompter, lang: Lang, summary: &Summary) -> Result<()> {
+    ui.say("")?;
+    if summary.mode == Mode::Quiz {
+        let score = Msg::QuizScore {
+            correct: summary.correct,
+            total: summary.answered,
+        };
+        ui.say(&score.text(lang).bold().to_string())?;
+    }
+    let counts = Msg::SummaryCounts {
+        answered: summary.answered,
+        correct: summary.correct,
+        close: summary.close,
+        wrong: summary.wrong,
+    };
+    ui.say(&counts.text(lang))?;
+    if !summary.misses.is_empty() && summary.mode != Mode::Review {
+        ui.say(&Msg::MissesHeader.text(lang).red().to_string())?;
+        for miss in &summary.misses {
+            let line = Msg::MissLine {
+                prompt: &sanitize(&miss.prompt),
+                expected: &sanitize(&miss.expected),
+                answer: &sanitize(&miss.answer),
+            };
+            ui.say(&line.text(lang))?;
+        }
+    }
+    if summary.mode == Mode::Review {
+        if summary.still_missed == 0 && summary.answered > 0 {
+            ui.say(&Msg::ReviewDone.text(lang).green().to_string())?;
+        } else if summary.still_missed > 0 {
+            ui.say(&Msg::StillMissed(summary.still_missed).text(lang))?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::deck::{Card, CardId, Deck, DeckId, DeckMeta};
+    use crate::scheduler::Scheduler;
+    use crate::session::{StudyOptions, entries};
+    use crate::store::Store;
+    use std::collections::VecDeque;
+
+    /// A prompter that replays `replies` and keeps every line shown.
+    struct Scripted {
+        replies: VecDeque<Reply>,
+        shown: Vec<String>,
+    }
+
+    impl Prompter for Scripted {
+        fn say(&mut self, line: &str) -> Result<()> {
+            self.shown.push(line.to_string());
+            Ok(())
+        }
+        fn text(&mut self, prompt: &str) -> Result<Reply> {
+            self.shown.push(format!("{prompt}?"));
+            Ok(self.replies.pop_front().unwrap_or(Reply::Quit))
+        }
+        fn choose(&mut self, _: &str, options: &[String], undo: Option<&str>) -> Result<Reply> {
+            self.shown.extend(options.iter().cloned());
+            self.shown.extend(undo.map(String::from));
+            Ok(self.replies.pop_front().unwrap_or(Reply::Quit))
+        }
+        fn wait(&mut self, prompt: &str) -> Result<Reply> {
+            self.shown.push(prompt.to_string());
+            Ok(self.replies.pop_front().unwrap_or(Reply::Quit))
+        }
+    }
+
+    fn deck() -> Deck {
+        let card = |id: &str, prompt: &str, answer: &str| Card {
+            id: CardId(id.into()),
+            kind: CardKind::Translate,
+            input: InputKind::Text,
+            prompt: prompt.into(),
+            answers: vec![answer.into()],
+            choices: vec![],
+            hint: None,
+            direction: Some(Direction::ViEn),
+            section: None,
+            line: 1,
+            hash: String::new(),
+        };
+        Deck {
+            deck: DeckMeta {
+                id: DeckId("d".into()),
+                title: "d".into(),
+                source: "d.md".into(),
+                format: 1,
+            },
+            cards: vec![
+                card("d/1", "mô hình\u{1b}[2J", "model"),
+                card("d/2", "dữ liệu", "data"),
+            ],
+        }
+    }
+
+    fn run_flip(replies: Vec<Reply>) -> (Summary, Vec<String>, usize) {
+        let dir = tempfile::tempdir().unwrap();
+        let deck = deck();
+        let mut store = Store::open(dir.path(), Scheduler::default()).unwrap();
+        let now = clock::parse("2026-11-28T09:00:00+07:00").unwrap();
+        let options = StudyOptions {
+            flip: true,
+            new_per_day: 20,
+            limit: None,
+        };
+        let mut session = Session::study(entries(&[&deck], |_| true), &mut store, now, options, 1);
+        let mut ui = Scripted {
+            replies: replies.into(),
+            shown: Vec::new(),
+        };
+        let summary = drive(&mut session, &mut ui, Lang::En, &|| Ok(now)).unwrap();
+        drop(session);
+        let logged = store.reviews().unwrap().len();
+        (summary, ui.shown, logged)
+    }
+
+    #[test]
+    fn flip_grades_undo_from_the_grade_menu_and_quit() {
+        let (summary, shown, logged) = run_flip(vec![
+            Reply::Text(String::new()), // reveal card 1
+            Reply::Choice(2),           // Good
+            Reply::Text(String::new()), // reveal card 2
+            Reply::Undo,                // the grade menu's undo entry
+            Reply::Text(String::new()), // card 1 again
+            Reply::Choice(0),           // Again
+            Reply::Quit,
+        ]);
+        assert_eq!((summary.answered, summary.wrong), (1, 1));
+        assert_eq!(logged, 1);
+        assert!(
+            shown
+                .iter()
+                .any(|line| line.contains("Undid the answer to “mô hình”"))
+        );
+        assert!(shown.iter().any(|line| line.starts_with("Good (")));
+        assert!(
+            shown
+                .iter()
+                .any(|line| line.contains("Session over: 1 answered"))
+        );
+        assert!(
+            shown.iter().all(|line| !line.contains("[2J")),
+            "deck text reached the screen raw: {shown:?}"
+        );
+    }
+
+    #[test]
+    fn sanitize_strips_escape_sequences_and_controls() {
+        assert_eq!(sanitize("a\u{1b}[31mred\u{1b}[0m b"), "ared b");
+        assert_eq!(sanitize("x\u{1b}]0;title\u{7}y"), "xy");
+        assert_eq!(sanitize("x\u{1b}]8;;http://e\u{1b}\\y"), "xy");
+        assert_eq!(sanitize("bell\u{7}\u{9b}2J"), "bell2J");
+        assert_eq!(sanitize("line\nnext\ttab"), "line next tab");
+        assert_eq!(sanitize("abc\u{202e}def"), "abcdef");
+        assert_eq!(sanitize("AI tạo sinh"), "AI tạo sinh");
+    }
+
+    #[test]
+    fn text_commands() {
+        assert_eq!(command(":u"), Some(Reply::Undo));
+        assert_eq!(command(" q "), Some(Reply::Quit));
+        assert_eq!(command("quit smoking"), None);
+        assert_eq!(grade_from_text("3"), Some(Action::Grade(Rating::Good)));
+        assert_eq!(grade_from_text("7"), None);
+    }
+}

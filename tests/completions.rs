@@ -1,0 +1,76 @@
+//! Shell completions, the man page and the examples in every `--help`,
+//! through the real binary.
+
+use assert_cmd::Command;
+use clap::CommandFactory;
+
+fn ontap() -> Command {
+    let mut command = Command::cargo_bin("ontap").unwrap();
+    command.env_remove("ONTAP_DECKS").env("NO_COLOR", "1");
+    command
+}
+
+fn stdout_of(args: &[&str]) -> String {
+    let output = ontap().args(args).output().unwrap();
+    assert!(output.status.success(), "ontap {args:?} failed: {output:?}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn completions_for_every_shell_name_the_subcommands() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let script = stdout_of(&["completions", shell]);
+        assert!(script.contains("ontap"), "{shell}: {script}");
+        for subcommand in ["export", "stats", "completions"] {
+            assert!(script.contains(subcommand), "{shell} lacks {subcommand}");
+        }
+    }
+}
+
+#[test]
+fn completions_know_the_export_formats() {
+    let script = stdout_of(&["completions", "bash"]);
+    assert!(script.contains("anki") && script.contains("csv") && script.contains("json"));
+}
+
+#[test]
+fn an_unknown_shell_is_a_usage_error() {
+    ontap().args(["completions", "tcsh"]).assert().code(2);
+}
+
+#[test]
+fn man_prints_a_roff_page() {
+    let page = stdout_of(&["man"]);
+    assert!(page.contains(".TH ontap 1"), "{page}");
+    assert!(page.contains(".SH NAME"));
+    assert!(page.contains(".SH SYNOPSIS"));
+    assert!(page.contains("export"));
+}
+
+/// `ontap SUB --help` (and `ontap state SUB --help`) ends with an example.
+#[test]
+fn every_help_shows_an_example() {
+    let mut paths: Vec<Vec<String>> = Vec::new();
+    for sub in ontap::cli::Cli::command().get_subcommands() {
+        let name = sub.get_name().to_string();
+        if sub.has_subcommands() {
+            for nested in sub.get_subcommands() {
+                paths.push(vec![name.clone(), nested.get_name().to_string()]);
+            }
+        } else {
+            paths.push(vec![name]);
+        }
+    }
+    assert!(paths.len() >= 10, "{paths:?}");
+    for path in paths {
+        let mut args: Vec<&str> = path.iter().map(String::as_str).collect();
+        args.push("--help");
+        let help = stdout_of(&args);
+        let example = format!("ontap {}", path.join(" "));
+        assert!(
+            help.contains("Example") && help.contains(&example),
+            "`ontap {}` --help has no example: {help}",
+            path.join(" ")
+        );
+    }
+}

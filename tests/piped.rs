@@ -1,0 +1,260 @@
+//! Piped stdin: prompts on stdout, one answer per line of stdin.
+
+mod session_support;
+
+use predicates::prelude::*;
+use session_support::*;
+
+fn run(fixture: &Fixture, now: &str, args: &[&str], input: &str) -> String {
+    let output = assert_cmd::Command::from_std(fixture.command(now, args))
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn a_typed_answer_is_judged_and_recorded() {
+    let fixture = Fixture::new();
+    let out = run(&fixture, NOW, &["study"], "Generative AI\n");
+    assert!(out.contains("AI tạo sinh"), "{out}");
+    assert!(out.contains("Correct"), "{out}");
+    assert!(out.contains("Next review in"), "{out}");
+    assert!(
+        out.contains("Session over: 1 answered · 1 correct"),
+        "{out}"
+    );
+    let reviews = fixture.reviews();
+    assert_eq!(reviews.len(), 1);
+    assert_eq!(field(&reviews[0], "answer"), "Generative AI");
+    assert_eq!(field(&reviews[0], "mode"), "study");
+    assert_eq!(field(&reviews[0], "verdict"), "correct");
+}
+
+#[test]
+fn printf_into_plain_ontap_studies_the_bundled_deck() {
+    let data = tempfile::tempdir().unwrap();
+    let deck = bundled_deck();
+    let first = deck.cards.first().unwrap();
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_ontap"));
+    command
+        .env("ONTAP_DATA_DIR", data.path())
+        .env_remove("ONTAP_DECKS")
+        .env("ONTAP_NOW", NOW)
+        .args(["--lang", "en"]);
+    assert_cmd::Command::from_std(command)
+        .write_stdin(format!("{}\n", first.canonical_answer()))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Correct"));
+    let reviews = reviews(data.path());
+    assert_eq!(reviews.len(), 1);
+    assert_eq!(field(&reviews[0], "card"), first.id.0);
+}
+
+#[test]
+fn multiple_choice_by_number_or_by_text() {
+    let fixture = Fixture::new();
+    let out = run(
+        &fixture,
+        NOW,
+        &["study", "--direction", "vi-en"],
+        "Generative AI\nTạo hình ảnh\n",
+    );
+    assert!(out.contains("MidJourney thuộc nhóm nào?"), "{out}");
+    assert!(out.contains("1) "), "{out}");
+    let reviews = fixture.reviews();
+    assert_eq!(reviews.len(), 2);
+    assert_eq!(field(&reviews[1], "verdict"), "correct");
+    // By number: the options are listed, so pick the number of the right one.
+    let fixture = Fixture::new();
+    let out = run(
+        &fixture,
+        NOW,
+        &["quiz", "--kind", "category", "-n", "1", "--seed", "3"],
+        "",
+    );
+    let prompt_line = out
+        .lines()
+        .find(|line| line.contains("thuộc nhóm"))
+        .unwrap();
+    let answer = match prompt_line {
+        l if l.contains("MidJourney") => "Tạo hình ảnh",
+        l if l.contains("ChatGPT") => "Tạo văn bản",
+        _ => "Tạo âm thanh",
+    };
+    let number = out
+        .lines()
+        .find(|line| line.trim_start().ends_with(&format!(") {answer}")))
+        .and_then(|line| line.trim().split(')').next())
+        .unwrap()
+        .to_string();
+    let out = run(
+        &fixture,
+        NOW,
+        &["quiz", "--kind", "category", "-n", "1", "--seed", "3"],
+        &format!("{number}\n"),
+    );
+    assert!(out.contains("Score: 1/1"), "{out}");
+}
+
+#[test]
+fn end_of_input_ends_the_session_with_its_summary() {
+    let fixture = Fixture::new();
+    let out = run(&fixture, NOW, &["study"], "");
+    assert!(out.contains("Session over: 0 answered"), "{out}");
+    assert!(fixture.reviews().is_empty());
+}
+
+#[test]
+fn q_quits_and_undo_takes_back_the_last_answer() {
+    let fixture = Fixture::new();
+    let out = run(&fixture, NOW, &["study"], "wrong\n:u\nGenerative AI\nq\n");
+    assert!(out.contains("Undid the answer to “AI tạo sinh”"), "{out}");
+    assert!(
+        out.contains("Session over: 1 answered · 1 correct"),
+        "{out}"
+    );
+    let reviews = fixture.reviews();
+    assert_eq!(reviews.len(), 1, "{reviews:?}");
+    assert_eq!(field(&reviews[0], "answer"), "Generative AI");
+    let log = std::fs::read_to_string(fixture.data_dir().join("reviews.toml")).unwrap();
+    assert!(log.contains("[[undo]]"), "{log}");
+}
+
+#[test]
+fn quiz_score_matches_the_log() {
+    let fixture = Fixture::new();
+    let out = run(
+        &fixture,
+        NOW,
+        &["quiz", "-n", "4", "--seed", "9"],
+        // Option 1 of a multiple choice, a wrong "1" typed for a translation.
+        "1\n1\n1\n1\n",
+    );
+    let reviews = fixture.reviews();
+    assert_eq!(reviews.len(), 4, "{out}");
+    assert!(reviews.iter().all(|review| field(review, "mode") == "quiz"));
+    let correct = reviews
+        .iter()
+        .filter(|review| field(review, "verdict") == "correct")
+        .count();
+    assert!(out.contains(&format!("Score: {correct}/4")), "{out}");
+    assert!(
+        correct < 4,
+        "a translation answered \"1\" cannot be right: {out}"
+    );
+    assert!(out.contains("Missed:"), "{out}");
+}
+
+#[test]
+fn flip_mode_grades_by_number() {
+    let fixture = Fixture::new();
+    let out = run(&fixture, NOW, &["study", "--flip"], "\n3\n");
+    assert!(out.contains("Press Enter to show the answer"), "{out}");
+    assert!(out.contains("Answer: Generative AI"), "{out}");
+    assert!(out.contains("Again ("), "{out}");
+    assert!(out.contains("Easy ("), "{out}");
+    let reviews = fixture.reviews();
+    assert_eq!(reviews.len(), 1);
+    assert_eq!(
+        reviews[0].get("rating").and_then(|r| r.as_integer()),
+        Some(3)
+    );
+}
+
+#[test]
+fn vietnamese_messages_with_lang_vi() {
+    let fixture = Fixture::new();
+    let out = run(&fixture, NOW, &["study", "--lang", "vi"], "Generative AI\n");
+    assert!(out.contains("Đúng!"), "{out}");
+    assert!(out.contains("Dịch sang tiếng Anh"), "{out}");
+    let out = run(&fixture, NOW, &["decks", "--lang", "vi"], "");
+    assert!(out.contains("đến hạn hôm nay"), "{out}");
+}
+
+#[test]
+fn colour_only_when_asked() {
+    let fixture = Fixture::new();
+    let plain = run(
+        &fixture,
+        NOW,
+        &["study", "--color", "never"],
+        "Generative AI\n",
+    );
+    assert!(!plain.contains('\u{1b}'), "{plain:?}");
+    let fixture = Fixture::new();
+    let coloured = run(
+        &fixture,
+        NOW,
+        &["study", "--color", "always"],
+        "Generative AI\n",
+    );
+    assert!(has_colour(&coloured), "{coloured:?}");
+    let fixture = Fixture::new();
+    let mut command = fixture.command(NOW, &["study"]);
+    command.env("NO_COLOR", "1");
+    let output = assert_cmd::Command::from_std(command)
+        .write_stdin("Generative AI\n")
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&output.stdout).contains('\u{1b}'));
+}
+
+#[test]
+fn a_lesson_cannot_send_escape_sequences() {
+    let hostile = FIXTURE_DECK.replace(
+        "prompt = \"AI tạo sinh\"",
+        "prompt = \"AI tạo sinh\\u001b]0;pwned\\u0007\\u001b[2J\\u009b31m\"",
+    );
+    let fixture = Fixture::with_deck(&hostile);
+    let out = run(&fixture, NOW, &["study", "--color", "never"], "x\n");
+    assert!(out.contains("AI tạo sinh"), "{out}");
+    assert!(
+        !out.contains('\u{1b}') && !out.contains('\u{9b}'),
+        "{out:?}"
+    );
+    assert!(!out.contains("pwned"), "{out:?}");
+}
+
+#[test]
+fn decks_lists_cards_new_due_and_missed() {
+    let fixture = Fixture::new();
+    run(
+        &fixture,
+        NOW,
+        &["study", "--direction", "vi-en"],
+        "Generative AI\nTạo văn bản\n",
+    );
+    let out = run(&fixture, NEXT_DAY, &["decks"], "");
+    let row = out
+        .lines()
+        .find(|line| line.starts_with("fixture"))
+        .unwrap();
+    let numbers: Vec<&str> = row.split_whitespace().rev().take(4).collect();
+    // missed, due today, new, cards (read from the right)
+    assert_eq!(numbers, vec!["1", "2", "3", "5"], "{out}");
+}
+
+#[test]
+fn a_finished_session_says_when_the_next_card_is_due() {
+    let one_card = FIXTURE_DECK
+        .split("\n[[card]]")
+        .take(2)
+        .collect::<Vec<_>>()
+        .join("\n[[card]]");
+    let fixture = Fixture::with_deck(&one_card);
+    let out = run(&fixture, NOW, &["study"], &"Generative AI\n".repeat(6));
+    assert!(
+        out.contains("All done for now; the next card is due in"),
+        "{out}"
+    );
+    let answered = fixture.reviews().len();
+    assert!((2..6).contains(&answered), "{out}");
+    let again = run(&fixture, NOW, &["study"], "");
+    assert!(
+        again.contains("Nothing is due right now; the next card is due in"),
+        "{again}"
+    );
+}

@@ -1,0 +1,220 @@
+//! `ontap study` on a real terminal: keystrokes in, screen and reviews.toml checked.
+
+mod session_support;
+
+use session_support::pty::*;
+use session_support::*;
+
+#[test]
+fn study_on_a_terminal_judges_typed_answers_and_menus() {
+    let fixture = Fixture::new();
+    let mut command = fixture.command(NOW, &["study", "--color", "never"]);
+    command.env("NO_COLOR", "1");
+    let mut pty = spawn(command);
+    expect(&mut pty, "1/5 · due 0 · new 5");
+    expect(&mut pty, "AI tạo sinh");
+    expect(&mut pty, "Answer");
+    send(&mut pty, "Generative AI\r");
+    expect(&mut pty, "Correct!");
+    expect(&mut pty, "Next review in");
+    expect(&mut pty, "Translate into Vietnamese:");
+    expect(&mut pty, "Answer");
+    send(&mut pty, "không biết\r");
+    expect(&mut pty, "Wrong.");
+    expect(&mut pty, "Answer: AI tạo sinh");
+    let screen = expect(&mut pty, "MidJourney thuộc nhóm nào?");
+    let _ = screen;
+    let options = ["Tạo văn bản", "Tạo hình ảnh", "Tạo âm thanh"];
+    let menu = expect(&mut pty, "Undo the last answer");
+    let index = option_index(&menu, &options, "Tạo hình ảnh");
+    send(&mut pty, &DOWN.repeat(index));
+    send(&mut pty, ENTER);
+    expect(&mut pty, "Correct!");
+    expect(&mut pty, "ChatGPT thuộc nhóm nào?");
+    expect(&mut pty, "Undo the last answer");
+    send(&mut pty, "q");
+    let rest = finish(&mut pty);
+    assert!(
+        rest.contains("Session over: 3 answered · 2 correct · 0 close · 1 wrong"),
+        "{rest}"
+    );
+    assert!(
+        rest.contains("Generative AI → AI tạo sinh (you answered: không biết)"),
+        "{rest}"
+    );
+    assert!(!has_colour(&rest), "{rest:?}");
+    let reviews = fixture.reviews();
+    let verdicts: Vec<&str> = reviews.iter().map(|r| field(r, "verdict")).collect();
+    assert_eq!(verdicts, ["correct", "wrong", "correct"]);
+    assert_eq!(field(&reviews[2], "answer"), "Tạo hình ảnh");
+}
+
+#[test]
+fn telex_input_arrives_intact() {
+    // An input method rebuilding a syllable sends backspaces and the new
+    // text in one write: "tao" + "j" becomes "\x7f\x7fạo" (ao → ạo).
+    let fixture = Fixture::new();
+    let mut pty = spawn(fixture.command(NOW, &["study", "--direction", "en-vi"]));
+    expect(&mut pty, "Translate into Vietnamese:");
+    expect(&mut pty, "Answer");
+    send(&mut pty, "AI tao");
+    expect(&mut pty, "AI tao");
+    send(&mut pty, "\x7f\x7fạo");
+    expect(&mut pty, "ạo");
+    send(&mut pty, " sinhh");
+    expect(&mut pty, "sinhh");
+    send(&mut pty, "\x7f\x7f\x7f\x7f\x7finh\x7f\x7f\x7fsinh\r");
+    expect(&mut pty, "Correct!");
+    expect(&mut pty, "Undo the last answer");
+    send(&mut pty, "q");
+    finish(&mut pty);
+    let reviews = fixture.reviews();
+    assert_eq!(reviews.len(), 1);
+    assert_eq!(field(&reviews[0], "answer"), "AI tạo sinh");
+    assert_eq!(field(&reviews[0], "verdict"), "correct");
+}
+
+#[test]
+fn ctrl_c_ends_the_session_with_its_summary_and_the_cursor_back() {
+    let fixture = Fixture::new();
+    let mut pty = spawn(fixture.command(NOW, &["study"]));
+    expect(&mut pty, "Answer");
+    send(&mut pty, "Generative AI\r");
+    expect(&mut pty, "Correct!");
+    expect(&mut pty, "Answer");
+    send(&mut pty, "\x03");
+    let rest = finish(&mut pty);
+    assert!(
+        rest.contains("Session over: 1 answered · 1 correct"),
+        "{rest}"
+    );
+    assert!(
+        rest.contains("\x1b[?25h"),
+        "cursor not shown again: {rest:?}"
+    );
+    assert_eq!(fixture.reviews().len(), 1);
+}
+
+#[test]
+fn ctrl_c_in_a_menu_too() {
+    let fixture = Fixture::new();
+    let mut pty = spawn(fixture.command(NOW, &["study", "--direction", "vi-en"]));
+    expect(&mut pty, "Answer");
+    send(&mut pty, "Generative AI\r");
+    expect(&mut pty, "MidJourney");
+    expect(&mut pty, "Undo the last answer");
+    send(&mut pty, "\x03");
+    let rest = finish(&mut pty);
+    assert!(rest.contains("Session over: 1 answered"), "{rest}");
+    assert!(
+        rest.contains("\x1b[?25h"),
+        "cursor not shown again: {rest:?}"
+    );
+}
+
+#[test]
+fn undo_from_the_menu_and_from_the_prompt() {
+    let fixture = Fixture::new();
+    let mut pty = spawn(fixture.command(NOW, &["study", "--direction", "vi-en"]));
+    expect(&mut pty, "Answer");
+    send(&mut pty, "sai\r");
+    expect(&mut pty, "Wrong.");
+    let menu = expect(&mut pty, "Undo the last answer");
+    let options = ["Tạo văn bản", "Tạo hình ảnh", "Tạo âm thanh"];
+    let _ = option_index(&menu, &options, "Tạo hình ảnh");
+    // The undo entry comes after the three options.
+    send(&mut pty, &DOWN.repeat(3));
+    send(&mut pty, ENTER);
+    expect(&mut pty, "Undid the answer to “AI tạo sinh”");
+    expect(&mut pty, "Answer");
+    send(&mut pty, "Generative AI\r");
+    expect(&mut pty, "Correct!");
+    expect(&mut pty, "Undo the last answer");
+    send(&mut pty, "q");
+    finish(&mut pty);
+    let reviews = fixture.reviews();
+    assert_eq!(reviews.len(), 1, "{reviews:?}");
+    assert_eq!(field(&reviews[0], "verdict"), "correct");
+}
+
+#[test]
+fn colour_on_a_terminal_unless_no_color() {
+    let fixture = Fixture::new();
+    let mut pty = spawn(fixture.command(NOW, &["study"]));
+    expect(&mut pty, "Answer");
+    send(&mut pty, "Generative AI\r");
+    let screen = expect(&mut pty, "Next review");
+    assert!(has_colour(&screen), "{screen:?}");
+    send(&mut pty, "\x03");
+    finish(&mut pty);
+
+    let fixture = Fixture::new();
+    let mut command = fixture.command(NOW, &["study"]);
+    command.env("NO_COLOR", "1");
+    let mut pty = spawn(command);
+    expect(&mut pty, "Answer");
+    send(&mut pty, "Generative AI\r");
+    let screen = expect(&mut pty, "Next review");
+    assert!(!has_colour(&screen), "{screen:?}");
+    send(&mut pty, "\x03");
+    let rest = finish(&mut pty);
+    assert!(!has_colour(&rest), "{rest:?}");
+}
+
+#[test]
+fn flip_mode_on_a_terminal() {
+    let fixture = Fixture::new();
+    let mut pty = spawn(fixture.command(NOW, &["study", "--flip"]));
+    expect(&mut pty, "Press Enter to show the answer");
+    send(&mut pty, ENTER);
+    expect(&mut pty, "Answer: Generative AI");
+    let menu = expect(&mut pty, "Easy (");
+    for grade in ["Again (", "Hard (", "Good ("] {
+        assert!(menu.contains(grade), "{menu}");
+    }
+    // Good is the third option.
+    send(&mut pty, &DOWN.repeat(2));
+    send(&mut pty, ENTER);
+    expect(&mut pty, "Next review in");
+    expect(&mut pty, "Press Enter to show the answer");
+    send(&mut pty, "\x1b");
+    let rest = finish(&mut pty);
+    assert!(rest.contains("Session over: 1 answered"), "{rest}");
+    let reviews = fixture.reviews();
+    assert_eq!(
+        reviews[0].get("rating").and_then(|r| r.as_integer()),
+        Some(3)
+    );
+}
+
+#[test]
+fn telex_input_typed_quickly_arrives_intact() {
+    // The same syllable rebuild with no pause: every key and the input
+    // method's backspace-and-rebuild write arrive back to back.
+    let fixture = Fixture::new();
+    let mut pty = spawn(fixture.command(NOW, &["study", "--direction", "en-vi"]));
+    expect(&mut pty, "Answer");
+    for chunk in [
+        "A",
+        "I",
+        " ",
+        "t",
+        "a",
+        "o",
+        "\x7f\x7fạo",
+        " ",
+        "s",
+        "i",
+        "n",
+        "h",
+        "\r",
+    ] {
+        send(&mut pty, chunk);
+    }
+    expect(&mut pty, "Correct!");
+    expect(&mut pty, "Undo the last answer");
+    send(&mut pty, "q");
+    finish(&mut pty);
+    let reviews = fixture.reviews();
+    assert_eq!(field(&reviews[0], "answer"), "AI tạo sinh");
+}

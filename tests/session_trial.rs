@@ -1,0 +1,102 @@
+//! A new user's trial, as the README's `cargo run --release` lands on it:
+//! a fresh data dir, `ontap` with no arguments on the bundled deck, a few
+//! answers (one wrong), quit; the next day those cards are due and
+//! `ontap review` offers the wrong one.
+
+mod session_support;
+
+use ontap::deck::{Card, InputKind};
+use session_support::*;
+
+fn right_answer(card: &Card) -> String {
+    match card.input {
+        InputKind::List => card.answers.join(", "),
+        _ => card.canonical_answer().to_string(),
+    }
+}
+
+fn ontap(data: &std::path::Path, now: &str, args: &[&str], input: &str) -> String {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_ontap"));
+    command
+        .args(args)
+        .env("ONTAP_DATA_DIR", data)
+        .env_remove("ONTAP_DECKS")
+        .env("ONTAP_NOW", now)
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    let output = assert_cmd::Command::from_std(command)
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn a_new_user_answers_a_few_cards_and_reviews_the_miss_the_next_day() {
+    let data = tempfile::tempdir().unwrap();
+    let deck = bundled_deck();
+    let cards: Vec<&Card> = deck.cards.iter().take(3).collect();
+    assert_eq!(cards.len(), 3, "the bundled deck has at least three cards");
+    let wrong = cards[1];
+    let input = format!(
+        "{}\nkhông biết\n{}\n",
+        right_answer(cards[0]),
+        right_answer(cards[2])
+    );
+    let first_day = ontap(data.path(), NOW, &[], &input);
+    assert!(
+        first_day.contains("Session over: 3 answered"),
+        "{first_day}"
+    );
+    assert!(first_day.contains("✗ Wrong."), "{first_day}");
+    let reviews = reviews(data.path());
+    let answered: Vec<&str> = reviews.iter().map(|r| field(r, "card")).collect();
+    let expected: Vec<&str> = cards.iter().map(|card| card.id.0.as_str()).collect();
+    assert_eq!(answered, expected);
+    assert_eq!(field(&reviews[1], "verdict"), "wrong");
+
+    // The next day: the three cards are due (and nothing else yet).
+    let decks = ontap(data.path(), NEXT_DAY, &["decks"], "");
+    let row = decks
+        .lines()
+        .find(|line| line.starts_with(&deck.deck.id.0))
+        .unwrap();
+    let figures: Vec<&str> = row.split_whitespace().rev().take(3).collect();
+    assert_eq!(
+        figures,
+        ["1", "3", &(deck.cards.len() - 3).to_string()],
+        "{decks}"
+    );
+    let study = ontap(data.path(), NEXT_DAY, &["study"], "q\n");
+    let first_question: String = study
+        .lines()
+        .skip_while(|line| !line.contains(" · due "))
+        .take_while(|line| !line.starts_with("Answer") && !line.starts_with("Type the number"))
+        .collect();
+    let new = (deck.cards.len() - 3).min(20);
+    let header = format!("1/{} · due 3 · new {new}", 3 + new);
+    assert!(study.contains(&header), "{header} in {study}");
+    assert!(
+        cards
+            .iter()
+            .any(|card| first_question.contains(card.prompt.as_str())),
+        "{study}"
+    );
+
+    // The review offers the missed card, with what was answered.
+    let review = ontap(
+        data.path(),
+        NEXT_DAY,
+        &["review"],
+        &format!("{}\n", right_answer(wrong)),
+    );
+    assert!(
+        review.contains("Last time you answered: không biết"),
+        "{review}"
+    );
+    assert!(review.contains(&wrong.prompt), "{review}");
+    assert!(review.contains("Off the missed list."), "{review}");
+    assert!(ontap(data.path(), NEXT_DAY, &["review"], "").contains("No missed answers"));
+}
