@@ -175,7 +175,7 @@ impl Deck {
         let deck: Deck = toml::from_str(text).map_err(|error| toml_error(path, text, &error))?;
         if deck.deck.format > DECK_FORMAT {
             return Err(Error::FutureFormat {
-                path: path.to_path_buf(),
+                location: Location::line(path, line_of_key(text, "format")),
                 found: deck.deck.format,
                 supported: DECK_FORMAT,
             });
@@ -231,6 +231,17 @@ pub(crate) fn hex_prefix(digest: &[u8], bytes: usize) -> String {
         .take(bytes)
         .map(|byte| format!("{byte:02x}"))
         .collect()
+}
+
+/// The 1-based line of `text` that first sets `key` (1 if none seems to),
+/// for errors about a value the TOML parser accepted.
+pub fn line_of_key(text: &str, key: &str) -> usize {
+    let sets_key = |line: &str| {
+        line.trim_start()
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with(['=', '.']))
+    };
+    text.lines().position(sets_key).map_or(1, |index| index + 1)
 }
 
 /// The 1-based line number holding byte `offset` of `text`.
@@ -299,5 +310,9 @@ mod tests {
         let text = "[deck]\nid = \"x\"\ntitle = \"t\"\nsource = \"x.md\"\nformat = 9\n";
         let error = Deck::from_toml(text, Path::new("x.toml")).unwrap_err();
         assert!(matches!(error, Error::FutureFormat { found: 9, .. }));
+        assert!(
+            error.to_string().starts_with("x.toml:5: format version 9"),
+            "{error}"
+        );
     }
 }

@@ -261,7 +261,7 @@ fn damages() -> Vec<Damage> {
             file: LOG_FILE,
             damage: |path| replace_in(path, "format = 1", "format = 99"),
             message: |_| {
-                "reviews.toml: format version 99 is newer than this ontap understands".into()
+                "reviews.toml:1: format version 99 is newer than this ontap understands".into()
             },
         },
         Damage {
@@ -269,7 +269,7 @@ fn damages() -> Vec<Damage> {
             file: CACHE_FILE,
             damage: |path| replace_in(path, "format = 1", "format = 99"),
             message: |_| {
-                "schedule.toml: format version 99 is newer than this ontap understands".into()
+                "schedule.toml:1: format version 99 is newer than this ontap understands".into()
             },
         },
         Damage {

@@ -14,7 +14,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::clock::{self, Timestamp};
-use crate::deck::{CardId, DeckId, line_of_offset, short_digest};
+use crate::deck::{CardId, DeckId, line_of_key, line_of_offset, short_digest};
 use crate::error::{Error, Location, Result};
 use crate::judge::Grade;
 use crate::scheduler::Rating;
@@ -238,7 +238,7 @@ pub fn check_format(path: &Path, text: &str, what: &str) -> Result<()> {
     }
     match parsed.format {
         Some(found) if found > LOG_FORMAT => Err(Error::FutureFormat {
-            path: path.to_path_buf(),
+            location: Location::line(path, line_of_key(top, "format")),
             found,
             supported: LOG_FORMAT,
         }),
@@ -254,16 +254,6 @@ pub fn check_format(path: &Path, text: &str, what: &str) -> Result<()> {
             ),
         )),
     }
-}
-
-/// The 1-based line of `top` that sets `key` (1 if none seems to).
-fn line_of_key(top: &str, key: &str) -> usize {
-    let sets_key = |line: &str| {
-        line.trim_start()
-            .strip_prefix(key)
-            .is_some_and(|rest| rest.trim_start().starts_with(['=', '.']))
-    };
-    top.lines().position(sets_key).map_or(1, |index| index + 1)
 }
 
 /// Parses the log text `text`, which starts at byte `start` (a record
@@ -583,6 +573,12 @@ mod tests {
         let invalid = text.replace("format = 1", "# note\nformat = 0");
         let error = parse(Path::new("r"), &invalid, 0, 1).unwrap_err();
         assert!(error.to_string().starts_with("r:2: format 0"), "{error}");
+        let newer = text.replace("format = 1", "# note\nformat = 2");
+        let error = parse(Path::new("r"), &newer, 0, 1).unwrap_err();
+        assert!(
+            error.to_string().starts_with("r:2: format version 2"),
+            "{error}"
+        );
         let future = text.replace("format = 1", "format = 99");
         assert!(matches!(
             parse(Path::new("r"), &future, 0, 1),
