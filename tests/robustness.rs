@@ -12,7 +12,8 @@
 //! - Judging: random strings, answers and siblings for every input kind.
 //! - Scheduling: random rating sequences at extreme times (far past and
 //!   future, the same instant, time going backwards) and damaged schedules
-//!   keep stability and difficulty finite and in range.
+//!   keep stability and difficulty finite and in range; the study queue
+//!   builds and answers at those times too.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
