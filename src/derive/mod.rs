@@ -145,8 +145,15 @@ fn finish_cards(deck_id: &str, drafts: Vec<Draft>) -> Vec<Card> {
     let mut ids = HashSet::new();
     let mut contents = HashSet::new();
     let mut cards = Vec::with_capacity(drafts.len());
-    for draft in drafts {
-        if draft.prompt.is_empty() || draft.answers.iter().all(String::is_empty) {
+    for mut draft in drafts {
+        // Nothing to ask, nothing to answer, or an option offered twice.
+        let wordy = |text: &String| text.chars().any(char::is_alphanumeric);
+        draft.answers.retain(wordy);
+        let mut offered = HashSet::new();
+        draft
+            .choices
+            .retain(|choice| wordy(choice) && offered.insert(text::fold(choice)));
+        if !wordy(&draft.prompt) || draft.answers.is_empty() || shows_its_answer(&draft) {
             continue;
         }
         // A multiple choice needs a wrong option, and the right one.
@@ -197,6 +204,29 @@ fn finish_cards(deck_id: &str, drafts: Vec<Draft>) -> Vec<Card> {
         });
     }
     cards
+}
+
+/// Whether a question card's prompt holds its own answer as whole words
+/// (a list card's items may repeat words of its label; a translation's
+/// prompt is the lesson's term, kept whatever it is).
+fn shows_its_answer(draft: &Draft) -> bool {
+    if matches!(draft.kind, CardKind::Translate) || draft.input == InputKind::List {
+        return false;
+    }
+    let Some(answer) = draft.answers.first() else {
+        return false;
+    };
+    let words = |text: &str| {
+        let folded = text::fold(text);
+        let joined = folded
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        format!(" {joined} ")
+    };
+    let answer = words(answer);
+    answer.trim().chars().count() >= 3 && words(&draft.prompt).contains(&answer)
 }
 
 /// The sections cards may come from: not the mind-map embeds.
@@ -322,6 +352,27 @@ mod tests {
             cards[1].hash,
             Card::content_hash(CardKind::Recall, "Hỏi khác?", &strings(&["hai"]), &[], None)
         );
+    }
+
+    #[test]
+    fn empty_giveaway_and_repeated_options_are_dropped() {
+        let mut choice = draft("c", "Chọn nhóm?", "Nhóm A", 1);
+        choice.input = InputKind::Choice;
+        choice.choices = strings(&["Nhóm A", "nhóm a", "Nhóm B", "…"]);
+        let mut giveaway = draft("g", "“Lưu tệp” thuộc nhóm Lưu tệp?", "Lưu tệp", 2);
+        giveaway.input = InputKind::Choice;
+        giveaway.choices = strings(&["Lưu tệp", "Mở tệp"]);
+        let drafts = vec![
+            choice,
+            giveaway,
+            draft("p", "…?", "một", 3),
+            draft("a", "Hỏi?", "—", 4),
+            draft("k", "Hỏi tiếp?", "một", 5),
+        ];
+        let cards = finish_cards("bai", drafts);
+        let ids: Vec<&str> = cards.iter().map(|card| card.id.0.as_str()).collect();
+        assert_eq!(ids, vec!["bai/recall/c", "bai/recall/k"]);
+        assert_eq!(cards[0].choices, strings(&["Nhóm A", "Nhóm B"]));
     }
 
     #[test]
