@@ -14,9 +14,10 @@
 use std::collections::HashMap;
 
 use crate::deck::{CardKind, InputKind};
-use crate::lesson::{Block, Lesson};
+use crate::lesson::{Block, Lesson, Section};
 
 use super::category::{Group, GroupSet, MAX_CHOICES, group_sets, item_text, opens_group};
+use super::definition::gives_away;
 use super::definition::is_generic;
 use super::text::{fold, is_etc, names_a_group, slug, trim_punctuation, word_count};
 use super::{Draft, content_sections, pick_choices};
@@ -85,28 +86,133 @@ fn introduces(intro: &str, heading: &str) -> bool {
         || folded.ends_with(" following")
 }
 
+/// A heading whose section opens with a list of short names.
+struct HeadingList<'a> {
+    section: &'a Section,
+    /// The nearest heading above it of a higher level, and its index.
+    parent: Option<(usize, &'a Section)>,
+    items: Vec<(String, usize)>,
+    /// The list is examples (`Ví dụ:`), not all the heading holds.
+    examples: bool,
+    line: usize,
+}
+
 /// A heading whose section opens with a list of short names (`### Thiết bị
 /// vào` then `- Bàn phím`, `- Chuột`…), perhaps after one line ending with a
 /// colon: "Thiết bị vào gồm những gì?". A heading that only makes sense
 /// under its parent (`Đặc điểm`, `Một số ứng dụng`) is qualified with it;
-/// `Khái niệm`-like headings, whose lists are examples, give nothing.
+/// `Khái niệm`-like headings, whose lists are examples, give nothing. Items
+/// of sibling subsections (`###` and deeper, the same parent) are placed
+/// under their heading as multiple choice, examples lists (`Ví dụ:`)
+/// included.
 fn heading_groups(lesson: &Lesson) -> Vec<Draft> {
+    let lists = heading_lists(lesson);
     let mut drafts = Vec::new();
+    for list in lists.iter().filter(|list| !list.examples) {
+        let heading = list.section.heading.as_str();
+        let folded = fold(heading);
+        // "Đặc điểm", "Năng lực", "Một số ứng dụng", or a subsection's
+        // heading: of what?
+        let relative = list.section.level >= 3
+            || is_generic(heading)
+            || folded.starts_with("mot so ")
+            || folded.starts_with("phan loai")
+            || folded.starts_with("ung dung")
+            || word_count(heading) <= 2;
+        let (shown, key) = match list.parent {
+            Some((_, parent)) if relative => (
+                format!("{heading} ({})", parent.heading),
+                format!("{}/{}", slug(heading), slug(&parent.heading)),
+            ),
+            None if relative => continue,
+            _ => (heading.to_string(), slug(heading)),
+        };
+        let items = list.items.iter().map(|(item, _)| item.clone()).collect();
+        drafts.push(list_card(key, &shown, items).at(list.section, list.line));
+    }
+    // Sibling subsections: the same parent, the same level. (`##`
+    // siblings are the lesson's topics, not facets of one.)
+    let mut done = vec![false; lists.len()];
+    for (index, list) in lists.iter().enumerate() {
+        if done[index] || list.section.level < 3 {
+            continue;
+        }
+        let siblings: Vec<&HeadingList<'_>> = lists
+            .iter()
+            .enumerate()
+            .filter(|(other_index, other)| {
+                other.section.level == list.section.level
+                    && other.parent.map(|(at, _)| at) == list.parent.map(|(at, _)| at)
+                    && !std::mem::replace(&mut done[*other_index], true)
+            })
+            .map(|(_, other)| other)
+            .collect();
+        if siblings.len() >= 2 {
+            place_items(&siblings, &mut drafts);
+        }
+    }
+    drafts
+}
+
+/// "“item” thuộc nhóm nào?" for the items of sibling headings that sit under
+/// one heading only and do not name it.
+fn place_items(siblings: &[&HeadingList<'_>], drafts: &mut Vec<Draft>) {
+    let labels: Vec<String> = siblings
+        .iter()
+        .map(|list| list.section.heading.clone())
+        .collect();
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for list in siblings {
+        for (item, _) in &list.items {
+            *counts.entry(fold(item)).or_default() += 1;
+        }
+    }
+    for list in siblings {
+        let label = &list.section.heading;
+        for (item, line) in &list.items {
+            if counts.get(&fold(item)) != Some(&1) || gives_away(label, item) {
+                continue;
+            }
+            let mut draft = Draft::new(
+                CardKind::Recall,
+                InputKind::Choice,
+                format!("item/{}", slug(item)),
+                format!("“{item}” thuộc nhóm nào?"),
+                vec![label.clone()],
+            )
+            .at(list.section, *line);
+            draft.choices = pick_choices(label, &labels, MAX_CHOICES);
+            drafts.push(draft);
+        }
+    }
+}
+
+/// The headings of the lesson whose sections open with a list of short
+/// names, directly, after a line introducing it, or after a description and
+/// `Ví dụ:`.
+fn heading_lists(lesson: &Lesson) -> Vec<HeadingList<'_>> {
+    let mut lists = Vec::new();
     for (index, section) in lesson.sections.iter().enumerate() {
         if section.level < 2 || fold(&section.heading).starts_with("so do tom tat") {
             continue;
         }
-        let list = match section.blocks.as_slice() {
-            [Block::List(list), ..] => list,
+        let (list, examples) = match section.blocks.as_slice() {
+            [Block::List(list), ..] => (list, false),
             [Block::Paragraph(intro), Block::List(list), ..]
                 if introduces(&intro.plain(), &section.heading) =>
             {
-                list
+                (list, false)
             }
+            [Block::Paragraph(intro), Block::List(list), ..]
+            | [
+                Block::Paragraph(_),
+                Block::Paragraph(intro),
+                Block::List(list),
+                ..,
+            ] if is_examples_intro(&intro.plain()) => (list, true),
             _ => continue,
         };
-        // Labelled groups are the category and recall extractors' business,
-        // and sub-labels (`Chức năng:`) are no members.
+        // Labelled groups are the category and recall extractors' business.
         if list
             .items
             .iter()
@@ -120,50 +226,50 @@ fn heading_groups(lesson: &Lesson) -> Vec<Draft> {
             if text.is_empty() || is_etc(&text) {
                 continue;
             }
+            // Sub-labels (`Chức năng:`) are no members, sentences no names.
             if word_count(&text) > MAX_HEADING_ITEM_WORDS || is_generic(&text) {
                 items.clear();
                 break;
             }
-            items.push(text);
-        }
-        if items.len() < 2 {
-            continue;
+            items.push((text, item.line));
         }
         let heading = section.heading.as_str();
-        let folded = fold(heading);
         // A heading opening in lower case is about a word or a letter
         // (`**i** ngắn và **y** dài`), its list holds examples.
-        if matches!(
-            folded.as_str(),
-            "khai niem" | "khai quat" | "vi du" | "tom tat"
-        ) || !names_a_group(heading)
+        if items.len() < 2
+            || matches!(
+                fold(heading).as_str(),
+                "khai niem" | "khai quat" | "vi du" | "tom tat"
+            )
+            || !names_a_group(heading)
             || heading.starts_with(char::is_lowercase)
         {
             continue;
         }
-        // "Đặc điểm", "Năng lực", "Một số ứng dụng", or a subsection's
-        // heading: of what?
-        let relative = section.level >= 3
-            || is_generic(heading)
-            || folded.starts_with("mot so ")
-            || folded.starts_with("phan loai")
-            || folded.starts_with("ung dung")
-            || word_count(heading) <= 2;
         let parent = lesson.sections[..index]
             .iter()
+            .enumerate()
             .rev()
-            .find(|other| other.level < section.level && !other.heading.is_empty());
-        let (shown, key) = match parent {
-            Some(parent) if relative => (
-                format!("{heading} ({})", parent.heading),
-                format!("{}/{}", slug(heading), slug(&parent.heading)),
-            ),
-            None if relative => continue,
-            _ => (heading.to_string(), slug(heading)),
-        };
-        drafts.push(list_card(key, &shown, items).at(section, list.line));
+            .find(|(_, other)| other.level < section.level && !other.heading.is_empty());
+        lists.push(HeadingList {
+            section,
+            parent,
+            items,
+            examples,
+            line: list.line,
+        });
     }
-    drafts
+    lists
+}
+
+/// `Ví dụ:` or `Examples:` alone on its line.
+fn is_examples_intro(intro: &str) -> bool {
+    intro.strip_suffix(':').is_some_and(|label| {
+        matches!(
+            fold(label.trim()).as_str(),
+            "vi du" | "mot so vi du" | "example" | "examples"
+        )
+    })
 }
 
 fn extract_all(lesson: &Lesson, drafts: &mut Vec<Draft>) {
@@ -363,6 +469,33 @@ mod tests {
             ]
         );
         assert_eq!(drafts[1].line, 5);
+    }
+
+    #[test]
+    fn items_of_sibling_headings_are_placed_under_them() {
+        let text = "## Thiết bị ngoại vi\n\n### Thiết bị nhập\n\nĐưa dữ liệu vào máy.\n\nVí dụ:\n\n- Bàn phím\n- Chuột\n\n### Thiết bị xuất\n\nĐưa dữ liệu ra ngoài.\n\nVí dụ:\n\n- Loa\n- Máy in\n- Chuột\n";
+        let drafts = drafts(text);
+        let cards: Vec<(&str, &str, Vec<String>)> = drafts
+            .iter()
+            .map(|d| (d.prompt.as_str(), d.answers[0].as_str(), d.choices.clone()))
+            .collect();
+        let choices = vec!["Thiết bị nhập".to_string(), "Thiết bị xuất".into()];
+        // Examples are not all a heading holds: no list card; an item under
+        // both headings is not placed.
+        assert_eq!(
+            cards,
+            vec![
+                (
+                    "“Bàn phím” thuộc nhóm nào?",
+                    "Thiết bị nhập",
+                    choices.clone()
+                ),
+                ("“Loa” thuộc nhóm nào?", "Thiết bị xuất", choices.clone()),
+                ("“Máy in” thuộc nhóm nào?", "Thiết bị xuất", choices),
+            ]
+        );
+        assert_eq!(drafts[0].line, 9);
+        assert_eq!(drafts[0].key, "item/ban-phim");
     }
 
     #[test]
