@@ -173,16 +173,7 @@ fn place_items(siblings: &[&HeadingList<'_>], drafts: &mut Vec<Draft>) {
             if counts.get(&fold(item)) != Some(&1) || gives_away(label, item) {
                 continue;
             }
-            let mut draft = Draft::new(
-                CardKind::Recall,
-                InputKind::Choice,
-                format!("item/{}", slug(item)),
-                format!("“{item}” thuộc nhóm nào?"),
-                vec![label.clone()],
-            )
-            .at(list.section, *line);
-            draft.choices = pick_choices(label, &labels, MAX_CHOICES);
-            drafts.push(draft);
+            drafts.push(placement_card(item, label, &labels).at(list.section, *line));
         }
     }
 }
@@ -330,18 +321,22 @@ fn extract_all(lesson: &Lesson, drafts: &mut Vec<Draft>) {
             if word_count(item) > MAX_CHOICE_ITEM_WORDS {
                 continue;
             }
-            let mut draft = Draft::new(
-                CardKind::Recall,
-                InputKind::Choice,
-                format!("item/{}", slug(item)),
-                format!("“{item}” thuộc nhóm nào?"),
-                vec![group.label.clone()],
-            )
-            .at(set.section, line);
-            draft.choices = pick_choices(&group.label, &labels, MAX_CHOICES);
-            drafts.push(draft);
+            drafts.push(placement_card(item, &group.label, &labels).at(set.section, line));
         }
     }
+}
+
+/// "“item” thuộc nhóm nào?", the sibling labels as choices.
+fn placement_card(item: &str, label: &str, labels: &[String]) -> Draft {
+    let mut draft = Draft::new(
+        CardKind::Recall,
+        InputKind::Choice,
+        format!("item/{}", slug(item)),
+        format!("“{item}” thuộc nhóm nào?"),
+        vec![label.to_string()],
+    );
+    draft.choices = pick_choices(label, labels, MAX_CHOICES);
+    draft
 }
 
 /// "<label> gồm những gì?", answered with the items in any order.
