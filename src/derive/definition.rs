@@ -9,12 +9,16 @@
 //!   so do bold titled paragraphs (`**2\. Khoa học máy tính**`) each
 //!   followed by the paragraph describing them.
 //!
+//! - a name given in bold after "được gọi là" (`… chúng được gọi là **dữ
+//!   liệu nhiễu**.`) becomes the same fill-in, with the sentences before it
+//!   as context.
+//!
 //! A description shows its first sentence; it must describe (5 words
 //! outside parentheses) and stay readable (40 words). A fill-in never shows
 //! its term.
 
 use crate::deck::{CardKind, InputKind};
-use crate::lesson::{Block, Inline, Item, Lesson, List, Section};
+use crate::lesson::{Block, Inline, Item, Lesson, List, Section, collapse_whitespace};
 
 use super::category::MAX_CHOICES;
 use super::text::{
@@ -45,11 +49,14 @@ const MAX_CLOZE_WORDS: usize = 50;
 
 pub fn extract(lesson: &Lesson, drafts: &mut Vec<Draft>) {
     let first = drafts.len();
-    let mut titled = Vec::new();
+    // Cards of the rules added later (titled paragraphs, "được gọi là").
+    let mut later = Vec::new();
     for section in content_sections(lesson) {
         for inline in section_inlines(section) {
             if let Some(draft) = cloze(section, inline) {
                 drafts.push(draft);
+            } else if let Some(draft) = called_cloze(section, inline) {
+                later.push(draft);
             }
         }
         for block in &section.blocks {
@@ -57,19 +64,102 @@ pub fn extract(lesson: &Lesson, drafts: &mut Vec<Draft>) {
                 term_lists(section, list, drafts);
             }
         }
-        titled_paragraphs(section, &mut titled);
+        titled_paragraphs(section, &mut later);
     }
-    // Titled paragraphs came later than the other definitions: they take no
-    // key (and so no id) another definition card of the lesson already has.
+    // Cards of the later rules take no key (and so no id) another
+    // definition card of the lesson already has, nor one another's.
     let keys: std::collections::HashSet<String> = drafts[first..]
         .iter()
         .map(|draft| draft.key.clone())
         .collect();
+    let mut taken = keys;
     drafts.extend(
-        titled
+        later
             .into_iter()
-            .filter(|draft| !keys.contains(&draft.key)),
+            .filter(|draft| taken.insert(draft.key.clone())),
     );
+}
+
+/// What introduces a name given in bold: "… được gọi là **dữ liệu lớn**".
+const CALLED: [&str; 5] = [
+    "goi la",
+    "goi tat la",
+    "is called",
+    "are called",
+    "known as",
+];
+/// Fewest words of context a "called" fill-in needs, its blank included.
+const MIN_CALLED_CONTEXT_WORDS: usize = 10;
+
+/// `… được gọi là **Term** …` → a fill-in of the term, with the sentence
+/// (and the sentences before it in the paragraph, up to
+/// [`MAX_DESCRIPTION_WORDS`] words) as context. A sentence opening with
+/// its bold term is [`cloze`]'s.
+fn called_cloze(section: &Section, inline: &Inline) -> Option<Draft> {
+    if inline.math || inline.has_code() || inline.leading_bold().is_some() {
+        return None;
+    }
+    let mut before = String::new();
+    let mut found = None;
+    for (index, span) in inline.spans.iter().enumerate() {
+        let introduced = CALLED
+            .iter()
+            .any(|marker| fold(before.trim_end()).ends_with(marker));
+        if span.bold && !span.line_break && introduced {
+            found = Some(index);
+            break;
+        }
+        before.push_str(if span.line_break { " " } else { &span.text });
+    }
+    let index = found?;
+    let term = trim_punctuation(&inline.spans.get(index)?.text);
+    if term.is_empty() || word_count(&term) > MAX_TERM_WORDS {
+        return None;
+    }
+    let after: String = inline
+        .spans
+        .iter()
+        .skip(index + 1)
+        .map(|span| {
+            if span.line_break {
+                " "
+            } else {
+                span.text.as_str()
+            }
+        })
+        .collect();
+    let after = collapse_whitespace(&after);
+    let mut before = collapse_whitespace(&before);
+    let glue = if after.is_empty() || after.starts_with([',', '.', ';', ':', '!', '?', ')']) {
+        ""
+    } else {
+        " "
+    };
+    let tail = format!("___{glue}{}", first_sentence(&after));
+    // Earlier sentences give the context ("Nơi đó" is which place?), as
+    // many as fit.
+    while word_count(&before) + word_count(&tail) > MAX_DESCRIPTION_WORDS {
+        let rest = first_sentence(&before).len();
+        if rest >= before.len() {
+            return None;
+        }
+        before = before[rest..].trim_start().to_string();
+    }
+    let context = format!("{before} {tail}");
+    if word_count(&context) <= MIN_CALLED_CONTEXT_WORDS || names(&context, &term) {
+        // ("Còn gọi là ___, gồm có RAM và ROM." says too little.)
+        return None;
+    }
+    Some(
+        Draft::new(
+            CardKind::Definition,
+            InputKind::Text,
+            slug(&term),
+            format!("Điền thuật ngữ còn thiếu: {context}"),
+            term_answers(&term),
+        )
+        .at(section, inline.line),
+    )
 }
 
 /// The title of a paragraph that is only a bold title, `**2\. Mạng máy
@@ -457,6 +547,23 @@ mod tests {
     fn bold_words_of_steps_are_not_terms() {
         let text = "- Mở hộp thoại.\n- Trong hộp thoại hiện ra:\n    - **Tên**: gõ tên tệp mà bạn muốn dùng.\n    - **Kiểu**: giữ nguyên kiểu tệp mặc định của máy.\n";
         assert!(drafts(text).is_empty());
+    }
+
+    #[test]
+    fn a_name_given_in_bold_becomes_a_fill_in() {
+        let text = "Máy tính cần một chỗ để giữ dữ liệu lâu dài khi tắt nguồn. Chỗ đó được gọi là **bộ nhớ ngoài**, hoặc **bộ nhớ phụ**.\n\nCòn gọi là **bộ nhớ chính**, gồm có RAM và ROM.\n\n**Tệp** là một đơn vị lưu trữ, còn gọi là **tập tin**.\n\nDữ liệu sai lệch hẳn so với phần còn lại thường được gọi là **ngoại lai** (outlier).\n";
+        let drafts = drafts(text);
+        assert_eq!(drafts.len(), 3, "{drafts:?}");
+        assert_eq!(
+            drafts[2].prompt,
+            "Điền thuật ngữ còn thiếu: Dữ liệu sai lệch hẳn so với phần còn lại thường được gọi là ___ (outlier)."
+        );
+        assert_eq!(
+            drafts[1].prompt,
+            "Điền thuật ngữ còn thiếu: Máy tính cần một chỗ để giữ dữ liệu lâu dài khi tắt nguồn. Chỗ đó được gọi là ___, hoặc bộ nhớ phụ."
+        );
+        assert_eq!(drafts[1].answers, vec!["bộ nhớ ngoài"]);
+        assert_eq!(drafts[0].answers, vec!["Tệp"]);
     }
 
     #[test]
