@@ -132,16 +132,27 @@ fn has_vietnamese_letters(text: &str) -> bool {
 /// `đồ thị có hướng, vô hướng | directed, undirected graph`: the Vietnamese
 /// head opens the first part only, the English head closes the last part
 /// only. Then each side is expanded (`đồ thị vô hướng`, `directed graph`)
-/// and the row becomes one proper pair per part, matched in order. Synonym
-/// lists (`chia sẻ, dùng chung`) show no such elision and are left alone.
+/// and the row becomes one proper pair per part, matched in order; so does
+/// a row of sibling concepts written in full on both sides (`giây,
+/// milli-giây | second, millisecond`). Synonym lists (`chia sẻ, dùng
+/// chung`, `quyền, đặc quyền | permission, privilege`) are left alone.
 fn elided_pairs(vi: &Term, en: &Term) -> Option<Vec<(Term, Term)>> {
     let vi_parts = plain_parts(vi)?;
     let en_parts = plain_parts(en)?;
     if vi_parts.len() != en_parts.len() {
         return None;
     }
-    let vi_expanded = expand_leading_head(&vi_parts)?;
-    let en_expanded = expand_trailing_head(&en_parts)?;
+    // Two contrasted concepts written in full, `đơn đồ thị, đa đồ thị |
+    // simple graph, multigraph`: every part of each side shares a word
+    // (stem) with the others, so the parts are siblings, not synonyms.
+    let (vi_expanded, en_expanded) = match (
+        expand_leading_head(&vi_parts),
+        expand_trailing_head(&en_parts),
+    ) {
+        (Some(vi_expanded), Some(en_expanded)) => (vi_expanded, en_expanded),
+        _ if share_a_stem(&vi_parts) && share_a_stem(&en_parts) => (vi_parts, en_parts),
+        _ => return None,
+    };
     let term = |text: &String, hint: &Option<String>| Term {
         display: text.clone(),
         answers: vec![text.clone()],
@@ -154,6 +165,18 @@ fn elided_pairs(vi: &Term, en: &Term) -> Option<Vec<(Term, Term)>> {
             .map(|(vi_part, en_part)| (term(vi_part, &vi.hint), term(en_part, &en.hint)))
             .collect(),
     )
+}
+
+/// Whether one word of three letters or more of the first part is in
+/// every other part (`giây, milli-giây`; `simple graph, multigraph`).
+fn share_a_stem(parts: &[String]) -> bool {
+    let Some((first, rest)) = parts.split_first() else {
+        return false;
+    };
+    fold(first)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| word.chars().count() >= 3)
+        .any(|word| rest.iter().all(|part| fold(part).contains(word)))
 }
 
 /// The comma parts of a cell with no other structure (no alternatives,
@@ -581,6 +604,12 @@ mod tests {
             ]
         );
         assert_eq!(drafts[2].key, "vi-en/bang-khong-vien");
+        // Siblings written in full on both sides are pairs too.
+        let drafts = vocabulary("| phút, mili-phút | minute, milliminute |");
+        assert_eq!(drafts[2].prompt, "mili-phút");
+        assert_eq!(drafts[2].answers, strings(&["milliminute"]));
+        // A shared stem on one side only is a synonym list.
+        assert_eq!(vocabulary("| lệnh, mệnh lệnh | command, order |").len(), 2);
         // Synonyms on both sides are no elision: any one is accepted.
         let drafts =
             vocabulary("| lưu lại, cất giữ | save, keep |\n| khai thác | exploit, make use of |");
