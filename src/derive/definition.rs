@@ -102,12 +102,15 @@ fn called_cloze(section: &Section, inline: &Inline) -> Option<Draft> {
     let mut before = String::new();
     let mut found = None;
     for (index, span) in inline.spans.iter().enumerate() {
-        let introduced = CALLED
-            .iter()
-            .any(|marker| fold(before.trim_end()).ends_with(marker));
-        if span.bold && !span.line_break && introduced {
-            found = Some(index);
-            break;
+        if span.bold && !span.line_break {
+            // The markers are short: fold only the last words.
+            let trimmed = before.trim_end();
+            let tail_start = trimmed.char_indices().rev().nth(15).map_or(0, |(at, _)| at);
+            let tail = fold(&trimmed[tail_start..]);
+            if CALLED.iter().any(|marker| tail.ends_with(marker)) {
+                found = Some(index);
+                break;
+            }
         }
         before.push_str(if span.line_break { " " } else { &span.text });
     }

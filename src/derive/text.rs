@@ -119,6 +119,10 @@ pub fn trim_punctuation(text: &str) -> String {
 
 /// Whether `text` ends with an "and so on": `v.v...`, `v.v.`, `etc.`.
 pub fn is_etc(text: &str) -> bool {
+    // The longest marker is a few bytes: no need to fold a sentence.
+    if text.trim().len() > 12 {
+        return false;
+    }
     let folded = fold(text);
     let trimmed = folded.trim().trim_end_matches('.');
     matches!(trimmed, "v.v" | "vv" | "etc" | "...") || trimmed.is_empty()

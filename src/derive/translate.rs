@@ -60,16 +60,16 @@ pub fn extract(lesson: &Lesson, drafts: &mut Vec<Draft>) {
                     },
                 )
                 .collect();
-            for (vi_term, en_term, line) in &rows {
+            let folded: Vec<String> = rows
+                .iter()
+                .map(|(vi_term, _, _)| fold(&vi_term.display))
+                .collect();
+            for ((vi_term, en_term, line), vi_folded) in rows.iter().zip(&folded) {
                 let key = slug(&vi_term.display);
                 // One Vietnamese word for two English ones (`phiên bản`:
                 // version, edition): the English side's explanation tells
                 // the two prompts apart.
-                let shared = rows
-                    .iter()
-                    .filter(|(other, _, _)| fold(&other.display) == fold(&vi_term.display))
-                    .count()
-                    > 1;
+                let shared = folded.iter().filter(|other| *other == vi_folded).count() > 1;
                 let mut forward = Draft::new(
                     CardKind::Translate,
                     InputKind::Text,
