@@ -203,11 +203,18 @@ fn heading_lists(lesson: &Lesson) -> Vec<HeadingList<'_>> {
             ] if is_examples_intro(&intro.plain()) => (list, true),
             _ => continue,
         };
-        // Labelled groups are the category and recall extractors' business.
+        // Labelled groups are the category and recall extractors' business;
+        // links to other pages of the site are navigation (`Xem thêm`).
+        let navigates = |item: &crate::lesson::Item| {
+            item.lead
+                .links()
+                .filter_map(|span| span.link.as_deref())
+                .any(|target| !target.starts_with("http"))
+        };
         if list
             .items
             .iter()
-            .any(|item| item.sublists().next().is_some() || opens_group(item))
+            .any(|item| item.sublists().next().is_some() || opens_group(item) || navigates(item))
         {
             continue;
         }
@@ -427,7 +434,7 @@ mod tests {
 
     #[test]
     fn a_heading_over_a_list_of_names_is_recalled() {
-        let text = "# Máy in\n\n## Bộ phận\n\n- Khay giấy\n- Hộp mực\n- Trục cuốn, v.v...\n\n## Đặc điểm\n\nGồm các ý:\n\n- In nhanh\n- Ít ồn\n\n### Khái niệm\n\n- Máy in laser\n- Máy in phun\n\n## Cách dùng\n\n- Bật máy rồi chờ đèn xanh sáng hẳn mới in\n- Tắt máy\n\n## Các loại máy in văn phòng\n\nNgoài máy in laser, văn phòng còn dùng:\n\n- Máy in kim\n- Máy in nhiệt\n\n## Mực in\n\nMáy in dùng các loại mực in sau:\n\n- Mực bột\n- Mực nước\n\n## Tốc độ\n\nVí dụ:\n\n- Nhanh\n- Chậm\n\n## Khay\n\n**Khay** bao gồm:\n\n- Khay vào\n- Khay ra\n\n## Bảo trì máy in\n\n- Chức năng:\n\n    Lau đầu in.\n\n- Vai trò:\n\n    Giữ bản in rõ.\n";
+        let text = "# Máy in\n\n## Bộ phận\n\n- Khay giấy\n- Hộp mực\n- Trục cuốn, v.v...\n\n## Đặc điểm\n\nGồm các ý:\n\n- In nhanh\n- Ít ồn\n\n### Khái niệm\n\n- Máy in laser\n- Máy in phun\n\n## Cách dùng\n\n- Bật máy rồi chờ đèn xanh sáng hẳn mới in\n- Tắt máy\n\n## Các loại máy in văn phòng\n\nNgoài máy in laser, văn phòng còn dùng:\n\n- Máy in kim\n- Máy in nhiệt\n\n## Mực in\n\nMáy in dùng các loại mực in sau:\n\n- Mực bột\n- Mực nước\n\n## Tốc độ\n\nVí dụ:\n\n- Nhanh\n- Chậm\n\n## Khay\n\n**Khay** bao gồm:\n\n- Khay vào\n- Khay ra\n\n## Xem thêm\n\n- [Máy quét](may-quet.md)\n- [Máy chiếu](../may-chieu/)\n\n## Bảo trì máy in\n\n- Chức năng:\n\n    Lau đầu in.\n\n- Vai trò:\n\n    Giữ bản in rõ.\n";
         let drafts = drafts(text);
         let cards: Vec<(&str, &str, Vec<String>)> = drafts
             .iter()
