@@ -31,6 +31,7 @@ pub enum Msg<'a> {
     },
     TextAnswerPrompt,
     KeysHint,
+    KeysHintPlain,
     PlainChoicePrompt,
     NotAChoice(&'a str),
     Correct,
@@ -143,9 +144,10 @@ impl Msg<'_> {
             ),
             Msg::TextAnswerPrompt => pair("Trả lời", "Answer"),
             Msg::KeysHint => pair(
-                ":u hoàn tác · :q thoát (trong danh sách chọn: q hoặc Esc)",
-                ":u undo · :q quit (in menus: q or Esc)",
+                "Esc hoặc Ctrl-C để thoát · gõ :u để hoàn tác câu vừa rồi (trong danh sách chọn: q để thoát)",
+                "Esc or Ctrl-C quits · type :u to undo the last answer (in menus: q quits too)",
             ),
+            Msg::KeysHintPlain => pair(":u hoàn tác · :q thoát", ":u undo · :q quit"),
             Msg::PlainChoicePrompt => pair(
                 "Nhập số hoặc nội dung lựa chọn",
                 "Type the number or the text of your choice",
@@ -361,6 +363,7 @@ mod tests {
             Msg::ListAnswerHint { items: 3 },
             Msg::TextAnswerPrompt,
             Msg::KeysHint,
+            Msg::KeysHintPlain,
             Msg::PlainChoicePrompt,
             Msg::NotAChoice("x"),
             Msg::Correct,

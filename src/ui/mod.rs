@@ -4,12 +4,14 @@
 //! line of stdin per answer otherwise. [`drive`] runs a [`Session`] through a
 //! prompter; every deck string is [`sanitize`]d before it is printed.
 
+pub mod line;
 pub mod plain;
 pub mod terminal;
 
 use std::io::IsTerminal;
 
 use colored::Colorize;
+use dialoguer::console::measure_text_width;
 
 use crate::cli::{Config, Lang};
 use crate::clock::{self, Timestamp};
@@ -42,6 +44,10 @@ pub trait Prompter {
     fn choose(&mut self, prompt: &str, options: &[String], undo: Option<&str>) -> Result<Reply>;
     /// Waits for Enter (→ `Reply::Text("")`), undo or quit.
     fn wait(&mut self, prompt: &str) -> Result<Reply>;
+    /// Whether keys (Esc, arrows) are read, rather than lines.
+    fn is_terminal(&self) -> bool {
+        false
+    }
 }
 
 /// The typed commands understood at any text prompt: `:u`/`:undo`, `q`/`:q`/`:quit`.
@@ -96,6 +102,32 @@ pub fn sanitize(text: &str) -> String {
     out
 }
 
+/// Breaks `line` at spaces so that no row is wider than `columns` (escape
+/// sequences take no room); a word longer than a row is left whole for the
+/// terminal to break. Spaces at the start are kept, as indentation.
+pub fn wrap(line: &str, columns: usize) -> String {
+    if columns == 0 || measure_text_width(line) <= columns {
+        return line.to_string();
+    }
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut row_width = 0;
+    for (index, word) in line.split(' ').enumerate() {
+        let width = measure_text_width(word);
+        if index > 0 {
+            if row_width > 0 && row_width + 1 + width > columns {
+                out.push('\n');
+                row_width = 0;
+            } else {
+                out.push(' ');
+                row_width += 1;
+            }
+        }
+        out.push_str(word);
+        row_width += width;
+    }
+    out
+}
+
 /// Runs `session` with the prompter `config` calls for (dialoguer on a
 /// terminal, plain lines otherwise) and prints its summary.
 pub fn run(config: &Config, session: &mut Session) -> Result<Summary> {
@@ -105,9 +137,8 @@ pub fn run(config: &Config, session: &mut Session) -> Result<Summary> {
         prompter.restore();
         summary
     } else {
-        let stdin = std::io::stdin();
         let mut prompter = plain::Plain::new(
-            stdin.lock(),
+            plain::Interruptible::stdin(),
             std::io::stdout(),
             !config.interactive,
             Msg::PlainChoicePrompt.text(config.lang),
@@ -132,7 +163,12 @@ pub fn drive(
             break;
         };
         if !hinted {
-            ui.say(&Msg::KeysHint.text(lang).dimmed().to_string())?;
+            let hint = if ui.is_terminal() {
+                Msg::KeysHint
+            } else {
+                Msg::KeysHintPlain
+            };
+            ui.say(&hint.text(lang).dimmed().to_string())?;
             hinted = true;
         }
         show_question(ui, lang, &question)?;
@@ -492,6 +528,25 @@ mod tests {
         assert_eq!(sanitize("line\nnext\ttab"), "line next tab");
         assert_eq!(sanitize("abc\u{202e}def"), "abcdef");
         assert_eq!(sanitize("AI tạo sinh"), "AI tạo sinh");
+    }
+
+    #[test]
+    fn long_lines_wrap_at_spaces() {
+        let line = "Điền thuật ngữ còn thiếu: ___ là một nhánh của AI";
+        let wrapped = wrap(line, 20);
+        assert_eq!(
+            wrapped,
+            "Điền thuật ngữ còn\nthiếu: ___ là một\nnhánh của AI"
+        );
+        assert_eq!(wrapped.replace('\n', " "), line);
+        assert_eq!(wrap(line, 200), line);
+        // Escape sequences take no room; indentation stays.
+        assert_eq!(
+            wrap("\u{1b}[1mabc def\u{1b}[0m", 7),
+            "\u{1b}[1mabc def\u{1b}[0m"
+        );
+        assert_eq!(wrap("  ab cd", 5), "  ab\ncd");
+        assert_eq!(wrap("averyverylongword x", 5), "averyverylongword\nx");
     }
 
     #[test]
