@@ -261,40 +261,19 @@ fn a_finished_session_says_when_the_next_card_is_due() {
 
 #[test]
 fn ctrl_c_with_piped_input_ends_the_session_with_its_summary() {
-    use std::io::{Read, Write};
-    use std::process::Stdio;
     let fixture = Fixture::new();
-    let mut child = fixture
-        .command(NOW, &["study"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let mut stdout = child.stdout.take().unwrap();
-    stdin.write_all(b"Generative AI\n").unwrap();
-    stdin.flush().unwrap();
-    // Read until the second question's prompt: the first answer is saved
-    // and the session waits for the next line.
-    let mut seen = Vec::new();
-    let mut buffer = [0; 4096];
-    while !String::from_utf8_lossy(&seen)
-        .contains("Translate into Vietnamese:\nGenerative AI\nAnswer: ")
-    {
-        let read = stdout.read(&mut buffer).unwrap();
-        assert!(read > 0, "{}", String::from_utf8_lossy(&seen));
-        seen.extend_from_slice(&buffer[..read]);
-    }
+    let mut session = Piped::spawn(fixture.command(NOW, &["study"]));
+    session.send("Generative AI\n");
+    // The first answer is saved and the session waits for the next line.
+    session.wait_for("Translate into Vietnamese:\nGenerative AI\nAnswer: ");
     let status = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
+        .args(["-INT", &session.child.id().to_string()])
         .status()
         .unwrap();
     assert!(status.success());
-    stdout.read_to_end(&mut seen).unwrap();
-    // stdin is still open: the session ended because of Ctrl-C.
-    let exit = child.wait().unwrap();
-    drop(stdin);
-    let out = String::from_utf8(seen).unwrap();
+    // stdin stays open: the session ends because of Ctrl-C.
+    let exit = session.finish(false);
+    let out = &session.seen;
     assert!(exit.success(), "{exit:?}\n{out}");
     assert!(
         out.contains("Session over: 1 answered · 1 correct"),

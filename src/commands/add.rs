@@ -3,9 +3,13 @@
 
 use crate::cli::{AddArgs, Config};
 use crate::error::Result;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, localized};
 
 pub fn run(config: &Config, args: &AddArgs) -> Result<()> {
+    run_in_language(config, args).map_err(|error| localized(error, config.lang))
+}
+
+fn run_in_language(config: &Config, args: &AddArgs) -> Result<()> {
     let decks_dir = config.data_dir()?.join("decks");
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

@@ -3,7 +3,7 @@
 use crate::cli::Config;
 use crate::clock;
 use crate::error::Result;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, localized};
 use crate::judge::Grade;
 use crate::library::Library;
 use crate::scheduler::{CardState, Scheduler};
@@ -22,6 +22,10 @@ pub struct DeckCounts {
 }
 
 pub fn run(config: &Config) -> Result<()> {
+    run_in_language(config).map_err(|error| localized(error, config.lang))
+}
+
+fn run_in_language(config: &Config) -> Result<()> {
     let library = Library::load(config)?;
     let store = Store::open_read_only(config.data_dir()?, Scheduler::default())?;
     let rows = count(&library, &store, config.now);
