@@ -182,9 +182,10 @@ impl Msg<'_> {
                 format!("Ôn lại sau {}", duration(*after, Lang::Vi)),
                 format!("Next review in {}", duration(*after, Lang::En)),
             ),
-            Msg::PressEnterToReveal => {
-                pair("Nhấn Enter để xem đáp án", "Press Enter to show the answer")
-            }
+            Msg::PressEnterToReveal => pair(
+                "Nhấn Enter để xem đáp án (u hoàn tác · q thoát)",
+                "Press Enter to show the answer (u undo · q quit)",
+            ),
             Msg::Answer(answer) => (format!("Đáp án: {answer}"), format!("Answer: {answer}")),
             Msg::GradeOption { rating, next } => {
                 let (vi, en) = match rating {

@@ -93,8 +93,12 @@ pub fn sanitize(text: &str) -> String {
                 }
                 _ => {}
             },
-            '\t' | '\n' | '\r' => out.push(' '),
-            '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {}
+            '\t' | '\n' | '\r' | '\u{2028}' | '\u{2029}' => out.push(' '),
+            '\u{61c}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}' => {}
             ch if ch.is_control() => {}
             ch => out.push(ch),
         }
@@ -141,7 +145,7 @@ pub fn run(config: &Config, session: &mut Session) -> Result<Summary> {
             plain::Interruptible::stdin(),
             std::io::stdout(),
             !config.interactive,
-            Msg::PlainChoicePrompt.text(config.lang),
+            config.lang,
         );
         drive(session, &mut prompter, config.lang, &clock::now)
     }
@@ -527,6 +531,8 @@ mod tests {
         assert_eq!(sanitize("bell\u{7}\u{9b}2J"), "bell2J");
         assert_eq!(sanitize("line\nnext\ttab"), "line next tab");
         assert_eq!(sanitize("abc\u{202e}def"), "abcdef");
+        assert_eq!(sanitize("a\u{2067}b\u{61c}c\u{2069}d"), "abcd");
+        assert_eq!(sanitize("a\u{2028}b\u{85}c"), "a bc");
         assert_eq!(sanitize("AI tạo sinh"), "AI tạo sinh");
     }
 

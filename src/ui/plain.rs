@@ -12,7 +12,9 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use unicode_normalization::UnicodeNormalization;
 
 use super::{Prompter, Reply, command};
+use crate::cli::Lang;
 use crate::error::{Error, Result};
+use crate::i18n::Msg;
 
 /// Where plain prompts get their lines.
 pub trait Lines {
@@ -105,17 +107,16 @@ pub struct Plain<R, W> {
     /// Print each answer read after its prompt, so a transcript of piped
     /// input reads like the session did.
     echo: bool,
-    /// The prompt under a numbered list of options.
-    choice_prompt: String,
+    lang: Lang,
 }
 
 impl<R: Lines, W: Write> Plain<R, W> {
-    pub fn new(input: R, output: W, echo: bool, choice_prompt: String) -> Plain<R, W> {
+    pub fn new(input: R, output: W, echo: bool, lang: Lang) -> Plain<R, W> {
         Plain {
             input,
             output,
             echo,
-            choice_prompt,
+            lang,
         }
     }
 
@@ -167,7 +168,7 @@ impl<R: Lines, W: Write> Prompter for Plain<R, W> {
             writeln!(self.output, "  u) {undo}").map_err(stdout_error)?;
         }
         loop {
-            let choice_prompt = self.choice_prompt.clone();
+            let choice_prompt = Msg::PlainChoicePrompt.text(self.lang);
             let Some(line) = self.read_line(&choice_prompt)? else {
                 return Ok(Reply::Quit);
             };
@@ -190,7 +191,8 @@ impl<R: Lines, W: Write> Prompter for Plain<R, W> {
             {
                 return Ok(Reply::Choice(index));
             }
-            writeln!(self.output, "? {}", super::sanitize(trimmed)).map_err(stdout_error)?;
+            let not_a_choice = Msg::NotAChoice(&super::sanitize(trimmed)).text(self.lang);
+            writeln!(self.output, "{not_a_choice}").map_err(stdout_error)?;
         }
     }
 
@@ -209,7 +211,7 @@ mod tests {
     fn run_choose(input: &str) -> (Reply, String) {
         let mut output = Vec::new();
         let options = vec!["Tạo văn bản".to_string(), "Tạo hình ảnh".to_string()];
-        let reply = Plain::new(Reader(input.as_bytes()), &mut output, true, "#".into())
+        let reply = Plain::new(Reader(input.as_bytes()), &mut output, true, Lang::En)
             .choose("", &options, Some("undo"))
             .unwrap();
         (reply, String::from_utf8(output).unwrap())
@@ -224,7 +226,10 @@ mod tests {
         let (reply, output) = run_choose("9\nTạo hình ảnh\n");
         assert_eq!(reply, Reply::Choice(1));
         assert!(output.contains("1) Tạo văn bản"), "{output}");
-        assert!(output.contains("? 9"), "{output}");
+        assert!(
+            output.contains("“9” is not one of the choices; type its number or its text."),
+            "{output}"
+        );
     }
 
     #[test]
@@ -234,7 +239,7 @@ mod tests {
             Reader("Generative AI\n:u\nq\n".as_bytes()),
             &mut output,
             false,
-            "#".into(),
+            Lang::En,
         );
         assert_eq!(
             plain.text("Answer").unwrap(),
