@@ -94,6 +94,7 @@ pub enum Msg<'a> {
     Added {
         dir: &'a str,
     },
+    NothingAdded,
 }
 
 /// The four grades' names, for flip mode's menu.
@@ -296,6 +297,10 @@ impl Msg<'_> {
                 "Thư viện chưa có bộ thẻ nào: thêm bài học bằng `ontap add BÀI_HỌC.md`, hoặc học một thư mục bộ thẻ với `--decks THƯ_MỤC`.",
                 "The library has no decks: add lessons with `ontap add LESSON.md`, or study a folder of decks with `--decks DIR`.",
             ),
+            Msg::NothingAdded => pair(
+                "Không có bộ thẻ nào được thêm vào thư viện.",
+                "No deck was added to the library.",
+            ),
             Msg::Added { dir } => (
                 format!("Các bộ thẻ đã vào thư viện ({dir}); xem `ontap decks`, học với `ontap`."),
                 format!(
@@ -481,6 +486,7 @@ mod tests {
             Msg::DecksHeader,
             Msg::NoDecks,
             Msg::Added { dir: "d" },
+            Msg::NothingAdded,
         ]
     }
 

@@ -173,3 +173,14 @@ fn a_second_session_is_refused_and_changes_nothing() {
     assert!(first.finish(true).success());
     assert_eq!(fixture.reviews().len(), 1);
 }
+
+#[test]
+fn adding_a_lesson_with_nothing_to_learn_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let lesson = dir.path().join("loi-noi-dau.md");
+    std::fs::write(&lesson, "# Lời nói đầu\n\nChỉ là một đoạn văn.\n").unwrap();
+    let data = dir.path().join("data");
+    let out = ontap(&data, &["add", lesson.to_str().unwrap()], "");
+    assert!(out.contains("No deck was added to the library."), "{out}");
+    assert!(!out.contains("The decks are in the library"), "{out}");
+}
