@@ -266,3 +266,47 @@ fn arrows_edit_a_typed_answer_in_the_middle() {
     let reviews = fixture.reviews();
     assert_eq!(field(&reviews[0], "answer"), "AI tạo sinh");
 }
+
+#[test]
+fn long_prompts_wrap_between_words() {
+    let deck = r#"[deck]
+id = "long"
+title = "Long"
+source = "long.md"
+format = 1
+
+[[card]]
+id = "long/translate/vi-en/meo"
+kind = "translate"
+input = "text"
+prompt = "mèo"
+answers = ["cat"]
+direction = "vi-en"
+line = 1
+hash = "000000000001"
+
+[[card]]
+id = "long/translate/vi-en/dem"
+kind = "translate"
+input = "text"
+prompt = "một hai ba bốn năm sáu bảy tám chín mười"
+answers = ["counting"]
+direction = "vi-en"
+line = 2
+hash = "000000000002"
+"#;
+    let fixture = Fixture::with_deck(deck);
+    let mut pty = spawn(fixture.command(NOW, &["study", "--color", "never"]));
+    pty.get_process_mut().set_window_size(20, 30).unwrap();
+    expect(&mut pty, "Answer");
+    // The size is read for every line: the second card is drawn 20 wide.
+    send(&mut pty, "cat\r");
+    expect(&mut pty, "Correct!");
+    let screen = expect(&mut pty, "Answer");
+    assert!(
+        screen.contains("một hai ba bốn năm\r\nsáu bảy tám chín\r\nmười"),
+        "{screen:?}"
+    );
+    send(&mut pty, "\x1b");
+    finish(&mut pty);
+}
