@@ -235,6 +235,18 @@ fn decks_lists_cards_new_due_and_missed() {
     let numbers: Vec<&str> = row.split_whitespace().rev().take(4).collect();
     // missed, due today, new, cards (read from the right)
     assert_eq!(numbers, vec!["1", "2", "3", "5"], "{out}");
+    // Right in the review: off the missed count, which the table reads
+    // from the schedule cache, as `ontap review` finds from the log.
+    let review = run(&fixture, NEXT_DAY, &["review"], "Tạo hình ảnh\n");
+    assert!(review.contains("Off the missed list."), "{review}");
+    let out = run(&fixture, NEXT_DAY, &["decks"], "");
+    assert!(
+        out.lines()
+            .any(|line| line.starts_with("fixture") && line.ends_with(" 0")),
+        "{out}"
+    );
+    let again = run(&fixture, NEXT_DAY, &["review"], "");
+    assert!(again.contains("No missed answers to review."), "{again}");
 }
 
 #[test]

@@ -184,3 +184,34 @@ fn adding_a_lesson_with_nothing_to_learn_says_so() {
     assert!(out.contains("No deck was added to the library."), "{out}");
     assert!(!out.contains("The decks are in the library"), "{out}");
 }
+
+#[test]
+fn a_data_dir_that_cannot_be_made_is_one_clear_line() {
+    // Running as root, permissions would not stop the tests: a data dir
+    // inside a regular file cannot be created by anyone.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("file");
+    std::fs::write(&file, "").unwrap();
+    let data = file.join("data");
+    for (lang, words) in [("en", "Not a directory"), ("vi", "không phải là thư mục")] {
+        for command in ["study", "quiz", "review", "decks"] {
+            let output = std::process::Command::new(env!("CARGO_BIN_EXE_ontap"))
+                .args([command, "--lang", lang])
+                .env("ONTAP_DATA_DIR", &data)
+                .env_remove("ONTAP_DECKS")
+                .env("ONTAP_NOW", NOW)
+                .stdin(std::process::Stdio::null())
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert_eq!(output.status.code(), Some(1), "{command}: {stderr}");
+            assert_eq!(stderr.lines().count(), 1, "{command}: {stderr}");
+            assert!(
+                stderr.starts_with(&format!("ontap: {}", data.display())),
+                "{stderr}"
+            );
+            assert!(stderr.contains(words), "{command}: {stderr}");
+        }
+    }
+    assert_eq!(std::fs::read(&file).unwrap(), b"");
+}
