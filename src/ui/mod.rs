@@ -108,19 +108,23 @@ pub fn sanitize(text: &str) -> String {
 
 /// Breaks `line` at spaces so that no row is wider than `columns` (escape
 /// sequences take no room); a word longer than a row is left whole for the
-/// terminal to break. Spaces at the start are kept, as indentation.
+/// terminal to break. Spaces at the start are indentation, for every row.
 pub fn wrap(line: &str, columns: usize) -> String {
     if columns == 0 || measure_text_width(line) <= columns {
         return line.to_string();
     }
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    // An indentation as wide as the terminal would leave no room.
+    let indent = if indent * 2 < columns { indent } else { 0 };
     let mut out = String::with_capacity(line.len() + 8);
     let mut row_width = 0;
     for (index, word) in line.split(' ').enumerate() {
         let width = measure_text_width(word);
         if index > 0 {
-            if row_width > 0 && row_width + 1 + width > columns {
+            if row_width > indent && row_width + 1 + width > columns {
                 out.push('\n');
-                row_width = 0;
+                out.push_str(&" ".repeat(indent));
+                row_width = indent;
             } else {
                 out.push(' ');
                 row_width += 1;
@@ -551,7 +555,8 @@ mod tests {
             wrap("\u{1b}[1mabc def\u{1b}[0m", 7),
             "\u{1b}[1mabc def\u{1b}[0m"
         );
-        assert_eq!(wrap("  ab cd", 5), "  ab\ncd");
+        assert_eq!(wrap("  ab cd", 5), "  ab\n  cd");
+        assert_eq!(wrap("  ab cd ef", 7), "  ab cd\n  ef");
         assert_eq!(wrap("averyverylongword x", 5), "averyverylongword\nx");
     }
 
