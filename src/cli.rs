@@ -2,8 +2,9 @@
 //! [`Config`] before any work starts.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use clap::builder::{OsStringValueParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::clock::{self, Timestamp};
@@ -19,7 +20,13 @@ use crate::error::{Error, Result};
 )]
 pub struct Cli {
     /// Where reviews and schedules are kept [default: the platform's data dir]
-    #[arg(long, global = true, env = "ONTAP_DATA_DIR", value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "ONTAP_DATA_DIR",
+        value_name = "DIR",
+        value_parser = path_or_unset()
+    )]
     pub data_dir: Option<PathBuf>,
 
     /// Study the decks of this folder instead of the library
@@ -28,7 +35,8 @@ pub struct Cli {
         id = "decks_dir",
         global = true,
         env = "ONTAP_DECKS",
-        value_name = "DIR"
+        value_name = "DIR",
+        value_parser = path_or_unset()
     )]
     pub decks: Option<PathBuf>,
 
@@ -253,9 +261,7 @@ pub struct Config {
 
 impl Config {
     pub fn from_cli(cli: &Cli) -> Result<Config> {
-        let data_dir = cli
-            .data_dir
-            .clone()
+        let data_dir = set_path(cli.data_dir.as_deref())
             .or_else(|| dirs::data_dir().map(|dir| dir.join("ontap")));
         let color = match cli.color {
             ColorChoice::Always => true,
@@ -268,7 +274,7 @@ impl Config {
         colored::control::set_override(color);
         Ok(Config {
             data_dir,
-            decks_dir: cli.decks.clone(),
+            decks_dir: set_path(cli.decks.as_deref()),
             color,
             lang: cli.lang.unwrap_or_else(lang_from_env),
             now: clock::now()?,
@@ -282,6 +288,19 @@ impl Config {
             Error::Usage("cannot tell where to keep state; set ONTAP_DATA_DIR or --data-dir".into())
         })
     }
+}
+
+/// A directory argument that may be empty: an empty `ONTAP_DATA_DIR=` or
+/// `ONTAP_DECKS=` means "not set", as an empty variable conventionally
+/// does (clap's path parser would refuse it, naming only the option).
+fn path_or_unset() -> impl TypedValueParser<Value = PathBuf> {
+    OsStringValueParser::new().map(PathBuf::from)
+}
+
+/// The path of a [`path_or_unset`] argument, `None` when empty.
+fn set_path(path: Option<&Path>) -> Option<PathBuf> {
+    path.filter(|path| !path.as_os_str().is_empty())
+        .map(Path::to_path_buf)
 }
 
 /// Vietnamese when the locale says so (`LANG=vi_VN.UTF-8`), else English.
@@ -308,6 +327,16 @@ mod tests {
     #[test]
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn an_empty_directory_argument_counts_as_unset() {
+        let args = ["ontap", "--data-dir", "", "--decks", "", "state", "check"];
+        let cli = Cli::try_parse_from(args).unwrap();
+        assert_eq!(set_path(cli.data_dir.as_deref()), None);
+        assert_eq!(set_path(cli.decks.as_deref()), None);
+        let cli = Cli::try_parse_from(["ontap", "--data-dir", "d", "state", "check"]).unwrap();
+        assert_eq!(set_path(cli.data_dir.as_deref()), Some(PathBuf::from("d")));
     }
 
     #[test]

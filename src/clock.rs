@@ -2,7 +2,9 @@
 //! day" trials are reproducible, else the system clock in the local offset.
 //! Everything below the command layer takes `now` as a value.
 
-use chrono::{DateTime, FixedOffset, Local, NaiveDate, SecondsFormat};
+use std::ffi::OsString;
+
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, SecondsFormat, TimeZone};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::{Error, Result};
@@ -11,10 +13,19 @@ pub type Timestamp = DateTime<FixedOffset>;
 
 /// The current time: `ONTAP_NOW` when set, else the system clock.
 pub fn now() -> Result<Timestamp> {
-    match std::env::var("ONTAP_NOW") {
-        Ok(text) if !text.trim().is_empty() => parse(text.trim()).map_err(|_| {
+    now_from(std::env::var_os("ONTAP_NOW"))
+}
+
+/// The current time given the value of `ONTAP_NOW`: an empty or blank
+/// value counts as unset, anything else must be an RFC 3339 time.
+fn now_from(variable: Option<OsString>) -> Result<Timestamp> {
+    let text = variable.map(|value| value.to_string_lossy().into_owned());
+    match text {
+        Some(text) if !text.trim().is_empty() => parse(text.trim()).map_err(|_| {
+            // Escaped, so the message stays one line whatever was set.
             Error::Usage(format!(
-                "ONTAP_NOW='{text}' is not an RFC 3339 time such as 2026-11-28T09:00:00+07:00"
+                "ONTAP_NOW='{}' is not an RFC 3339 time such as 2026-11-28T09:00:00+07:00",
+                text.escape_debug()
             ))
         }),
         _ => Ok(Local::now().fixed_offset()),
@@ -35,19 +46,24 @@ pub fn day(time: &Timestamp) -> NaiveDate {
     time.date_naive()
 }
 
-fn to_toml(time: &Timestamp) -> toml::value::Datetime {
-    // chrono's RFC 3339 output is always a valid TOML offset date-time.
-    format(time)
-        .parse()
-        .unwrap_or_else(|_| unreachable_datetime())
+/// `time`, or the last second of year 9999 in its offset if it is later:
+/// RFC 3339 and TOML have four-digit years, so a later time could be
+/// written to a state file but never read back.
+pub fn at_most_representable(time: Timestamp) -> Timestamp {
+    let last_second = NaiveDate::from_ymd_opt(9999, 12, 31)
+        .and_then(|date| date.and_hms_opt(23, 59, 59))
+        .and_then(|latest| time.offset().from_local_datetime(&latest).single());
+    match last_second {
+        Some(latest) if time > latest => latest,
+        _ => time,
+    }
 }
 
-fn unreachable_datetime() -> toml::value::Datetime {
-    toml::value::Datetime {
-        date: None,
-        time: None,
-        offset: None,
-    }
+/// `time` as a TOML offset date-time, which has a four-digit year.
+fn to_toml(time: &Timestamp) -> std::result::Result<toml::value::Datetime, String> {
+    let text = format(time);
+    text.parse()
+        .map_err(|_| format!("{text} is not a TOML date-time (years 0000 to 9999 only)"))
 }
 
 fn from_toml(value: &toml::value::Datetime) -> std::result::Result<Timestamp, String> {
@@ -62,7 +78,9 @@ pub mod toml_datetime {
     use super::*;
 
     pub fn serialize<S: Serializer>(time: &Timestamp, serializer: S) -> Result<S::Ok, S::Error> {
-        to_toml(time).serialize(serializer)
+        to_toml(time)
+            .map_err(serde::ser::Error::custom)?
+            .serialize(serializer)
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Timestamp, D::Error> {
@@ -80,7 +98,9 @@ pub mod toml_datetime_option {
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
         match time {
-            Some(time) => serializer.serialize_some(&to_toml(time)),
+            Some(time) => {
+                serializer.serialize_some(&to_toml(time).map_err(serde::ser::Error::custom)?)
+            }
             None => serializer.serialize_none(),
         }
     }
@@ -118,9 +138,51 @@ mod tests {
     }
 
     #[test]
+    fn times_a_toml_date_cannot_hold_fail_to_serialize() {
+        let at = parse("9999-12-31T23:59:59Z").unwrap() + chrono::TimeDelta::days(1);
+        let error = toml::to_string(&Stamp { at, last: None }).unwrap_err();
+        assert!(error.to_string().contains("years 0000 to 9999"), "{error}");
+    }
+
+    #[test]
     fn local_datetimes_without_offset_are_refused() {
         let error = toml::from_str::<Stamp>("at = 2026-11-28T09:00:00").unwrap_err();
         assert!(error.to_string().contains("offset"), "{error}");
+    }
+
+    #[test]
+    fn ontap_now_is_read_strictly_and_reported_on_one_line() {
+        let set = |text: &str| now_from(Some(OsString::from(text)));
+        assert_eq!(
+            set(" 2026-11-28T09:00:00+07:00 ").unwrap(),
+            parse("2026-11-28T09:00:00+07:00").unwrap()
+        );
+        for bad in ["2026-11-28", "yesterday", "2026-11-28T09:00:00+07:00\nx"] {
+            let error = set(bad).unwrap_err();
+            assert_eq!(error.exit_code(), 2);
+            let message = error.to_string();
+            assert!(message.starts_with("ONTAP_NOW='"), "{message}");
+            assert!(!message.contains('\n'), "{message}");
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStringExt;
+            let not_utf8 = OsString::from_vec(vec![0xff, b'2']);
+            assert!(matches!(now_from(Some(not_utf8)), Err(Error::Usage(_))));
+        }
+        for unset in [None, Some(OsString::new()), Some(OsString::from("  "))] {
+            assert!(now_from(unset).is_ok());
+        }
+    }
+
+    #[test]
+    fn times_past_year_9999_are_capped_to_what_files_can_hold() {
+        let latest = parse("9999-12-31T23:59:59-23:59").unwrap();
+        let later = latest + chrono::TimeDelta::days(400);
+        assert_eq!(at_most_representable(later), latest);
+        assert_eq!(parse(&format(&at_most_representable(later))), Ok(latest));
+        let ordinary = parse("2026-11-28T09:00:00+07:00").unwrap();
+        assert_eq!(at_most_representable(ordinary), ordinary);
     }
 
     #[test]

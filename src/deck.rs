@@ -141,22 +141,13 @@ impl Card {
         choices: &[String],
         hint: Option<&str>,
     ) -> String {
-        let mut hasher = Sha256::new();
-        for part in [kind.name(), prompt]
+        let parts = [kind.name(), prompt]
             .into_iter()
             .chain(answers.iter().map(String::as_str))
             .chain(["\u{1f}"])
             .chain(choices.iter().map(String::as_str))
-            .chain(["\u{1f}", hint.unwrap_or("")])
-        {
-            hasher.update(part.as_bytes());
-            hasher.update([0u8]);
-        }
-        let digest = hasher.finalize();
-        digest[..6]
-            .iter()
-            .map(|byte| format!("{byte:02x}"))
-            .collect()
+            .chain(["\u{1f}", hint.unwrap_or("")]);
+        short_digest(parts, 6)
     }
 
     /// The answer shown to the user as the right one.
@@ -184,7 +175,7 @@ impl Deck {
         let deck: Deck = toml::from_str(text).map_err(|error| toml_error(path, text, &error))?;
         if deck.deck.format > DECK_FORMAT {
             return Err(Error::FutureFormat {
-                path: path.to_path_buf(),
+                location: Location::line(path, line_of_key(text, "format")),
                 found: deck.deck.format,
                 supported: DECK_FORMAT,
             });
@@ -209,14 +200,54 @@ pub fn toml_error(path: &Path, text: &str, error: &toml::de::Error) -> Error {
     )
 }
 
+/// The text of a file read as `bytes`, or an error naming the line of the
+/// first byte that is not UTF-8.
+pub fn utf8_text(path: &Path, bytes: Vec<u8>) -> Result<String> {
+    String::from_utf8(bytes).map_err(|error| {
+        let valid = error.utf8_error().valid_up_to();
+        let newlines = error.as_bytes().iter().take(valid).filter(|b| **b == b'\n');
+        Error::invalid(
+            Location::line(path, newlines.count() + 1),
+            "not UTF-8 text; the file was left untouched",
+        )
+    })
+}
+
+/// The first `bytes` bytes of the SHA-256 of `parts`, in hex. Each part is
+/// ended by a NUL byte, so that ("ab", "c") and ("a", "bc") differ.
+pub(crate) fn short_digest<'a>(parts: impl IntoIterator<Item = &'a str>, bytes: usize) -> String {
+    let mut hasher = Sha256::new();
+    for part in parts {
+        hasher.update(part.as_bytes());
+        hasher.update([0u8]);
+    }
+    hex_prefix(&hasher.finalize(), bytes)
+}
+
+/// The first `bytes` bytes of `digest` in lower-case hex.
+pub(crate) fn hex_prefix(digest: &[u8], bytes: usize) -> String {
+    digest
+        .iter()
+        .take(bytes)
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
+/// The 1-based line of `text` that first sets `key` (1 if none seems to),
+/// for errors about a value the TOML parser accepted.
+pub fn line_of_key(text: &str, key: &str) -> usize {
+    let sets_key = |line: &str| {
+        line.trim_start()
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with(['=', '.']))
+    };
+    text.lines().position(sets_key).map_or(1, |index| index + 1)
+}
+
 /// The 1-based line number holding byte `offset` of `text`.
 pub fn line_of_offset(text: &str, offset: usize) -> usize {
-    let end = offset.min(text.len());
-    text.as_bytes()[..end]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+    let newlines = text.bytes().take(offset).filter(|byte| *byte == b'\n');
+    newlines.count() + 1
 }
 
 #[cfg(test)]
@@ -279,5 +310,9 @@ mod tests {
         let text = "[deck]\nid = \"x\"\ntitle = \"t\"\nsource = \"x.md\"\nformat = 9\n";
         let error = Deck::from_toml(text, Path::new("x.toml")).unwrap_err();
         assert!(matches!(error, Error::FutureFormat { found: 9, .. }));
+        assert!(
+            error.to_string().starts_with("x.toml:5: format version 9"),
+            "{error}"
+        );
     }
 }

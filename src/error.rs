@@ -51,13 +51,13 @@ pub enum Error {
     #[error("{location}: {message}")]
     Invalid { location: Location, message: String },
 
-    /// A state file written by a newer ontap.
+    /// A deck or state file written by a newer ontap; `location` is its
+    /// `format` line.
     #[error(
-        "{}: format version {found} is newer than this ontap understands (up to {supported}); upgrade ontap, the file was left untouched",
-        path.display()
+        "{location}: format version {found} is newer than this ontap understands (up to {supported}); upgrade ontap, the file was left untouched"
     )]
     FutureFormat {
-        path: PathBuf,
+        location: Location,
         found: i64,
         supported: i64,
     },

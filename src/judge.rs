@@ -51,6 +51,17 @@ pub enum Grade {
 }
 
 impl Grade {
+    pub const ALL: [Grade; 3] = [Grade::Correct, Grade::Close, Grade::Wrong];
+
+    /// The name the review log uses: `correct`, `close`, `wrong`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Grade::Correct => "correct",
+            Grade::Close => "close",
+            Grade::Wrong => "wrong",
+        }
+    }
+
     /// The rating a verdict implies: correct → Good, close → Hard, wrong → Again.
     pub fn rating(self) -> Rating {
         match self {
@@ -380,6 +391,8 @@ impl Form {
 /// NFC, lower case, punctuation dropped (apostrophes joined, the rest made
 /// spaces), spacing collapsed.
 fn normalize(text: &str) -> String {
+    // NFC before lower-casing, so precomposed and decomposed input lower
+    // alike, and after it, since lower-casing can decompose (`İ` → `i̇`).
     let lowered: String = text.nfc().collect::<String>().to_lowercase();
     let spaced: String = lowered
         .nfc()

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::cli::Config;
-use crate::deck::Deck;
+use crate::deck::{Deck, utf8_text};
 use crate::error::{Error, Result};
 
 /// The bundled lesson's compiled deck, so ontap works from any directory.
@@ -31,8 +31,8 @@ impl Library {
     pub fn from_dir(dir: &Path, with_bundled: bool) -> Result<Library> {
         let mut decks = Vec::new();
         for path in deck_files(dir)? {
-            let text = std::fs::read_to_string(&path).map_err(|error| Error::io(&path, error))?;
-            decks.push(Deck::from_toml(&text, &path)?);
+            let bytes = std::fs::read(&path).map_err(|error| Error::io(&path, error))?;
+            decks.push(Deck::from_toml(&utf8_text(&path, bytes)?, &path)?);
         }
         if with_bundled {
             let bundled = Deck::from_toml(BUNDLED_DECK, Path::new("<bundled>/ai-tao-sinh.toml"))?;
@@ -88,6 +88,16 @@ mod tests {
         let deck = Deck::from_toml(BUNDLED_DECK, Path::new("bundled")).unwrap();
         assert_eq!(deck.deck.id.0, "ai-tao-sinh");
         assert!(!deck.cards.is_empty());
+    }
+
+    #[test]
+    fn a_deck_that_is_not_utf8_is_refused_with_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.toml");
+        std::fs::write(&path, b"[deck]\nid = \"x\xff\"\n").unwrap();
+        let error = Library::from_dir(dir.path(), false).unwrap_err();
+        let expected = format!("{}:2: not UTF-8", path.display());
+        assert!(error.to_string().starts_with(&expected), "{error}");
     }
 
     #[test]

@@ -1,3 +1,6 @@
+//! The `ontap` binary: parses the command line, runs it, and turns an error
+//! into one `ontap: …` line on standard error and its exit status.
+
 use std::process::ExitCode;
 
 use clap::Parser;

@@ -172,8 +172,13 @@ impl Queue {
         if let Some(card) = self.new.first() {
             return ask(card, Reason::New);
         }
+        // A window too wide to add to `now` (`TimeDelta::MAX`) takes in every card.
+        let within_window = |due: &Timestamp| {
+            now.checked_add_signed(self.learn_ahead)
+                .is_none_or(|horizon| *due <= horizon)
+        };
         match earliest {
-            Some((card, due)) if *due <= now + self.learn_ahead => ask(card, Reason::Learning),
+            Some((card, due)) if within_window(due) => ask(card, Reason::Learning),
             Some((_, due)) => Next::WaitUntil(*due),
             None => Next::Done,
         }
@@ -427,6 +432,17 @@ mod tests {
         assert_eq!(asked, [(id(0), Reason::New), (id(0), Reason::Learning)]);
         assert_eq!(queue.next(now()), Next::Done);
         assert!(queue.is_empty());
+    }
+
+    #[test]
+    fn an_unbounded_learn_ahead_window_asks_every_learning_card() {
+        let limits = Limits {
+            learn_ahead: TimeDelta::MAX,
+            ..Limits::default()
+        };
+        let mut queue = build(&cards(1), &BTreeMap::new(), &limits);
+        queue.answered(&id(0), &first_answer(Rating::Good));
+        assert_eq!(queue.next(now()), ask(&id(0), Reason::Learning));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::f64::consts::E;
 use chrono::TimeDelta;
 use serde::{Deserialize, Serialize};
 
-use crate::clock::Timestamp;
+use crate::clock::{self, Timestamp};
 
 /// How well the user remembered: the four FSRS ratings, stored as 1–4.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -52,6 +52,25 @@ pub enum CardState {
     Learning,
     Review,
     Relearning,
+}
+
+impl CardState {
+    pub const ALL: [CardState; 4] = [
+        CardState::New,
+        CardState::Learning,
+        CardState::Review,
+        CardState::Relearning,
+    ];
+
+    /// The name state files and messages use: `new`, `learning`, `review`, `relearning`.
+    pub fn name(self) -> &'static str {
+        match self {
+            CardState::New => "new",
+            CardState::Learning => "learning",
+            CardState::Review => "review",
+            CardState::Relearning => "relearning",
+        }
+    }
 }
 
 /// A card's schedule: the FSRS memory state plus where it stands in its
@@ -153,8 +172,9 @@ impl Scheduler {
     /// [`CardState::New`] card is the reference's fresh `Card()` (learning,
     /// step 0, no memory state yet). `reps` counts every review and `lapses`
     /// every Again given to a card in review, which the reference does not
-    /// track. A schedule whose memory state is missing (a damaged cache) is
-    /// treated as a first review rather than a panic.
+    /// track. A schedule whose memory state is missing or unusable (a
+    /// damaged cache: NaN, infinite, not positive) is treated as a first
+    /// review, so the result is always a sound memory state.
     pub fn review(
         &self,
         schedule: &Schedule,
@@ -164,7 +184,11 @@ impl Scheduler {
     ) -> Schedule {
         let memory = match (schedule.state, schedule.stability, schedule.difficulty) {
             (CardState::New, _, _) => None,
-            (_, Some(stability), Some(difficulty)) => Some((stability, difficulty)),
+            (_, Some(stability), Some(difficulty))
+                if usable_stability(stability) && difficulty.is_finite() =>
+            {
+                Some((stability, difficulty))
+            }
             _ => None,
         };
         let (stability, difficulty) = match memory {
@@ -179,7 +203,8 @@ impl Scheduler {
                 let stability = match days_since_last_review {
                     Some(days) if days < 1 => self.short_term_stability(stability, rating),
                     _ => {
-                        let retrievability = self.retrievability_of(stability, schedule, now);
+                        let elapsed_days = days_since_last_review.unwrap_or(0);
+                        let retrievability = self.forgetting_curve(stability, elapsed_days);
                         self.next_stability(difficulty, stability, retrievability, rating)
                     }
                 };
@@ -228,22 +253,29 @@ impl Scheduler {
             step,
             stability: Some(stability),
             difficulty: Some(difficulty),
-            // Only an absurd clock (near year 262143) can overflow; stay put then.
-            due: now.checked_add_signed(interval).unwrap_or(now),
+            // State files hold four-digit years: a due date past 9999 could
+            // be written but never read back.
+            due: now
+                .checked_add_signed(interval)
+                .map_or(now, clock::at_most_representable)
+                .max(now),
             last_review: Some(now),
             reps: schedule.reps.saturating_add(1),
             lapses: schedule.lapses.saturating_add(u32::from(lapsed)),
         }
     }
 
-    /// The probability of recall at `now` (1.0 for a card never reviewed).
+    /// The probability of recall at `now` (1.0 for a card never reviewed,
+    /// or whose cached stability is unusable).
     /// Like the reference's `get_card_retrievability`, the elapsed time is
     /// counted in whole days since the last review.
     pub fn retrievability(&self, schedule: &Schedule, now: Timestamp) -> f64 {
-        match (schedule.state, schedule.stability) {
-            (CardState::New, _) | (_, None) => 1.0,
-            (_, Some(stability)) if schedule.last_review.is_some() => {
-                self.retrievability_of(stability, schedule, now)
+        match (schedule.state, schedule.stability, schedule.last_review) {
+            (CardState::New, _, _) => 1.0,
+            (_, Some(stability), Some(last_review)) if usable_stability(stability) => {
+                // A review dated after `now` (a clock set back) counts as just now.
+                let elapsed_days = whole_days(now - last_review).max(0);
+                self.forgetting_curve(stability, elapsed_days)
             }
             _ => 1.0,
         }
@@ -344,10 +376,9 @@ impl Scheduler {
         0.9f64.powf(1.0 / self.decay()) - 1.0
     }
 
-    fn retrievability_of(&self, stability: f64, schedule: &Schedule, now: Timestamp) -> f64 {
-        let elapsed_days = schedule
-            .last_review
-            .map_or(0, |last_review| whole_days(now - last_review).max(0));
+    /// The probability of recall `elapsed_days` after a review that left
+    /// the card at `stability`: FSRS-6's power forgetting curve.
+    fn forgetting_curve(&self, stability: f64, elapsed_days: i64) -> f64 {
         (1.0 + self.factor() * elapsed_days as f64 / stability).powf(self.decay())
     }
 
@@ -414,6 +445,12 @@ impl Scheduler {
         };
         next.max(STABILITY_MIN)
     }
+}
+
+/// Whether a cached stability can be computed with: a damaged cache may
+/// hold NaN, an infinity or zero, which would poison every later review.
+fn usable_stability(stability: f64) -> bool {
+    stability.is_finite() && stability > 0.0
 }
 
 fn clamp_difficulty(difficulty: f64) -> f64 {
@@ -719,12 +756,7 @@ mod tests {
         };
         for scheduler in [Scheduler::default(), no_steps] {
             for rating in Rating::ALL {
-                for state in [
-                    CardState::New,
-                    CardState::Learning,
-                    CardState::Review,
-                    CardState::Relearning,
-                ] {
+                for state in CardState::ALL {
                     let schedule = Schedule {
                         state,
                         ..damaged.clone()

@@ -15,14 +15,24 @@
 //! quick reader for the plain TOML ontap writes), `files` (atomic writes,
 //! appends, the lock).
 
-use std::path::PathBuf;
+mod cache;
+mod fast;
+mod files;
+mod log;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use crate::clock::Timestamp;
 use crate::deck::{CardId, DeckId};
+use crate::error::{Error, Location, Result};
 use crate::judge::Grade;
-use crate::scheduler::Rating;
+use crate::scheduler::{self, Rating, Schedule, Scheduler};
+
+pub use cache::REBUILD_HINT;
+use log::{Entry, LoggedReview, Undo};
 
 /// Which kind of session an answer came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -31,6 +41,19 @@ pub enum ReviewMode {
     Study,
     Quiz,
     Review,
+}
+
+impl ReviewMode {
+    pub const ALL: [ReviewMode; 3] = [ReviewMode::Study, ReviewMode::Quiz, ReviewMode::Review];
+
+    /// The name the review log uses: `study`, `quiz`, `review`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ReviewMode::Study => "study",
+            ReviewMode::Quiz => "quiz",
+            ReviewMode::Review => "review",
+        }
+    }
 }
 
 /// One answer: a `[[review]]` table of `reviews.toml`. Its fields are a
@@ -47,29 +70,6 @@ pub struct Review {
     pub answer: String,
     pub verdict: Grade,
 }
-
-/// Where state lives: `ONTAP_DATA_DIR` when set, else the platform's data
-/// directory (`~/.local/share/ontap` on Linux).
-pub fn default_data_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("ONTAP_DATA_DIR").filter(|dir| !dir.is_empty()) {
-        return Some(PathBuf::from(dir));
-    }
-    dirs::data_dir().map(|dir| dir.join("ontap"))
-}
-
-mod cache;
-mod fast;
-mod files;
-mod log;
-
-use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
-
-use crate::error::{Error, Location, Result};
-use crate::scheduler::{self, Schedule, Scheduler};
-
-pub use cache::REBUILD_HINT;
-use log::{Entry, LoggedReview, Undo};
 
 /// The review log: the source of truth.
 pub const LOG_FILE: &str = "reviews.toml";
@@ -317,11 +317,7 @@ fn load(dir: &Path, scheduler: &Scheduler) -> Result<Loaded> {
             cache_stale: false,
         });
     }
-    let tail = files::read_range(&log_path, cache.log_bytes, length - cache.log_bytes)?;
-    let (tail, _) = files::log_text(&log_path, tail)?;
-    let start = usize::try_from(cache.log_bytes).unwrap_or(usize::MAX);
-    let first_line = usize::try_from(cache.log_lines).unwrap_or(usize::MAX - 1) + 1;
-    let parsed = log::parse(&log_path, &tail, start, first_line)?;
+    let parsed = parse_tail(&log_path, cache.log_bytes, cache.log_lines, length)?;
     if parsed
         .entries
         .iter()
@@ -344,6 +340,20 @@ fn load(dir: &Path, scheduler: &Scheduler) -> Result<Loaded> {
         log_exists: true,
         cache_stale: parsed.end as u64 != cache.log_bytes,
     })
+}
+
+/// Parses the log from byte `covered` (a record boundary, after `lines`
+/// lines) to `length`: the part a cache or a session has not read yet.
+fn parse_tail(log_path: &Path, covered: u64, lines: u64, length: u64) -> Result<log::Parsed> {
+    let tail = files::read_range(log_path, covered, length.saturating_sub(covered))?;
+    let (tail, _) = files::log_text(log_path, tail)?;
+    let start = usize::try_from(covered).unwrap_or(usize::MAX);
+    // The line count comes from the cache, which a hand edit may have
+    // made absurd: it only numbers error lines, so it must not overflow.
+    let first_line = usize::try_from(lines)
+        .unwrap_or(usize::MAX)
+        .saturating_add(1);
+    log::parse(log_path, &tail, start, first_line)
 }
 
 /// The top of the log is checked even when the cache covers it, so a log
@@ -637,12 +647,8 @@ impl Store {
         if length < self.covered {
             return Err(changed());
         }
-        let tail = files::read_range(path, self.covered, length - self.covered)?;
-        let (tail, _) = files::log_text(path, tail)?;
-        let start = usize::try_from(self.covered).unwrap_or(usize::MAX);
-        let first_line = usize::try_from(self.lines).unwrap_or(usize::MAX - 1) + 1;
-        let parsed = log::parse(path, &tail, start, first_line)?;
-        if !parsed.entries.is_empty() || parsed.end != start {
+        let parsed = parse_tail(path, self.covered, self.lines, length)?;
+        if !parsed.entries.is_empty() || parsed.end as u64 != self.covered {
             return Err(changed());
         }
         files::truncate_durably(path, self.covered)
@@ -781,8 +787,9 @@ pub fn missed_of(reviews: &[Review]) -> Vec<Missed> {
             Some(Missed {
                 card: card.clone(),
                 deck: latest.deck.clone(),
-                wrong_answers: history[since_correct..]
+                wrong_answers: history
                     .iter()
+                    .skip(since_correct)
                     .filter(|review| review.verdict == Grade::Wrong)
                     .map(|review| review.answer.clone())
                     .collect(),
@@ -797,6 +804,7 @@ pub fn missed_of(reviews: &[Review]) -> Vec<Missed> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scheduler::CardState;
 
     fn review(card: &str, minute: i64, verdict: Grade, answer: &str) -> Review {
         Review {
@@ -812,6 +820,28 @@ mod tests {
             mode: ReviewMode::Quiz,
             answer: answer.into(),
             verdict,
+        }
+    }
+
+    #[test]
+    fn names_are_the_serde_spellings() {
+        // The hand-written log and cache readers and writers use `name()`;
+        // outside tools and the toml fallback use serde.
+        fn serde_name(value: impl Serialize) -> String {
+            serde_json::to_value(value)
+                .unwrap()
+                .as_str()
+                .unwrap()
+                .to_string()
+        }
+        for state in CardState::ALL {
+            assert_eq!(serde_name(state), state.name());
+        }
+        for grade in Grade::ALL {
+            assert_eq!(serde_name(grade), grade.name());
+        }
+        for mode in ReviewMode::ALL {
+            assert_eq!(serde_name(mode), mode.name());
         }
     }
 

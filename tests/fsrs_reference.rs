@@ -39,15 +39,6 @@ fn time(text: &str) -> Timestamp {
     clock::parse(text).unwrap_or_else(|error| panic!("bad time {text}: {error}"))
 }
 
-fn state_name(state: CardState) -> &'static str {
-    match state {
-        CardState::New => "new",
-        CardState::Learning => "learning",
-        CardState::Review => "review",
-        CardState::Relearning => "relearning",
-    }
-}
-
 fn close(actual: f64, expected: f64) -> bool {
     (actual - expected).abs() <= 1e-4 * expected.abs().max(f64::MIN_POSITIVE)
 }
@@ -89,11 +80,7 @@ fn every_reference_vector_replays_exactly() {
             let rating = Rating::try_from(expected.rating).unwrap();
             schedule = scheduler.review(&schedule, rating, at, 0);
             reviews += 1;
-            assert_eq!(
-                state_name(schedule.state),
-                expected.state,
-                "{context}: state"
-            );
+            assert_eq!(schedule.state.name(), expected.state, "{context}: state");
             assert_eq!(schedule.step, expected.step, "{context}: step");
             let stability = schedule.stability.unwrap();
             let difficulty = schedule.difficulty.unwrap();
@@ -147,7 +134,7 @@ fn fuzz_moves_only_due_dates_within_the_reference_range() {
             let rating = Rating::try_from(expected.rating).unwrap();
             let seed = fuzz_seed(&card, schedule.reps);
             schedule = scheduler.review(&schedule, rating, at, seed);
-            assert_eq!(state_name(schedule.state), expected.state, "{context}");
+            assert_eq!(schedule.state.name(), expected.state, "{context}");
             assert_eq!(schedule.step, expected.step, "{context}");
             assert!(
                 close(schedule.stability.unwrap(), expected.stability),

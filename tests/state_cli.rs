@@ -156,7 +156,8 @@ fn a_missing_cache_is_rebuilt_and_a_cache_ahead_of_the_log_is_refused() {
         .args(["state", "check"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("schedule.toml is missing"));
+        .stdout(predicate::str::contains("schedule.toml is missing"))
+        .stdout(predicate::str::contains("schedule.toml: up to date").not());
     let store = Store::open(dir.path(), Scheduler::default()).unwrap();
     drop(store);
     assert_eq!(std::fs::read(&cache_path).unwrap(), cache);
@@ -260,7 +261,7 @@ fn damages() -> Vec<Damage> {
             file: LOG_FILE,
             damage: |path| replace_in(path, "format = 1", "format = 99"),
             message: |_| {
-                "reviews.toml: format version 99 is newer than this ontap understands".into()
+                "reviews.toml:1: format version 99 is newer than this ontap understands".into()
             },
         },
         Damage {
@@ -268,7 +269,7 @@ fn damages() -> Vec<Damage> {
             file: CACHE_FILE,
             damage: |path| replace_in(path, "format = 1", "format = 99"),
             message: |_| {
-                "schedule.toml: format version 99 is newer than this ontap understands".into()
+                "schedule.toml:1: format version 99 is newer than this ontap understands".into()
             },
         },
         Damage {
@@ -377,6 +378,31 @@ fn damaged_files_give_a_clear_error_and_are_left_byte_identical() {
             is_link
         );
     }
+}
+
+#[test]
+fn a_bad_clock_is_one_usage_line_and_touches_nothing() {
+    let dir = data_dir_with_answers();
+    let before = snapshot(dir.path());
+    for now in [
+        "tomorrow",
+        "2026-11-28",
+        "2026-11-28T09:00:00+07:00\nrm -rf",
+    ] {
+        for args in [vec!["state", "rebuild"], vec!["state", "check"]] {
+            let output = ontap(dir.path())
+                .env("ONTAP_NOW", now)
+                .args(&args)
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert_eq!(output.status.code(), Some(2), "{args:?} {stderr}");
+            assert!(stderr.starts_with("ontap: ONTAP_NOW='"), "{stderr}");
+            assert_eq!(stderr.lines().count(), 1, "{stderr}");
+            assert!(output.stdout.is_empty());
+        }
+    }
+    assert_eq!(snapshot(dir.path()), before);
 }
 
 #[test]

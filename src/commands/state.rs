@@ -76,7 +76,7 @@ fn check(config: &Config, dir: &Path) -> Result<()> {
 /// record as a replay of the log gives it, when the log reads.
 fn check_state_files(dir: &Path, findings: &mut Findings) -> Option<BTreeMap<CardId, CardRecord>> {
     let scheduler = Scheduler::default();
-    match store::dir_facts(dir) {
+    let cache_exists = match store::dir_facts(dir) {
         Ok(facts) => {
             if facts.locked {
                 findings.notes.push(
@@ -97,9 +97,13 @@ fn check_state_files(dir: &Path, findings: &mut Findings) -> Option<BTreeMap<Car
                     store::LOG_FILE
                 ));
             }
+            facts.cache_exists
         }
-        Err(error) => findings.problems.push(error.to_string()),
-    }
+        Err(error) => {
+            findings.problems.push(error.to_string());
+            true
+        }
+    };
 
     let log = match store::read_full_log(dir) {
         Ok(log) => log,
@@ -143,7 +147,7 @@ fn check_state_files(dir: &Path, findings: &mut Findings) -> Option<BTreeMap<Car
                     store::LOG_FILE,
                     store::REBUILD_HINT
                 ));
-            } else {
+            } else if cache_exists {
                 println!("{}: up to date", store::CACHE_FILE);
             }
         }

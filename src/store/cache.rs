@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
 
 use crate::clock::{self, Timestamp};
-use crate::deck::{CardId, DeckId};
+use crate::deck::{CardId, DeckId, hex_prefix};
 use crate::error::{Error, Result};
 use crate::judge::Grade;
 use crate::scheduler::{CardState, Schedule};
@@ -50,11 +50,7 @@ pub fn fingerprint(log_path: &Path, covered: u64) -> Result<String> {
     }
     let start = covered.saturating_sub(CHECK_SPAN);
     let bytes = files::read_range(log_path, start, covered - start)?;
-    let digest = Sha256::digest(&bytes);
-    Ok(digest[..8]
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect())
+    Ok(hex_prefix(&Sha256::digest(&bytes), 8))
 }
 
 /// The hint attached to every cache problem.
@@ -66,21 +62,28 @@ pub fn parse(path: &Path, text: &str) -> Result<Cache> {
     if let Some(cache) = fast_parse(text) {
         return Ok(cache);
     }
-    let cache: Cache = toml::from_str(text).map_err(|error| {
-        match crate::deck::toml_error(path, text, &error) {
-            Error::Invalid { location, message } => {
-                Error::invalid(location, format!("{message}; {REBUILD_HINT}"))
-            }
-            other => other,
-        }
-    })?;
-    Ok(cache)
+    toml::from_str(text).map_err(|error| crate::deck::toml_error(path, text, &error))
 }
 
+/// The cache of `path`, or `None` when there is none.
 pub fn read(path: &Path) -> Result<Option<Cache>> {
-    match files::read_optional(path)? {
-        None => Ok(None),
-        Some(bytes) => parse(path, &files::utf8(path, bytes)?).map(Some),
+    let Some(bytes) = files::read_optional(path)? else {
+        return Ok(None);
+    };
+    crate::deck::utf8_text(path, bytes)
+        .and_then(|text| parse(path, &text))
+        .map(Some)
+        .map_err(with_rebuild_hint)
+}
+
+/// The cache is derived from the log, so every problem with its content
+/// has the same remedy; the message says so.
+fn with_rebuild_hint(error: Error) -> Error {
+    match error {
+        Error::Invalid { location, message } => {
+            Error::invalid(location, format!("{message}; {REBUILD_HINT}"))
+        }
+        other => other,
     }
 }
 
@@ -115,7 +118,7 @@ pub fn to_text(cache: &CacheRef<'_>) -> String {
             "\n[card.{}]\ndeck = {}\nstate = \"{}\"\n",
             log::quote(&card.0),
             log::quote(&record.deck.0),
-            state_name(schedule.state)
+            schedule.state.name()
         );
         if let Some(step) = schedule.step {
             let _ = writeln!(text, "step = {step}");
@@ -136,20 +139,11 @@ pub fn to_text(cache: &CacheRef<'_>) -> String {
             schedule.reps,
             schedule.lapses,
             clock::format(&record.first_review),
-            log::grade_name(record.last_verdict),
+            record.last_verdict.name(),
             log::quote(&record.last_answer)
         );
     }
     text
-}
-
-fn state_name(state: CardState) -> &'static str {
-    match state {
-        CardState::New => "new",
-        CardState::Learning => "learning",
-        CardState::Review => "review",
-        CardState::Relearning => "relearning",
-    }
 }
 
 pub fn write(path: &Path, cache: &CacheRef<'_>) -> Result<()> {
@@ -252,13 +246,12 @@ impl RecordFields {
         match key {
             "deck" => self.deck = Some(value.into_string()?),
             "state" => {
-                self.state = Some(match value.into_string()?.as_str() {
-                    "new" => CardState::New,
-                    "learning" => CardState::Learning,
-                    "review" => CardState::Review,
-                    "relearning" => CardState::Relearning,
-                    _ => return None,
-                });
+                let name = value.into_string()?;
+                self.state = Some(
+                    CardState::ALL
+                        .into_iter()
+                        .find(|state| state.name() == name)?,
+                );
             }
             "step" => self.step = Some(count(&value)?),
             "stability" => self.stability = Some(value.float()?),
@@ -268,7 +261,7 @@ impl RecordFields {
             "reps" => self.reps = Some(count(&value)?),
             "lapses" => self.lapses = Some(count(&value)?),
             "first_review" => self.first_review = Some(value.time()?),
-            "last_verdict" => self.last_verdict = Some(log::grade_of_name(&value.into_string()?)?),
+            "last_verdict" => self.last_verdict = Some(log::grade_named(&value.into_string()?)?),
             "last_answer" => self.last_answer = Some(value.into_string()?),
             _ => return None,
         }

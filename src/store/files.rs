@@ -37,18 +37,6 @@ fn exists_as_link(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok()
 }
 
-/// The text of a state file, which must be UTF-8.
-pub fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String> {
-    String::from_utf8(bytes).map_err(|error| {
-        let offset = error.utf8_error().valid_up_to();
-        let text = String::from_utf8_lossy(&error.into_bytes()[..offset]).into_owned();
-        Error::invalid(
-            crate::error::Location::line(path, crate::deck::line_of_offset(&text, offset)),
-            "not UTF-8 text; the file was left untouched",
-        )
-    })
-}
-
 /// The text of the review log: UTF-8, except that a character cut short at
 /// the very end (a torn append) is dropped; returns the text and how many
 /// bytes were dropped.
@@ -58,7 +46,7 @@ pub fn log_text(path: &Path, mut bytes: Vec<u8>) -> Result<(String, usize)> {
         _ => 0,
     };
     bytes.truncate(bytes.len() - dropped);
-    Ok((utf8(path, bytes)?, dropped))
+    Ok((crate::deck::utf8_text(path, bytes)?, dropped))
 }
 
 /// The length of `path`, or `None` when it does not exist.

@@ -12,10 +12,9 @@
 use std::path::Path;
 
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
 
 use crate::clock::{self, Timestamp};
-use crate::deck::{CardId, DeckId, line_of_offset};
+use crate::deck::{CardId, DeckId, line_of_key, line_of_offset, short_digest};
 use crate::error::{Error, Location, Result};
 use crate::judge::Grade;
 use crate::scheduler::Rating;
@@ -71,45 +70,17 @@ pub struct Parsed {
 /// The id of a review: a digest of exactly the fields that make two reviews
 /// the same answer (merge drops such duplicates).
 pub fn review_id(review: &Review) -> String {
-    let mut hasher = Sha256::new();
-    for part in [
+    let at = clock::format(&review.at);
+    let rating = u8::from(review.rating).to_string();
+    let parts = [
         review.card.0.as_str(),
-        &clock::format(&review.at),
-        &u8::from(review.rating).to_string(),
-        mode_name(review.mode),
+        &at,
+        &rating,
+        review.mode.name(),
         &review.answer,
-        grade_name(review.verdict),
-    ] {
-        hasher.update(part.as_bytes());
-        hasher.update([0u8]);
-    }
-    let digest = hasher.finalize();
-    digest[..8]
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
-}
-
-pub fn mode_name(mode: ReviewMode) -> &'static str {
-    match mode {
-        ReviewMode::Study => "study",
-        ReviewMode::Quiz => "quiz",
-        ReviewMode::Review => "review",
-    }
-}
-
-pub fn grade_name(grade: Grade) -> &'static str {
-    match grade {
-        Grade::Correct => "correct",
-        Grade::Close => "close",
-        Grade::Wrong => "wrong",
-    }
-}
-
-pub fn grade_of_name(name: &str) -> Option<Grade> {
-    [Grade::Correct, Grade::Close, Grade::Wrong]
-        .into_iter()
-        .find(|grade| grade_name(*grade) == name)
+        review.verdict.name(),
+    ];
+    short_digest(parts, 8)
 }
 
 /// A TOML basic string on one line: the log's one-record-per-block framing
@@ -140,9 +111,9 @@ pub fn review_block(review: &Review, id: &str) -> String {
         quote(&review.deck.0),
         clock::format(&review.at),
         u8::from(review.rating),
-        quote(mode_name(review.mode)),
+        quote(review.mode.name()),
         quote(&review.answer),
-        quote(grade_name(review.verdict)),
+        quote(review.verdict.name()),
         quote(id),
     )
 }
@@ -155,6 +126,11 @@ pub fn undo_block(undo: &Undo) -> String {
         quote(&undo.card.0),
         clock::format(&undo.review_at),
     )
+}
+
+/// The verdict spelled `name` in the log or the cache.
+pub fn grade_named(name: &str) -> Option<Grade> {
+    Grade::ALL.into_iter().find(|grade| grade.name() == name)
 }
 
 #[derive(Deserialize)]
@@ -192,15 +168,15 @@ fn fast_review(body: &str) -> Option<RawReview> {
                 rating = Some(Rating::try_from(u8::try_from(value.int()?).ok()?).ok()?);
             }
             "mode" => {
-                mode = Some(match value.into_string()?.as_str() {
-                    "study" => ReviewMode::Study,
-                    "quiz" => ReviewMode::Quiz,
-                    "review" => ReviewMode::Review,
-                    _ => return None,
-                });
+                let name = value.into_string()?;
+                mode = Some(
+                    ReviewMode::ALL
+                        .into_iter()
+                        .find(|mode| mode.name() == name)?,
+                );
             }
             "answer" => answer = Some(value.into_string()?),
-            "verdict" => verdict = Some(grade_of_name(&value.into_string()?)?),
+            "verdict" => verdict = Some(grade_named(&value.into_string()?)?),
             "id" => id = Some(value.into_string()?),
             _ => {}
         }
@@ -254,7 +230,7 @@ pub fn check_format(path: &Path, text: &str, what: &str) -> Result<()> {
             .find(|key| table.contains_key(*key))
     {
         return Err(Error::invalid(
-            Location::line(path, 1),
+            Location::line(path, line_of_key(top, key)),
             format!(
                 "`{key}` at the top of the file clashes with its tables; the file was left untouched"
             ),
@@ -262,13 +238,13 @@ pub fn check_format(path: &Path, text: &str, what: &str) -> Result<()> {
     }
     match parsed.format {
         Some(found) if found > LOG_FORMAT => Err(Error::FutureFormat {
-            path: path.to_path_buf(),
+            location: Location::line(path, line_of_key(top, "format")),
             found,
             supported: LOG_FORMAT,
         }),
         Some(found) if found >= 1 => Ok(()),
         Some(found) => Err(Error::invalid(
-            Location::line(path, 1),
+            Location::line(path, line_of_key(top, "format")),
             format!("format {found} is not a valid version"),
         )),
         None => Err(Error::invalid(
@@ -295,8 +271,8 @@ pub fn parse(path: &Path, text: &str, start: usize, first_line: usize) -> Result
         check_format(path, text, "an ontap review log")?;
         offset = preamble(text).len();
     }
-    let line_base = first_line - 1;
-    let at_line = |offset: usize| line_base + line_of_offset(text, offset);
+    let line_base = first_line.saturating_sub(1);
+    let at_line = |offset: usize| line_base.saturating_add(line_of_offset(text, offset));
     // The record being read: its header's offset and kind.
     let mut open: Option<(usize, bool)> = None;
     let mut complete_end = offset;
@@ -377,7 +353,7 @@ pub fn parse(path: &Path, text: &str, start: usize, first_line: usize) -> Result
         complete_end = complete_end.min(header);
     }
     parsed.end = start + complete_end;
-    parsed.lines = line_base + text[..complete_end].matches('\n').count();
+    parsed.lines = line_base.saturating_add(text[..complete_end].matches('\n').count());
     if complete_end < text.len() {
         parsed.torn = Some(text.len() - complete_end);
     }
@@ -477,6 +453,13 @@ mod tests {
         }
         let whole: toml::Table = toml::from_str(&text).unwrap();
         assert_eq!(whole["review"].as_array().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn review_ids_never_change() {
+        // Undo entries in users' logs name reviews by this id: a new
+        // formula would leave them pointing at nothing.
+        assert_eq!(review_id(&review("một")), "50b2408114429875");
     }
 
     #[test]
@@ -584,8 +567,18 @@ mod tests {
                 "{bad:?} accepted"
             );
         }
-        let clash = text.replace("format = 1", "format = 1\nreview = 5");
-        assert!(parse(Path::new("r"), &clash, 0, 1).is_err());
+        let clash = text.replace("format = 1", "format = 1\n# note\nreview = 5");
+        let error = parse(Path::new("r"), &clash, 0, 1).unwrap_err();
+        assert!(error.to_string().starts_with("r:3: `review`"), "{error}");
+        let invalid = text.replace("format = 1", "# note\nformat = 0");
+        let error = parse(Path::new("r"), &invalid, 0, 1).unwrap_err();
+        assert!(error.to_string().starts_with("r:2: format 0"), "{error}");
+        let newer = text.replace("format = 1", "# note\nformat = 2");
+        let error = parse(Path::new("r"), &newer, 0, 1).unwrap_err();
+        assert!(
+            error.to_string().starts_with("r:2: format version 2"),
+            "{error}"
+        );
         let future = text.replace("format = 1", "format = 99");
         assert!(matches!(
             parse(Path::new("r"), &future, 0, 1),
