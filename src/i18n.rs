@@ -325,12 +325,11 @@ pub fn localized(error: Error, lang: Lang) -> Error {
             format!("{location}: nội dung không hợp lệ: {message}")
         }
         Error::FutureFormat {
-            path,
+            location,
             found,
             supported,
         } => format!(
-            "{}: định dạng phiên bản {found} mới hơn mức ontap này hiểu được (tối đa {supported}); hãy nâng cấp ontap, tệp vẫn được giữ nguyên",
-            path.display()
+            "{location}: định dạng phiên bản {found} mới hơn mức ontap này hiểu được (tối đa {supported}); hãy nâng cấp ontap, tệp vẫn được giữ nguyên"
         ),
         Error::Locked { path } => format!(
             "{}: một phiên ontap khác đang dùng thư mục dữ liệu này; hãy kết thúc phiên đó trước (chưa có gì bị thay đổi)",
