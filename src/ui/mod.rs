@@ -4,6 +4,7 @@
 //! line of stdin per answer otherwise. [`drive`] runs a [`Session`] through a
 //! prompter; every deck string is [`sanitize`]d before it is printed.
 
+pub mod keys;
 pub mod line;
 pub mod plain;
 pub mod terminal;

@@ -3,7 +3,8 @@
 //! multiple choice and grades, a single key for "press Enter". Lines of
 //! output are wrapped at word boundaries to the terminal's width.
 //!
-//! Ctrl-C: our key reads get it as a key. dialoguer's menus read keys in raw
+//! Ctrl-C: the terminal's `ISIG` is off for the session (see
+//! [`keys`](super::keys)), so our key reads get it as a key. dialoguer's menus read keys in raw
 //! mode and, on Ctrl-C, raise SIGINT themselves before returning an
 //! `Interrupted` error. A handler installed here turns the first SIGINT into
 //! a flag, so the error ends the session with its summary and the cursor is
@@ -16,6 +17,7 @@ use dialoguer::Select;
 use dialoguer::console::{Key, Term, measure_text_width};
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 
+use super::keys::CtrlCAsKey;
 use super::line::{Edit, LineEditor, render};
 use super::{Prompter, Reply, command, wrap};
 use crate::error::{Error, Result};
@@ -25,6 +27,7 @@ static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 pub struct Terminal {
     term: Term,
     theme: Box<dyn Theme>,
+    _ctrl_c_as_key: CtrlCAsKey,
 }
 
 impl Terminal {
@@ -41,6 +44,7 @@ impl Terminal {
         Terminal {
             term: Term::stderr(),
             theme,
+            _ctrl_c_as_key: CtrlCAsKey::install(),
         }
     }
 
@@ -92,7 +96,7 @@ impl Terminal {
             }
             self.term.flush()?;
             cursor_row = row;
-            // A Ctrl-C typed while the line was drawn came as a signal.
+            // A SIGINT sent from outside while the line was drawn.
             let key = if interrupted() {
                 Key::CtrlC
             } else {
@@ -109,6 +113,7 @@ fn install_interrupt_handler() {
     let _ = ctrlc::set_handler(|| {
         if INTERRUPTED.swap(true, Ordering::SeqCst) {
             let _ = Term::stderr().show_cursor();
+            super::keys::restore();
             std::process::exit(130);
         }
     });
