@@ -4,7 +4,7 @@
 //! clock stops when its first prompt reaches stdout.
 //!
 //! It also times `ontap decks` on the same library (the table reads the
-//! schedule cache only).
+//! schedule cache only), and reports the peak memory of one run.
 //!
 //! Run with `cargo bench --bench startup`. The first run finds no schedule
 //! cache and replays the whole log (cold); the later runs read the cache.
@@ -57,6 +57,29 @@ fn main() {
         ms(decks[WARM_RUNS / 2]),
         ms(decks[WARM_RUNS - 1])
     );
+    println!(
+        "startup: peak memory of one ontap run (largest max RSS): {:.1} MiB",
+        peak_child_memory_mib()
+    );
+}
+
+/// The largest resident set any `ontap` child reached (Linux reports KiB).
+#[cfg(unix)]
+fn peak_child_memory_mib() -> f64 {
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: getrusage fills the rusage it points to and returns 0, or fails.
+    let status = unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, usage.as_mut_ptr()) };
+    if status != 0 {
+        return f64::NAN;
+    }
+    // SAFETY: initialised above (zeroed, then filled by getrusage).
+    let usage = unsafe { usage.assume_init() };
+    usage.ru_maxrss as f64 / 1024.0
+}
+
+#[cfg(not(unix))]
+fn peak_child_memory_mib() -> f64 {
+    f64::NAN
 }
 
 /// Runs `ontap decks` on `data` to the end.
