@@ -3,6 +3,9 @@
 //! dir, then the release binary runs `ontap study` with piped stdin and the
 //! clock stops when its first prompt reaches stdout.
 //!
+//! It also times `ontap decks` on the same library (the table reads the
+//! schedule cache only), and reports the peak memory of one run.
+//!
 //! Run with `cargo bench --bench startup`. The first run finds no schedule
 //! cache and replays the whole log (cold); the later runs read the cache.
 //! Set `ONTAP_BENCH_DIR` to generate the data dir there and keep it.
@@ -46,6 +49,56 @@ fn main() {
         ms(warm[WARM_RUNS / 2]),
         ms(warm[WARM_RUNS - 1])
     );
+    let mut decks: Vec<Duration> = (0..WARM_RUNS).map(|_| time_decks(data)).collect();
+    decks.sort();
+    println!(
+        "startup: `ontap decks`, {WARM_RUNS} runs: min {:.1} ms · median {:.1} ms · max {:.1} ms",
+        ms(decks[0]),
+        ms(decks[WARM_RUNS / 2]),
+        ms(decks[WARM_RUNS - 1])
+    );
+    println!(
+        "startup: peak memory of one ontap run (largest max RSS): {:.1} MiB",
+        peak_child_memory_mib()
+    );
+}
+
+/// The largest resident set any `ontap` child reached (Linux reports KiB).
+#[cfg(unix)]
+fn peak_child_memory_mib() -> f64 {
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: getrusage fills the rusage it points to and returns 0, or fails.
+    let status = unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, usage.as_mut_ptr()) };
+    if status != 0 {
+        return f64::NAN;
+    }
+    // SAFETY: initialised above (zeroed, then filled by getrusage).
+    let usage = unsafe { usage.assume_init() };
+    usage.ru_maxrss as f64 / 1024.0
+}
+
+#[cfg(not(unix))]
+fn peak_child_memory_mib() -> f64 {
+    f64::NAN
+}
+
+/// Runs `ontap decks` on `data` to the end.
+fn time_decks(data: &Path) -> Duration {
+    let started = Instant::now();
+    let output = Command::new(env!("CARGO_BIN_EXE_ontap"))
+        .args(["decks", "--lang", "en", "--color", "never"])
+        .env("ONTAP_DATA_DIR", data)
+        .env_remove("ONTAP_DECKS")
+        .env("ONTAP_NOW", NOW)
+        .output()
+        .expect("run ontap decks");
+    let elapsed = started.elapsed();
+    let table = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success() && table.contains("bench-09"),
+        "{table}"
+    );
+    elapsed
 }
 
 fn ms(duration: Duration) -> f64 {

@@ -84,6 +84,14 @@ pub enum Error {
     /// `state check` found problems; each was already reported.
     #[error("state check found {0} problem(s)")]
     CheckFailed(usize),
+
+    /// An error worded in the user's language (see `i18n::localized`); the
+    /// original is kept for its exit status.
+    #[error("{message}")]
+    Localized {
+        message: String,
+        original: Box<Error>,
+    },
 }
 
 impl Error {
@@ -105,6 +113,7 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Usage(_) | Error::UnknownDeck { .. } => 2,
+            Error::Localized { original, .. } => original.exit_code(),
             _ => 1,
         }
     }

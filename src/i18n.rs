@@ -5,6 +5,7 @@
 use chrono::Duration;
 
 use crate::cli::Lang;
+use crate::error::Error;
 
 /// One user-facing message, with the values it needs.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,6 +32,7 @@ pub enum Msg<'a> {
     },
     TextAnswerPrompt,
     KeysHint,
+    KeysHintPlain,
     PlainChoicePrompt,
     NotAChoice(&'a str),
     Correct,
@@ -92,6 +94,7 @@ pub enum Msg<'a> {
     Added {
         dir: &'a str,
     },
+    NothingAdded,
 }
 
 /// The four grades' names, for flip mode's menu.
@@ -143,9 +146,10 @@ impl Msg<'_> {
             ),
             Msg::TextAnswerPrompt => pair("Trả lời", "Answer"),
             Msg::KeysHint => pair(
-                ":u hoàn tác · :q thoát (trong danh sách chọn: q hoặc Esc)",
-                ":u undo · :q quit (in menus: q or Esc)",
+                "Esc hoặc Ctrl-C để thoát · gõ :u để hoàn tác câu vừa rồi (trong danh sách chọn: q để thoát)",
+                "Esc or Ctrl-C quits · type :u to undo the last answer (in menus: q quits too)",
             ),
+            Msg::KeysHintPlain => pair(":u hoàn tác · :q thoát", ":u undo · :q quit"),
             Msg::PlainChoicePrompt => pair(
                 "Nhập số hoặc nội dung lựa chọn",
                 "Type the number or the text of your choice",
@@ -179,9 +183,10 @@ impl Msg<'_> {
                 format!("Ôn lại sau {}", duration(*after, Lang::Vi)),
                 format!("Next review in {}", duration(*after, Lang::En)),
             ),
-            Msg::PressEnterToReveal => {
-                pair("Nhấn Enter để xem đáp án", "Press Enter to show the answer")
-            }
+            Msg::PressEnterToReveal => pair(
+                "Nhấn Enter để xem đáp án (u hoàn tác · q thoát)",
+                "Press Enter to show the answer (u undo · q quit)",
+            ),
             Msg::Answer(answer) => (format!("Đáp án: {answer}"), format!("Answer: {answer}")),
             Msg::GradeOption { rating, next } => {
                 let (vi, en) = match rating {
@@ -288,7 +293,14 @@ impl Msg<'_> {
                 "bộ thẻ\tsố thẻ\tmới\tđến hạn hôm nay\tcâu sai",
                 "deck\tcards\tnew\tdue today\tmissed",
             ),
-            Msg::NoDecks => pair("Thư viện chưa có bộ thẻ nào.", "The library has no decks."),
+            Msg::NoDecks => pair(
+                "Thư viện chưa có bộ thẻ nào: thêm bài học bằng `ontap add BÀI_HỌC.md`, hoặc học một thư mục bộ thẻ với `--decks THƯ_MỤC`.",
+                "The library has no decks: add lessons with `ontap add LESSON.md`, or study a folder of decks with `--decks DIR`.",
+            ),
+            Msg::NothingAdded => pair(
+                "Không có bộ thẻ nào được thêm vào thư viện.",
+                "No deck was added to the library.",
+            ),
             Msg::Added { dir } => (
                 format!("Các bộ thẻ đã vào thư viện ({dir}); xem `ontap decks`, học với `ontap`."),
                 format!(
@@ -297,6 +309,59 @@ impl Msg<'_> {
             ),
         }
     }
+}
+
+/// `error` worded in `lang`: the errors are written in English, so in
+/// Vietnamese they become [`Error::Localized`], keeping the file and line
+/// (messages quoted from other libraries, such as TOML parse errors, stay
+/// as they are after a Vietnamese lead).
+pub fn localized(error: Error, lang: Lang) -> Error {
+    if lang == Lang::En {
+        return error;
+    }
+    let message = match &error {
+        Error::Io { path, source } => format!("{}: {}", path.display(), io_error_vi(source)),
+        Error::Invalid { location, message } => {
+            format!("{location}: nội dung không hợp lệ: {message}")
+        }
+        Error::FutureFormat {
+            location,
+            found,
+            supported,
+        } => format!(
+            "{location}: định dạng phiên bản {found} mới hơn mức ontap này hiểu được (tối đa {supported}); hãy nâng cấp ontap, tệp vẫn được giữ nguyên"
+        ),
+        Error::Locked { path } => format!(
+            "{}: một phiên ontap khác đang dùng thư mục dữ liệu này; hãy kết thúc phiên đó trước (chưa có gì bị thay đổi)",
+            path.display()
+        ),
+        Error::UnknownDeck { name } => {
+            format!("thư viện không có bộ thẻ nào tên '{name}' (xem `ontap decks`)")
+        }
+        Error::CompileFailed { failed, total } => {
+            format!("{failed}/{total} bài học không biên dịch được")
+        }
+        Error::Usage(_) | Error::CheckFailed(_) | Error::Localized { .. } => return error,
+    };
+    Error::Localized {
+        message,
+        original: Box::new(error),
+    }
+}
+
+fn io_error_vi(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let what = match error.kind() {
+        ErrorKind::NotFound => "không tìm thấy",
+        ErrorKind::PermissionDenied => "không có quyền truy cập",
+        ErrorKind::ReadOnlyFilesystem => "hệ thống tệp chỉ cho đọc",
+        ErrorKind::StorageFull => "đĩa đã đầy",
+        ErrorKind::NotADirectory => "không phải là thư mục",
+        ErrorKind::IsADirectory => "là một thư mục, không phải tệp",
+        ErrorKind::InvalidData => "dữ liệu không hợp lệ",
+        _ => "lỗi đọc/ghi",
+    };
+    format!("{what} ({error})")
 }
 
 fn pair(vi: &str, en: &str) -> (String, String) {
@@ -361,6 +426,7 @@ mod tests {
             Msg::ListAnswerHint { items: 3 },
             Msg::TextAnswerPrompt,
             Msg::KeysHint,
+            Msg::KeysHintPlain,
             Msg::PlainChoicePrompt,
             Msg::NotAChoice("x"),
             Msg::Correct,
@@ -419,6 +485,7 @@ mod tests {
             Msg::DecksHeader,
             Msg::NoDecks,
             Msg::Added { dir: "d" },
+            Msg::NothingAdded,
         ]
     }
 
@@ -445,6 +512,45 @@ mod tests {
         assert_eq!(duration(Duration::hours(5), Lang::Vi), "5 giờ");
         assert_eq!(duration(Duration::days(90), Lang::En), "3 months");
         assert_eq!(duration(Duration::days(800), Lang::En), "2 years");
+    }
+
+    #[test]
+    fn errors_in_vietnamese_keep_the_place_and_the_exit_status() {
+        use crate::error::Location;
+        let unknown = Error::UnknownDeck { name: "x".into() };
+        let english = unknown.to_string();
+        assert_eq!(localized(unknown, Lang::En).to_string(), english);
+        let unknown = localized(Error::UnknownDeck { name: "x".into() }, Lang::Vi);
+        assert_eq!(
+            unknown.to_string(),
+            "thư viện không có bộ thẻ nào tên 'x' (xem `ontap decks`)"
+        );
+        assert_eq!(unknown.exit_code(), 2);
+        let invalid = localized(
+            Error::invalid(Location::line("a.toml", 3), "expected `]`"),
+            Lang::Vi,
+        );
+        assert_eq!(
+            invalid.to_string(),
+            "a.toml:3: nội dung không hợp lệ: expected `]`"
+        );
+        assert_eq!(invalid.exit_code(), 1);
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let io = localized(Error::io("/data/lock", denied), Lang::Vi).to_string();
+        assert!(
+            io.starts_with("/data/lock: không có quyền truy cập ("),
+            "{io}"
+        );
+        let locked = localized(
+            Error::Locked {
+                path: "/d/lock".into(),
+            },
+            Lang::Vi,
+        );
+        assert!(
+            locked.to_string().contains("một phiên ontap khác"),
+            "{locked}"
+        );
     }
 
     #[test]

@@ -202,7 +202,7 @@ pub struct StudyOptions {
     pub flip: bool,
     /// New cards per day (cards first answered today count against it).
     pub new_per_day: usize,
-    /// Stop after this many answers.
+    /// At most this many distinct cards (learning steps of those come back).
     pub limit: Option<usize>,
 }
 
@@ -248,6 +248,9 @@ pub struct Session<'a> {
     planned: usize,
     /// Review mode: the wrong answers given per card, oldest first.
     wrong_answers: HashMap<usize, Vec<String>>,
+    /// Study mode: cards whose only answer was undone, new again (the
+    /// queue files them with the learning cards; the header counts them new).
+    undone_new: HashSet<usize>,
     finished: bool,
 }
 
@@ -358,6 +361,7 @@ impl<'a> Session<'a> {
             rng: StdRng::seed_from_u64(seed),
             planned,
             wrong_answers: HashMap::new(),
+            undone_new: HashSet::new(),
             finished: false,
         }
     }
@@ -560,7 +564,7 @@ impl<'a> Session<'a> {
                     position: position.min(self.planned.max(1)),
                     total: self.planned,
                     due: remaining.due,
-                    new: remaining.new,
+                    new: remaining.new + self.undone_new.len(),
                 }
             }
             Plan::Quiz(_) => Progress::Quiz {
@@ -696,6 +700,7 @@ impl<'a> Session<'a> {
                 }
             }
         }
+        self.undone_new.remove(&index);
         self.history.push(Answered {
             index,
             grade: judgement.grade,
@@ -735,6 +740,9 @@ impl<'a> Session<'a> {
             Plan::Study { queue, .. } => {
                 if let Some(entry) = self.entries.get(index) {
                     queue.undo(&entry.card.id);
+                    if self.store.record_of(&entry.card.id).is_none() {
+                        self.undone_new.insert(index);
+                    }
                 }
             }
             Plan::Quiz(order) => {
@@ -967,7 +975,18 @@ mod tests {
                 prompt: "AI tạo sinh".into()
             }
         );
-        assert_eq!(session.question(now()).unwrap().prompt, "AI tạo sinh");
+        let again = session.question(now()).unwrap().clone();
+        assert_eq!(again.prompt, "AI tạo sinh");
+        // The header counts it new again, as before the answer.
+        assert_eq!(
+            again.progress,
+            Progress::Study {
+                position: 1,
+                total: 6,
+                due: 0,
+                new: 6
+            }
+        );
         session
             .act(Action::Answer("Generative AI".into()), now())
             .unwrap();

@@ -235,6 +235,18 @@ fn decks_lists_cards_new_due_and_missed() {
     let numbers: Vec<&str> = row.split_whitespace().rev().take(4).collect();
     // missed, due today, new, cards (read from the right)
     assert_eq!(numbers, vec!["1", "2", "3", "5"], "{out}");
+    // Right in the review: off the missed count, which the table reads
+    // from the schedule cache, as `ontap review` finds from the log.
+    let review = run(&fixture, NEXT_DAY, &["review"], "Tạo hình ảnh\n");
+    assert!(review.contains("Off the missed list."), "{review}");
+    let out = run(&fixture, NEXT_DAY, &["decks"], "");
+    assert!(
+        out.lines()
+            .any(|line| line.starts_with("fixture") && line.ends_with(" 0")),
+        "{out}"
+    );
+    let again = run(&fixture, NEXT_DAY, &["review"], "");
+    assert!(again.contains("No missed answers to review."), "{again}");
 }
 
 #[test]
@@ -257,4 +269,27 @@ fn a_finished_session_says_when_the_next_card_is_due() {
         again.contains("Nothing is due right now; the next card is due in"),
         "{again}"
     );
+}
+
+#[test]
+fn ctrl_c_with_piped_input_ends_the_session_with_its_summary() {
+    let fixture = Fixture::new();
+    let mut session = Piped::spawn(fixture.command(NOW, &["study"]));
+    session.send("Generative AI\n");
+    // The first answer is saved and the session waits for the next line.
+    session.wait_for("Translate into Vietnamese:\nGenerative AI\nAnswer: ");
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &session.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    // stdin stays open: the session ends because of Ctrl-C.
+    let exit = session.finish(false);
+    let out = &session.seen;
+    assert!(exit.success(), "{exit:?}\n{out}");
+    assert!(
+        out.contains("Session over: 1 answered · 1 correct"),
+        "{out}"
+    );
+    assert_eq!(fixture.reviews().len(), 1);
 }

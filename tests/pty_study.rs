@@ -145,6 +145,8 @@ fn colour_on_a_terminal_unless_no_color() {
     send(&mut pty, "Generative AI\r");
     let screen = expect(&mut pty, "Next review");
     assert!(has_colour(&screen), "{screen:?}");
+    // Ctrl-C once the next prompt waits for keys.
+    expect(&mut pty, "Answer");
     send(&mut pty, "\x03");
     finish(&mut pty);
 
@@ -156,6 +158,7 @@ fn colour_on_a_terminal_unless_no_color() {
     send(&mut pty, "Generative AI\r");
     let screen = expect(&mut pty, "Next review");
     assert!(!has_colour(&screen), "{screen:?}");
+    expect(&mut pty, "Answer");
     send(&mut pty, "\x03");
     let rest = finish(&mut pty);
     assert!(!has_colour(&rest), "{rest:?}");
@@ -217,4 +220,93 @@ fn telex_input_typed_quickly_arrives_intact() {
     finish(&mut pty);
     let reviews = fixture.reviews();
     assert_eq!(field(&reviews[0], "answer"), "AI tạo sinh");
+}
+
+#[test]
+fn escape_at_a_typed_answer_ends_the_session_with_its_summary_in_vietnamese() {
+    let fixture = Fixture::new();
+    let mut command = fixture.command(NOW, &["study"]);
+    command.env("LANG", "vi_VN.UTF-8");
+    let mut pty = spawn(command);
+    expect(&mut pty, "Dịch sang tiếng Anh:");
+    expect(&mut pty, "Trả lời");
+    send(&mut pty, "Generative AI\r");
+    expect(&mut pty, "Đúng!");
+    expect(&mut pty, "Dịch sang tiếng Việt:");
+    expect(&mut pty, "Trả lời");
+    // Half an answer, then Esc: nothing more is recorded.
+    send(&mut pty, "Tạo");
+    expect(&mut pty, "Tạo");
+    send(&mut pty, "\x1b");
+    let rest = finish(&mut pty);
+    assert!(
+        rest.contains("Kết thúc: đã trả lời 1 · đúng 1 · gần đúng 0 · sai 0"),
+        "{rest}"
+    );
+    let reviews = fixture.reviews();
+    assert_eq!(reviews.len(), 1);
+    assert_eq!(field(&reviews[0], "answer"), "Generative AI");
+}
+
+#[test]
+fn arrows_edit_a_typed_answer_in_the_middle() {
+    let fixture = Fixture::new();
+    let mut pty = spawn(fixture.command(NOW, &["study", "--direction", "en-vi"]));
+    expect(&mut pty, "Answer");
+    // "AI sinh", back over "sinh", insert "tạo " with a Telex rebuild.
+    send(&mut pty, "AI sinh");
+    expect(&mut pty, "AI sinh");
+    send(&mut pty, &"\x1b[D".repeat(4));
+    send(&mut pty, "tao");
+    send(&mut pty, "\x7f\x7fạo ");
+    send(&mut pty, "\x1b[F\r");
+    expect(&mut pty, "Correct!");
+    send(&mut pty, "\x03");
+    finish(&mut pty);
+    let reviews = fixture.reviews();
+    assert_eq!(field(&reviews[0], "answer"), "AI tạo sinh");
+}
+
+#[test]
+fn long_prompts_wrap_between_words() {
+    let deck = r#"[deck]
+id = "long"
+title = "Long"
+source = "long.md"
+format = 1
+
+[[card]]
+id = "long/translate/vi-en/meo"
+kind = "translate"
+input = "text"
+prompt = "mèo"
+answers = ["cat"]
+direction = "vi-en"
+line = 1
+hash = "000000000001"
+
+[[card]]
+id = "long/translate/vi-en/dem"
+kind = "translate"
+input = "text"
+prompt = "một hai ba bốn năm sáu bảy tám chín mười"
+answers = ["counting"]
+direction = "vi-en"
+line = 2
+hash = "000000000002"
+"#;
+    let fixture = Fixture::with_deck(deck);
+    let mut pty = spawn(fixture.command(NOW, &["study", "--color", "never"]));
+    pty.get_process_mut().set_window_size(20, 30).unwrap();
+    expect(&mut pty, "Answer");
+    // The size is read for every line: the second card is drawn 20 wide.
+    send(&mut pty, "cat\r");
+    expect(&mut pty, "Correct!");
+    let screen = expect(&mut pty, "Answer");
+    assert!(
+        screen.contains("một hai ba bốn năm\r\nsáu bảy tám chín\r\nmười"),
+        "{screen:?}"
+    );
+    send(&mut pty, "\x1b");
+    finish(&mut pty);
 }

@@ -1,12 +1,10 @@
 //! `ontap decks`: the library, each deck with its cards, new, due today and missed.
 
-use std::collections::HashMap;
-
 use crate::cli::Config;
 use crate::clock;
-use crate::deck::DeckId;
 use crate::error::Result;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, localized};
+use crate::judge::Grade;
 use crate::library::Library;
 use crate::scheduler::{CardState, Scheduler};
 use crate::store::Store;
@@ -24,9 +22,13 @@ pub struct DeckCounts {
 }
 
 pub fn run(config: &Config) -> Result<()> {
+    run_in_language(config).map_err(|error| localized(error, config.lang))
+}
+
+fn run_in_language(config: &Config) -> Result<()> {
     let library = Library::load(config)?;
     let store = Store::open_read_only(config.data_dir()?, Scheduler::default())?;
-    let rows = count(&library, &store, config.now)?;
+    let rows = count(&library, &store, config.now);
     if rows.is_empty() {
         println!("{}", Msg::NoDecks.text(config.lang));
         return Ok(());
@@ -35,24 +37,26 @@ pub fn run(config: &Config) -> Result<()> {
     Ok(())
 }
 
-/// The figures of every deck of `library` at `now`.
-pub fn count(library: &Library, store: &Store, now: clock::Timestamp) -> Result<Vec<DeckCounts>> {
+/// The figures of every deck of `library` at `now`, from the schedule
+/// cache alone: a card is missed when its latest answer was wrong (the
+/// cache keeps that verdict), so the review log is not read.
+pub fn count(library: &Library, store: &Store, now: clock::Timestamp) -> Vec<DeckCounts> {
     let today = clock::day(&now);
-    let mut missed: HashMap<DeckId, usize> = HashMap::new();
-    for miss in store.missed()? {
-        *missed.entry(miss.deck).or_default() += 1;
-    }
-    Ok(library
+    library
         .decks
         .iter()
         .map(|deck| {
             let mut new = 0;
             let mut due_today = 0;
+            let mut missed = 0;
             for card in &deck.cards {
                 match store.record_of(&card.id) {
                     Some(record) if record.schedule.state != CardState::New => {
                         if clock::day(&record.schedule.due) <= today {
                             due_today += 1;
+                        }
+                        if record.last_verdict == Grade::Wrong {
+                            missed += 1;
                         }
                     }
                     _ => new += 1,
@@ -64,10 +68,10 @@ pub fn count(library: &Library, store: &Store, now: clock::Timestamp) -> Result<
                 cards: deck.cards.len(),
                 new,
                 due_today,
-                missed: missed.get(&deck.deck.id).copied().unwrap_or(0),
+                missed,
             }
         })
-        .collect())
+        .collect()
 }
 
 /// An aligned table: the header, then one line per deck.

@@ -3,14 +3,22 @@
 use crate::cli::{Config, QuizArgs};
 use crate::deck::CardKind;
 use crate::error::Result;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, localized};
 use crate::library::Library;
 use crate::scheduler::Scheduler;
 use crate::session::{self, Session};
 use crate::store::Store;
 
 pub fn run(config: &Config, args: &QuizArgs) -> Result<()> {
+    run_in_language(config, args).map_err(|error| localized(error, config.lang))
+}
+
+fn run_in_language(config: &Config, args: &QuizArgs) -> Result<()> {
     let library = Library::load(config)?;
+    if library.decks.is_empty() {
+        println!("{}", Msg::NoDecks.text(config.lang));
+        return Ok(());
+    }
     let decks = library.select(&args.decks)?;
     let kind = args.kind.map(CardKind::from);
     let entries = session::entries(&decks, |card| kind.is_none_or(|kind| card.kind == kind));

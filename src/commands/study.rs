@@ -3,14 +3,22 @@
 use crate::cli::{Config, DirectionChoice, StudyArgs};
 use crate::deck::{Card, Direction};
 use crate::error::Result;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, localized};
 use crate::library::Library;
 use crate::scheduler::Scheduler;
 use crate::session::{self, Session, StudyOptions};
 use crate::store::Store;
 
 pub fn run(config: &Config, args: &StudyArgs) -> Result<()> {
+    run_in_language(config, args).map_err(|error| localized(error, config.lang))
+}
+
+fn run_in_language(config: &Config, args: &StudyArgs) -> Result<()> {
     let library = Library::load(config)?;
+    if library.decks.is_empty() {
+        println!("{}", Msg::NoDecks.text(config.lang));
+        return Ok(());
+    }
     let decks = library.select(&args.decks)?;
     let entries = session::entries(&decks, |card| wanted(card, args.direction));
     let mut store = Store::open(config.data_dir()?, Scheduler::default())?;

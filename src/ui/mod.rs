@@ -4,12 +4,15 @@
 //! line of stdin per answer otherwise. [`drive`] runs a [`Session`] through a
 //! prompter; every deck string is [`sanitize`]d before it is printed.
 
+pub mod keys;
+pub mod line;
 pub mod plain;
 pub mod terminal;
 
 use std::io::IsTerminal;
 
 use colored::Colorize;
+use dialoguer::console::measure_text_width;
 
 use crate::cli::{Config, Lang};
 use crate::clock::{self, Timestamp};
@@ -42,6 +45,10 @@ pub trait Prompter {
     fn choose(&mut self, prompt: &str, options: &[String], undo: Option<&str>) -> Result<Reply>;
     /// Waits for Enter (→ `Reply::Text("")`), undo or quit.
     fn wait(&mut self, prompt: &str) -> Result<Reply>;
+    /// Whether keys (Esc, arrows) are read, rather than lines.
+    fn is_terminal(&self) -> bool {
+        false
+    }
 }
 
 /// The typed commands understood at any text prompt: `:u`/`:undo`, `q`/`:q`/`:quit`.
@@ -87,11 +94,45 @@ pub fn sanitize(text: &str) -> String {
                 }
                 _ => {}
             },
-            '\t' | '\n' | '\r' => out.push(' '),
-            '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {}
+            '\t' | '\n' | '\r' | '\u{2028}' | '\u{2029}' => out.push(' '),
+            '\u{61c}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}' => {}
             ch if ch.is_control() => {}
             ch => out.push(ch),
         }
+    }
+    out
+}
+
+/// Breaks `line` at spaces so that no row is wider than `columns` (escape
+/// sequences take no room); a word longer than a row is left whole for the
+/// terminal to break. Spaces at the start are indentation, for every row.
+pub fn wrap(line: &str, columns: usize) -> String {
+    if columns == 0 || measure_text_width(line) <= columns {
+        return line.to_string();
+    }
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    // An indentation as wide as the terminal would leave no room.
+    let indent = if indent * 2 < columns { indent } else { 0 };
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut row_width = 0;
+    for (index, word) in line.split(' ').enumerate() {
+        let width = measure_text_width(word);
+        if index > 0 {
+            if row_width > indent && row_width + 1 + width > columns {
+                out.push('\n');
+                out.push_str(&" ".repeat(indent));
+                row_width = indent;
+            } else {
+                out.push(' ');
+                row_width += 1;
+            }
+        }
+        out.push_str(word);
+        row_width += width;
     }
     out
 }
@@ -105,12 +146,11 @@ pub fn run(config: &Config, session: &mut Session) -> Result<Summary> {
         prompter.restore();
         summary
     } else {
-        let stdin = std::io::stdin();
         let mut prompter = plain::Plain::new(
-            stdin.lock(),
+            plain::Interruptible::stdin(),
             std::io::stdout(),
             !config.interactive,
-            Msg::PlainChoicePrompt.text(config.lang),
+            config.lang,
         );
         drive(session, &mut prompter, config.lang, &clock::now)
     }
@@ -132,7 +172,12 @@ pub fn drive(
             break;
         };
         if !hinted {
-            ui.say(&Msg::KeysHint.text(lang).dimmed().to_string())?;
+            let hint = if ui.is_terminal() {
+                Msg::KeysHint
+            } else {
+                Msg::KeysHintPlain
+            };
+            ui.say(&hint.text(lang).dimmed().to_string())?;
             hinted = true;
         }
         show_question(ui, lang, &question)?;
@@ -491,7 +536,29 @@ mod tests {
         assert_eq!(sanitize("bell\u{7}\u{9b}2J"), "bell2J");
         assert_eq!(sanitize("line\nnext\ttab"), "line next tab");
         assert_eq!(sanitize("abc\u{202e}def"), "abcdef");
+        assert_eq!(sanitize("a\u{2067}b\u{61c}c\u{2069}d"), "abcd");
+        assert_eq!(sanitize("a\u{2028}b\u{85}c"), "a bc");
         assert_eq!(sanitize("AI tạo sinh"), "AI tạo sinh");
+    }
+
+    #[test]
+    fn long_lines_wrap_at_spaces() {
+        let line = "Điền thuật ngữ còn thiếu: ___ là một nhánh của AI";
+        let wrapped = wrap(line, 20);
+        assert_eq!(
+            wrapped,
+            "Điền thuật ngữ còn\nthiếu: ___ là một\nnhánh của AI"
+        );
+        assert_eq!(wrapped.replace('\n', " "), line);
+        assert_eq!(wrap(line, 200), line);
+        // Escape sequences take no room; indentation stays.
+        assert_eq!(
+            wrap("\u{1b}[1mabc def\u{1b}[0m", 7),
+            "\u{1b}[1mabc def\u{1b}[0m"
+        );
+        assert_eq!(wrap("  ab cd", 5), "  ab\n  cd");
+        assert_eq!(wrap("  ab cd ef", 7), "  ab cd\n  ef");
+        assert_eq!(wrap("averyverylongword x", 5), "averyverylongword\nx");
     }
 
     #[test]

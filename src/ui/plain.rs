@@ -1,14 +1,105 @@
 //! Prompts without a terminal: each prompt is printed to stdout and each
 //! answer is one line of stdin, so `printf 'Generative AI\n' | ontap study`
 //! and scripts work. Multiple choice takes the option's number or its text;
-//! the end of input ends the session like `q`.
+//! the end of input ends the session like `q`, and so does Ctrl-C: stdin
+//! is read on a thread ([`Interruptible`]) so that Ctrl-C can end the wait
+//! and the session still shows its summary.
 
 use std::io::{BufRead, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use unicode_normalization::UnicodeNormalization;
 
 use super::{Prompter, Reply, command};
+use crate::cli::Lang;
 use crate::error::{Error, Result};
+use crate::i18n::Msg;
+
+/// Where plain prompts get their lines.
+pub trait Lines {
+    /// The next line without its line break; `None` at the end of input.
+    fn next_line(&mut self) -> Result<Option<String>>;
+}
+
+/// Lines from any reader (tests, a file).
+pub struct Reader<R>(pub R);
+
+impl<R: BufRead> Lines for Reader<R> {
+    fn next_line(&mut self) -> Result<Option<String>> {
+        let mut line = String::new();
+        let read = self
+            .0
+            .read_line(&mut line)
+            .map_err(|error| Error::io("<stdin>", error))?;
+        Ok((read > 0).then(|| line.trim_end_matches(['\n', '\r']).to_string()))
+    }
+}
+
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+enum Line {
+    Text(String),
+    End,
+    Failed(std::io::Error),
+}
+
+/// Lines of stdin read on their own thread, so that Ctrl-C ends the wait:
+/// the first Ctrl-C is the end of input (the session shows its summary;
+/// every answer is already saved), a second one exits at once.
+pub struct Interruptible {
+    lines: Receiver<Line>,
+}
+
+impl Interruptible {
+    pub fn stdin() -> Interruptible {
+        // One line read ahead at most: the rest stays in stdin.
+        let (sender, lines) = sync_channel(1);
+        let interrupt = sender.clone();
+        // Without a handler (one already set) Ctrl-C ends the process as
+        // before; every answer is saved all the same.
+        let _ = ctrlc::set_handler(move || {
+            if INTERRUPTED.swap(true, Ordering::SeqCst) {
+                std::process::exit(130);
+            }
+            // A full channel means a line is waiting: `next_line` sees the flag.
+            let _ = interrupt.try_send(Line::End);
+        });
+        std::thread::spawn(move || read_stdin(&sender));
+        Interruptible { lines }
+    }
+}
+
+fn read_stdin(sender: &SyncSender<Line>) {
+    let stdin = std::io::stdin();
+    let mut input = stdin.lock();
+    loop {
+        let mut line = String::new();
+        let message = match input.read_line(&mut line) {
+            Ok(0) => Line::End,
+            Ok(_) => Line::Text(line.trim_end_matches(['\n', '\r']).to_string()),
+            Err(error) => Line::Failed(error),
+        };
+        let last = !matches!(message, Line::Text(_));
+        if sender.send(message).is_err() || last {
+            return;
+        }
+    }
+}
+
+impl Lines for Interruptible {
+    fn next_line(&mut self) -> Result<Option<String>> {
+        if INTERRUPTED.load(Ordering::SeqCst) {
+            return Ok(None);
+        }
+        match self.lines.recv() {
+            Ok(Line::Text(_)) if INTERRUPTED.load(Ordering::SeqCst) => Ok(None),
+            Ok(Line::Text(line)) => Ok(Some(line)),
+            Ok(Line::Failed(error)) => Err(Error::io("<stdin>", error)),
+            Ok(Line::End) | Err(_) => Ok(None),
+        }
+    }
+}
 
 pub struct Plain<R, W> {
     input: R,
@@ -16,17 +107,16 @@ pub struct Plain<R, W> {
     /// Print each answer read after its prompt, so a transcript of piped
     /// input reads like the session did.
     echo: bool,
-    /// The prompt under a numbered list of options.
-    choice_prompt: String,
+    lang: Lang,
 }
 
-impl<R: BufRead, W: Write> Plain<R, W> {
-    pub fn new(input: R, output: W, echo: bool, choice_prompt: String) -> Plain<R, W> {
+impl<R: Lines, W: Write> Plain<R, W> {
+    pub fn new(input: R, output: W, echo: bool, lang: Lang) -> Plain<R, W> {
         Plain {
             input,
             output,
             echo,
-            choice_prompt,
+            lang,
         }
     }
 
@@ -34,16 +124,10 @@ impl<R: BufRead, W: Write> Plain<R, W> {
     fn read_line(&mut self, prompt: &str) -> Result<Option<String>> {
         write!(self.output, "{prompt}: ").map_err(stdout_error)?;
         self.output.flush().map_err(stdout_error)?;
-        let mut line = String::new();
-        let read = self
-            .input
-            .read_line(&mut line)
-            .map_err(|error| Error::io("<stdin>", error))?;
-        if read == 0 {
+        let Some(line) = self.input.next_line()? else {
             writeln!(self.output).map_err(stdout_error)?;
             return Ok(None);
-        }
-        let line = line.trim_end_matches(['\n', '\r']).to_string();
+        };
         if self.echo {
             writeln!(self.output, "{}", super::sanitize(&line)).map_err(stdout_error)?;
         }
@@ -61,7 +145,7 @@ fn normalized(text: &str) -> String {
     text.trim().nfc().collect::<String>().to_lowercase()
 }
 
-impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
+impl<R: Lines, W: Write> Prompter for Plain<R, W> {
     fn say(&mut self, line: &str) -> Result<()> {
         writeln!(self.output, "{line}").map_err(stdout_error)
     }
@@ -84,7 +168,7 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
             writeln!(self.output, "  u) {undo}").map_err(stdout_error)?;
         }
         loop {
-            let choice_prompt = self.choice_prompt.clone();
+            let choice_prompt = Msg::PlainChoicePrompt.text(self.lang);
             let Some(line) = self.read_line(&choice_prompt)? else {
                 return Ok(Reply::Quit);
             };
@@ -107,7 +191,8 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
             {
                 return Ok(Reply::Choice(index));
             }
-            writeln!(self.output, "? {}", super::sanitize(trimmed)).map_err(stdout_error)?;
+            let not_a_choice = Msg::NotAChoice(&super::sanitize(trimmed)).text(self.lang);
+            writeln!(self.output, "{not_a_choice}").map_err(stdout_error)?;
         }
     }
 
@@ -126,7 +211,7 @@ mod tests {
     fn run_choose(input: &str) -> (Reply, String) {
         let mut output = Vec::new();
         let options = vec!["Tạo văn bản".to_string(), "Tạo hình ảnh".to_string()];
-        let reply = Plain::new(input.as_bytes(), &mut output, true, "#".into())
+        let reply = Plain::new(Reader(input.as_bytes()), &mut output, true, Lang::En)
             .choose("", &options, Some("undo"))
             .unwrap();
         (reply, String::from_utf8(output).unwrap())
@@ -141,17 +226,20 @@ mod tests {
         let (reply, output) = run_choose("9\nTạo hình ảnh\n");
         assert_eq!(reply, Reply::Choice(1));
         assert!(output.contains("1) Tạo văn bản"), "{output}");
-        assert!(output.contains("? 9"), "{output}");
+        assert!(
+            output.contains("“9” is not one of the choices; type its number or its text."),
+            "{output}"
+        );
     }
 
     #[test]
     fn text_lines_and_commands() {
         let mut output = Vec::new();
         let mut plain = Plain::new(
-            "Generative AI\n:u\nq\n".as_bytes(),
+            Reader("Generative AI\n:u\nq\n".as_bytes()),
             &mut output,
             false,
-            "#".into(),
+            Lang::En,
         );
         assert_eq!(
             plain.text("Answer").unwrap(),

@@ -1,18 +1,25 @@
-//! Prompts on a terminal through dialoguer: `Input` for typed answers,
-//! `Select` for multiple choice and grades, a single key for "press Enter".
+//! Prompts on a terminal: our own [`line`](super::line) editor for typed
+//! answers (dialoguer's `Input` ignores Esc), dialoguer's `Select` for
+//! multiple choice and grades, a single key for "press Enter". Lines of
+//! output are wrapped at word boundaries to the terminal's width.
 //!
-//! Ctrl-C: dialoguer reads keys in raw mode and, on Ctrl-C, raises SIGINT
-//! itself before returning an `Interrupted` error. A handler installed here
-//! turns the first SIGINT into a flag, so the error ends the session with
-//! its summary and the cursor is shown again; a second Ctrl-C exits at once.
+//! Ctrl-C: the terminal's `ISIG` is off for the session (see
+//! [`keys`](super::keys)), so our key reads get it as a key. dialoguer's menus read keys in raw
+//! mode and, on Ctrl-C, raise SIGINT themselves before returning an
+//! `Interrupted` error. A handler installed here turns the first SIGINT into
+//! a flag, so the error ends the session with its summary and the cursor is
+//! shown again; a second Ctrl-C exits at once.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use dialoguer::console::{Key, Term};
+use colored::Colorize;
+use dialoguer::Select;
+use dialoguer::console::{Key, Term, measure_text_width};
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
-use dialoguer::{Input, Select};
 
-use super::{Prompter, Reply, command};
+use super::keys::CtrlCAsKey;
+use super::line::{Edit, LineEditor, render};
+use super::{Prompter, Reply, command, wrap};
 use crate::error::{Error, Result};
 
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
@@ -20,6 +27,7 @@ static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 pub struct Terminal {
     term: Term,
     theme: Box<dyn Theme>,
+    _ctrl_c_as_key: CtrlCAsKey,
 }
 
 impl Terminal {
@@ -36,6 +44,7 @@ impl Terminal {
         Terminal {
             term: Term::stderr(),
             theme,
+            _ctrl_c_as_key: CtrlCAsKey::install(),
         }
     }
 
@@ -55,12 +64,56 @@ impl Terminal {
     }
 }
 
+impl Terminal {
+    /// Reads one typed answer with the line editor, redrawing the prompt and
+    /// the line after each key; the line stays on screen as typed.
+    fn read_line(&self, prompt: &str) -> std::io::Result<Edit> {
+        let prompt = format!("{} {} ", prompt.bold(), "›".dimmed());
+        let prompt_width = measure_text_width(&prompt);
+        let mut editor = LineEditor::default();
+        let mut cursor_row = 0;
+        let mut edit = Edit::Continue;
+        loop {
+            if edit != Edit::Continue {
+                // Leave the whole line on screen, the cursor at its end.
+                editor.key(Key::End);
+            }
+            let (_, columns) = self.term.size();
+            let (drawn, row) = render(
+                &prompt,
+                prompt_width,
+                &editor,
+                usize::from(columns),
+                cursor_row,
+            );
+            self.term.write_str(&drawn)?;
+            if edit != Edit::Continue {
+                // A line that filled its last row already moved below it.
+                if !drawn.ends_with("\r\n\r") {
+                    self.term.write_line("")?;
+                }
+                return Ok(edit);
+            }
+            self.term.flush()?;
+            cursor_row = row;
+            // A SIGINT sent from outside while the line was drawn.
+            let key = if interrupted() {
+                Key::CtrlC
+            } else {
+                self.term.read_key_raw()?
+            };
+            edit = editor.key(key);
+        }
+    }
+}
+
 fn install_interrupt_handler() {
     // Failing to install (a handler already set) leaves the default: Ctrl-C
     // then ends the process, every answer already saved.
     let _ = ctrlc::set_handler(|| {
         if INTERRUPTED.swap(true, Ordering::SeqCst) {
             let _ = Term::stderr().show_cursor();
+            super::keys::restore();
             std::process::exit(130);
         }
     });
@@ -78,22 +131,23 @@ fn io_error(error: dialoguer::Error) -> std::io::Error {
 
 impl Prompter for Terminal {
     fn say(&mut self, line: &str) -> Result<()> {
-        println!("{line}");
+        let (_, columns) = self.term.size();
+        println!("{}", wrap(line, usize::from(columns)));
         Ok(())
+    }
+
+    fn is_terminal(&self) -> bool {
+        true
     }
 
     fn text(&mut self, prompt: &str) -> Result<Reply> {
         if interrupted() {
             return Ok(Reply::Quit);
         }
-        let read = Input::<String>::with_theme(self.theme.as_ref())
-            .with_prompt(prompt)
-            .allow_empty(true)
-            .interact_text_on(&self.term);
-        match read {
-            Ok(_) if interrupted() => Ok(Reply::Quit),
-            Ok(line) => Ok(command(&line).unwrap_or(Reply::Text(line))),
-            Err(error) => self.ended(io_error(error)),
+        match self.read_line(prompt) {
+            Ok(Edit::Submit(line)) => Ok(command(&line).unwrap_or(Reply::Text(line))),
+            Ok(_) => Ok(Reply::Quit),
+            Err(error) => self.ended(error),
         }
     }
 
@@ -138,10 +192,10 @@ impl Prompter for Terminal {
             .write_line(prompt)
             .map_err(|error| Error::io("<terminal>", error))?;
         loop {
-            match self.term.read_key() {
+            match self.term.read_key_raw() {
                 Ok(_) if interrupted() => return Ok(Reply::Quit),
                 Ok(Key::Enter | Key::Char(' ')) => return Ok(Reply::Text(String::new())),
-                Ok(Key::Escape | Key::Char('q')) => return Ok(Reply::Quit),
+                Ok(Key::Escape | Key::CtrlC | Key::Char('q')) => return Ok(Reply::Quit),
                 Ok(Key::Char('u')) => return Ok(Reply::Undo),
                 Ok(_) => {}
                 Err(error) => return self.ended(error),

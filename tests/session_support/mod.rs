@@ -180,3 +180,64 @@ pub fn has_colour(text: &str) -> bool {
         }
     })
 }
+
+/// A session running with piped stdin and stdout, driven line by line.
+pub struct Piped {
+    pub child: std::process::Child,
+    pub stdin: Option<std::process::ChildStdin>,
+    stdout: std::process::ChildStdout,
+    /// Everything read from stdout so far.
+    pub seen: String,
+}
+
+impl Piped {
+    pub fn spawn(mut command: Command) -> Piped {
+        use std::process::Stdio;
+        let mut child = command
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stdin = child.stdin.take();
+        let stdout = child.stdout.take().unwrap();
+        Piped {
+            child,
+            stdin,
+            stdout,
+            seen: String::new(),
+        }
+    }
+
+    pub fn send(&mut self, line: &str) {
+        use std::io::Write;
+        let stdin = self.stdin.as_mut().unwrap();
+        stdin.write_all(line.as_bytes()).unwrap();
+        stdin.flush().unwrap();
+    }
+
+    /// Reads stdout until `needle` has been printed.
+    pub fn wait_for(&mut self, needle: &str) {
+        use std::io::Read;
+        let mut bytes = Vec::new();
+        let mut buffer = [0; 4096];
+        while !self.seen.contains(needle) {
+            let read = self.stdout.read(&mut buffer).unwrap();
+            assert!(read > 0, "ended before {needle:?}: {}", self.seen);
+            bytes.extend_from_slice(&buffer[..read]);
+            self.seen = String::from_utf8_lossy(&bytes).into_owned();
+        }
+    }
+
+    /// Reads stdout to the end and waits for the process; stdin is closed
+    /// only when `close_stdin`.
+    pub fn finish(&mut self, close_stdin: bool) -> std::process::ExitStatus {
+        use std::io::Read;
+        if close_stdin {
+            drop(self.stdin.take());
+        }
+        let mut rest = String::new();
+        self.stdout.read_to_string(&mut rest).unwrap();
+        self.seen.push_str(&rest);
+        self.child.wait().unwrap()
+    }
+}
