@@ -185,3 +185,126 @@ fn a_missing_argument_is_a_usage_error() {
     let temp = tempfile::tempdir().unwrap();
     ontap(temp.path()).arg("compile").assert().failure().code(2);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_or_a_lesson_named_twice_compiles_each_lesson_once() {
+    let temp = tempfile::tempdir().unwrap();
+    let lessons = temp.path().join("lessons");
+    std::fs::create_dir_all(&lessons).unwrap();
+    let lesson = lessons.join("mang.md");
+    std::fs::copy(fixture("mang-may-tinh.md"), &lesson).unwrap();
+    // A link back to its own folder: searching it again would never end.
+    std::os::unix::fs::symlink(&lessons, lessons.join("again")).unwrap();
+    let out = temp.path().join("out");
+    ontap(temp.path())
+        .args(["compile", "--out-dir"])
+        .arg(&out)
+        .arg(&lessons)
+        .arg(&lesson)
+        .arg(&lesson)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("total: 1 lessons, 1 decks, "));
+    assert!(out.join("mang.toml").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_fifo_is_refused_instead_of_read_forever() {
+    let temp = tempfile::tempdir().unwrap();
+    let fifo = temp.path().join("pipe.md");
+    let made = StdCommand::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    ontap(temp.path())
+        .args(["compile", "--out-dir"])
+        .arg(temp.path().join("out"))
+        .arg(&fifo)
+        // Only a guard against a hang: the refusal is immediate.
+        .timeout(std::time::Duration::from_secs(60))
+        .assert()
+        .failure()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "pipe.md: is not a regular file, so it cannot be read as a lesson",
+        ));
+}
+
+#[test]
+fn a_folder_without_lessons_and_an_out_dir_that_is_a_file_are_said_plainly() {
+    let temp = tempfile::tempdir().unwrap();
+    let empty = temp.path().join("notes");
+    std::fs::create_dir_all(&empty).unwrap();
+    std::fs::write(empty.join("readme.txt"), "not a lesson").unwrap();
+    ontap(temp.path())
+        .args(["compile"])
+        .arg(&empty)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "notes: no *.md lesson in this folder",
+        ));
+
+    let file = temp.path().join("decks");
+    std::fs::write(&file, "mine").unwrap();
+    ontap(temp.path())
+        .args(["compile", "--out-dir"])
+        .arg(&file)
+        .arg(fixture("mang-may-tinh.md"))
+        .assert()
+        .failure()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "decks: is a file; --out-dir needs a folder",
+        ));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine");
+}
+
+#[test]
+fn compile_and_add_speak_vietnamese_when_the_locale_is() {
+    let temp = tempfile::tempdir().unwrap();
+    let lessons = temp.path().join("lessons");
+    std::fs::create_dir_all(&lessons).unwrap();
+    std::fs::copy(fixture("mang-may-tinh.md"), lessons.join("mang.md")).unwrap();
+    std::fs::copy(fixture("prose-only.md"), lessons.join("prose.md")).unwrap();
+    std::fs::copy(fixture("broken-front-matter.md"), lessons.join("broken.md")).unwrap();
+    let out = temp.path().join("out");
+    ontap(temp.path())
+        .env("LANG", "vi_VN.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .args(["compile", "--out-dir"])
+        .arg(&out)
+        .arg(&lessons)
+        .assert()
+        .failure()
+        .code(1)
+        .stdout(predicate::str::is_match(r"mang\.md: \d+ thẻ \(12 translate, ").unwrap())
+        .stdout(predicate::str::contains("tổng: 3 bài học, 1 bộ thẻ, "))
+        .stdout(predicate::str::contains(", 1 lỗi"))
+        .stderr(predicate::str::contains(
+            "prose.md: không rút ra được thẻ nào, không ghi bộ thẻ",
+        ))
+        .stderr(predicate::str::contains("broken.md:1: "))
+        .stderr(predicate::str::contains("1/3 bài học không biên dịch được"))
+        .stderr(predicate::str::contains("warning").not());
+
+    // `--lang en` wins over the locale; `add` prints the same lines.
+    ontap(temp.path())
+        .env("LANG", "vi_VN.UTF-8")
+        .args(["--lang", "en", "compile", "--out-dir"])
+        .arg(&out)
+        .arg(lessons.join("mang.md"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("total: 1 lessons, 1 decks, "));
+    ontap(temp.path())
+        .env("LANG", "vi_VN.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .arg("add")
+        .arg(lessons.join("mang.md"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("tổng: 1 bài học, 1 bộ thẻ, "));
+}

@@ -5,65 +5,167 @@
 //! (an empty deck is nothing to study, and `ontap add` should not fill the
 //! library with them). A lesson that cannot be read or parsed is reported
 //! and skipped; the others still compile, and the command fails at the end.
+//!
+//! Every line it prints follows `Config::lang`; the English wording is the
+//! one scripts and the docs quote.
 
-use std::collections::BTreeMap;
-use std::io::Write;
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use crate::cli::{CompileArgs, Config};
+use crate::cli::{CompileArgs, Config, Lang};
 use crate::deck::{CardKind, Deck};
 use crate::derive::compile_lesson;
 use crate::error::{Error, Location, Result};
+use crate::i18n::localized;
 
-pub fn run(_config: &Config, args: &CompileArgs) -> Result<()> {
+/// Lessons are pages of text; anything bigger is not one, and reading it
+/// whole could exhaust memory.
+const MAX_LESSON_BYTES: u64 = 64 * 1024 * 1024;
+
+pub fn run(config: &Config, args: &CompileArgs) -> Result<()> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    compile_paths(&args.paths, args.out_dir.as_deref(), &mut out)
+    compile_paths(&args.paths, args.out_dir.as_deref(), config.lang, &mut out)
+        .map_err(|error| localized(error, config.lang))
+}
+
+/// The lines `compile` prints, in both languages side by side.
+enum Text<'a> {
+    Summary {
+        lesson: &'a Path,
+        cards: usize,
+        kinds: &'a str,
+        target: &'a Path,
+    },
+    NothingToDerive(&'a Path),
+    NoLessons(&'a Path),
+    Total {
+        lessons: usize,
+        decks: usize,
+        cards: usize,
+        kinds: &'a str,
+        failed: usize,
+    },
+    NoKinds,
+}
+
+impl Text<'_> {
+    fn text(&self, lang: Lang) -> String {
+        let vi = lang == Lang::Vi;
+        match self {
+            Text::Summary {
+                lesson,
+                cards,
+                kinds,
+                target,
+            } => {
+                let (lesson, target) = (lesson.display(), target.display());
+                if vi {
+                    format!("{lesson}: {cards} thẻ ({kinds}) -> {target}")
+                } else {
+                    format!("{lesson}: {cards} cards ({kinds}) -> {target}")
+                }
+            }
+            Text::NothingToDerive(lesson) if vi => format!(
+                "ontap: cảnh báo: {}: không rút ra được thẻ nào, không ghi bộ thẻ",
+                lesson.display()
+            ),
+            Text::NothingToDerive(lesson) => format!(
+                "ontap: warning: {}: nothing to derive, no deck written",
+                lesson.display()
+            ),
+            Text::NoLessons(dir) if vi => format!(
+                "ontap: cảnh báo: {}: không có bài học *.md nào trong thư mục này",
+                dir.display()
+            ),
+            Text::NoLessons(dir) => format!(
+                "ontap: warning: {}: no *.md lesson in this folder",
+                dir.display()
+            ),
+            Text::Total {
+                lessons,
+                decks,
+                cards,
+                kinds,
+                failed,
+            } => {
+                if vi {
+                    format!(
+                        "tổng: {lessons} bài học, {decks} bộ thẻ, {cards} thẻ ({kinds}), {failed} lỗi"
+                    )
+                } else {
+                    format!(
+                        "total: {lessons} lessons, {decks} decks, {cards} cards ({kinds}), {failed} failed"
+                    )
+                }
+            }
+            Text::NoKinds if vi => "không có".to_string(),
+            Text::NoKinds => "none".to_string(),
+        }
+    }
+}
+
+/// An error about `location` worded by this command, in `lang`.
+fn own_error(lang: Lang, location: Location, vi: String, en: String) -> Error {
+    let original = Error::invalid(location.clone(), en);
+    match lang {
+        Lang::En => original,
+        Lang::Vi => Error::Localized {
+            message: format!("{location}: {vi}"),
+            original: Box::new(original),
+        },
+    }
 }
 
 /// Compiles every lesson under `paths` (files, or folders searched
 /// recursively for `*.md`) into `out_dir`, or beside each lesson when
-/// `out_dir` is `None`. Reports to `out` as it goes; errors and warnings go
-/// to standard error.
+/// `out_dir` is `None`. Reports to `out` as it goes, in `lang`; errors and
+/// warnings go to standard error.
 pub(crate) fn compile_paths(
     paths: &[PathBuf],
     out_dir: Option<&Path>,
+    lang: Lang,
     out: &mut dyn Write,
 ) -> Result<()> {
     let mut failed = 0;
-    let lessons = lesson_files(paths, &mut failed);
+    let lessons = lesson_files(paths, lang, &mut failed);
     let unlisted = failed;
     if let Some(dir) = out_dir {
+        if dir.is_file() {
+            return Err(own_error(
+                lang,
+                Location::file(dir),
+                "là một tệp; --out-dir cần một thư mục".to_string(),
+                "is a file; --out-dir needs a folder".to_string(),
+            ));
+        }
         std::fs::create_dir_all(dir).map_err(|error| Error::io(dir, error))?;
     }
     let mut totals: BTreeMap<CardKind, usize> = BTreeMap::new();
     let mut decks = 0;
     let mut written: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
     for lesson in &lessons {
-        match compile_one(lesson, out_dir, &mut written) {
+        match compile_one(lesson, out_dir, lang, &mut written) {
             Ok(Some((deck, target))) => {
                 decks += 1;
                 for card in &deck.cards {
                     *totals.entry(card.kind).or_default() += 1;
                 }
-                let line = format!(
-                    "{}: {} cards ({}) -> {}",
-                    lesson.display(),
-                    deck.cards.len(),
-                    by_kind(deck.cards.iter().map(|card| card.kind)),
-                    target.display()
-                );
-                writeln!(out, "{line}").map_err(|error| Error::io("<stdout>", error))?;
+                let kinds = by_kind(deck.cards.iter().map(|card| card.kind), lang);
+                let line = Text::Summary {
+                    lesson,
+                    cards: deck.cards.len(),
+                    kinds: &kinds,
+                    target: &target,
+                };
+                writeln!(out, "{}", line.text(lang))
+                    .map_err(|error| Error::io("<stdout>", error))?;
             }
-            Ok(None) => {
-                eprintln!(
-                    "ontap: warning: {}: nothing to derive, no deck written",
-                    lesson.display()
-                );
-            }
+            Ok(None) => eprintln!("{}", Text::NothingToDerive(lesson).text(lang)),
             Err(error) => {
                 failed += 1;
-                eprintln!("ontap: {error}");
+                eprintln!("ontap: {}", localized(error, lang));
             }
         }
     }
@@ -72,14 +174,18 @@ pub(crate) fn compile_paths(
         totals
             .iter()
             .flat_map(|(kind, count)| std::iter::repeat_n(*kind, *count)),
+        lang,
     );
     // A path that could not be listed counts as one failed lesson.
     let total = lessons.len() + unlisted;
-    writeln!(
-        out,
-        "total: {total} lessons, {decks} decks, {cards} cards ({kinds}), {failed} failed"
-    )
-    .map_err(|error| Error::io("<stdout>", error))?;
+    let line = Text::Total {
+        lessons: total,
+        decks,
+        cards,
+        kinds: &kinds,
+        failed,
+    };
+    writeln!(out, "{}", line.text(lang)).map_err(|error| Error::io("<stdout>", error))?;
     if failed > 0 {
         return Err(Error::CompileFailed { failed, total });
     }
@@ -90,9 +196,10 @@ pub(crate) fn compile_paths(
 fn compile_one(
     lesson: &Path,
     out_dir: Option<&Path>,
+    lang: Lang,
     written: &mut BTreeMap<PathBuf, PathBuf>,
 ) -> Result<Option<(Deck, PathBuf)>> {
-    let bytes = std::fs::read(lesson).map_err(|error| Error::io(lesson, error))?;
+    let bytes = read_lesson(lesson, lang)?;
     let deck = compile_lesson(lesson, &bytes)?;
     if deck.cards.is_empty() {
         return Ok(None);
@@ -103,18 +210,49 @@ fn compile_one(
     };
     let target = dir.join(format!("{}.toml", deck.deck.id));
     if let Some(first) = written.get(&target) {
-        return Err(Error::invalid(
+        let (target, first) = (target.display(), first.display());
+        return Err(own_error(
+            lang,
             Location::file(lesson),
             format!(
-                "compiles to {} like {}; rename one of them",
-                target.display(),
-                first.display()
+                "được biên dịch thành {target} giống như {first}; hãy đổi tên một trong hai bài"
             ),
+            format!("compiles to {target} like {first}; rename one of them"),
         ));
     }
     write_atomically(&target, deck.to_toml().as_bytes())?;
     written.insert(target.clone(), lesson.to_path_buf());
     Ok(Some((deck, target)))
+}
+
+/// The bytes of a lesson file. Only a regular file of at most
+/// [`MAX_LESSON_BYTES`] is read: a FIFO would block forever and a device
+/// such as `/dev/zero` would fill the memory.
+fn read_lesson(lesson: &Path, lang: Lang) -> Result<Vec<u8>> {
+    let metadata = std::fs::metadata(lesson).map_err(|error| Error::io(lesson, error))?;
+    if !metadata.is_file() {
+        return Err(own_error(
+            lang,
+            Location::file(lesson),
+            "không phải là một tệp thông thường, không đọc được như một bài học".to_string(),
+            "is not a regular file, so it cannot be read as a lesson".to_string(),
+        ));
+    }
+    let file = std::fs::File::open(lesson).map_err(|error| Error::io(lesson, error))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_LESSON_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|error| Error::io(lesson, error))?;
+    if bytes.len() as u64 > MAX_LESSON_BYTES {
+        let limit = MAX_LESSON_BYTES / (1024 * 1024);
+        return Err(own_error(
+            lang,
+            Location::file(lesson),
+            format!("lớn hơn {limit} MB, quá lớn để là một bài học"),
+            format!("is larger than {limit} MB, too large to be a lesson"),
+        ));
+    }
+    Ok(bytes)
 }
 
 /// Writes through a temporary file in the same folder, so a deck is never
@@ -133,7 +271,8 @@ fn write_atomically(target: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 /// `3 translate, 2 category`, in kind order, kinds with no card left out.
-fn by_kind(kinds: impl Iterator<Item = CardKind>) -> String {
+/// The kind names are the deck format's, in both languages.
+fn by_kind(kinds: impl Iterator<Item = CardKind>, lang: Lang) -> String {
     let mut counts: BTreeMap<CardKind, usize> = BTreeMap::new();
     for kind in kinds {
         *counts.entry(kind).or_default() += 1;
@@ -147,7 +286,7 @@ fn by_kind(kinds: impl Iterator<Item = CardKind>) -> String {
         })
         .collect();
     if parts.is_empty() {
-        "none".to_string()
+        Text::NoKinds.text(lang)
     } else {
         parts.join(", ")
     }
@@ -155,28 +294,65 @@ fn by_kind(kinds: impl Iterator<Item = CardKind>) -> String {
 
 /// The lesson files named by `paths`, folders searched recursively for
 /// `*.md`, each folder's files sorted so the order is deterministic. A named
-/// file is taken whatever its extension. A path or folder that cannot be
-/// read is reported and counted in `failed`; the others are still listed.
-fn lesson_files(paths: &[PathBuf], failed: &mut usize) -> Vec<PathBuf> {
-    let mut files = Vec::new();
+/// file is taken whatever its extension. A file reached twice (named twice,
+/// or through a symlink) is listed once, and a folder already searched
+/// (a symlink back to a parent) is not searched again. A path or folder
+/// that cannot be read is reported and counted in `failed`; a named folder
+/// with no lesson is a warning.
+fn lesson_files(paths: &[PathBuf], lang: Lang, failed: &mut usize) -> Vec<PathBuf> {
+    let mut found = Found::default();
     for path in paths {
         let listed = match std::fs::metadata(path) {
-            Ok(metadata) if metadata.is_dir() => collect_markdown(path, &mut files),
+            Ok(metadata) if metadata.is_dir() => {
+                let before = found.files.len();
+                let listed = collect_markdown(path, &mut found);
+                if listed.is_ok() && found.files.len() == before {
+                    eprintln!("{}", Text::NoLessons(path).text(lang));
+                }
+                listed
+            }
             Ok(_) => {
-                files.push(path.clone());
+                found.push_file(path);
                 Ok(())
             }
             Err(error) => Err(Error::io(path, error)),
         };
         if let Err(error) = listed {
-            eprintln!("ontap: {error}");
+            eprintln!("ontap: {}", localized(error, lang));
             *failed += 1;
         }
     }
-    files
+    found.files
 }
 
-fn collect_markdown(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
+/// What [`lesson_files`] has found so far, and where it has been.
+#[derive(Default)]
+struct Found {
+    files: Vec<PathBuf>,
+    seen_files: BTreeSet<PathBuf>,
+    seen_dirs: BTreeSet<PathBuf>,
+}
+
+impl Found {
+    /// Lists `file` unless the same file (by its canonical path) already is.
+    /// A file with no canonical path (a dangling symlink) is listed, so
+    /// reading it reports the problem.
+    fn push_file(&mut self, file: &Path) {
+        let fresh = match std::fs::canonicalize(file) {
+            Ok(canonical) => self.seen_files.insert(canonical),
+            Err(_) => true,
+        };
+        if fresh {
+            self.files.push(file.to_path_buf());
+        }
+    }
+}
+
+fn collect_markdown(dir: &Path, found: &mut Found) -> Result<()> {
+    let canonical = std::fs::canonicalize(dir).map_err(|error| Error::io(dir, error))?;
+    if !found.seen_dirs.insert(canonical) {
+        return Ok(());
+    }
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|error| Error::io(dir, error))?
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))
@@ -184,9 +360,9 @@ fn collect_markdown(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
     entries.sort();
     for entry in entries {
         if entry.is_dir() {
-            collect_markdown(&entry, files)?;
+            collect_markdown(&entry, found)?;
         } else if entry.extension().is_some_and(|ext| ext == "md") {
-            files.push(entry);
+            found.push_file(&entry);
         }
     }
     Ok(())
@@ -199,7 +375,11 @@ mod tests {
     #[test]
     fn kinds_are_counted_in_kind_order() {
         let kinds = [CardKind::Recall, CardKind::Translate, CardKind::Translate];
-        assert_eq!(by_kind(kinds.into_iter()), "2 translate, 1 recall");
-        assert_eq!(by_kind(std::iter::empty()), "none");
+        assert_eq!(
+            by_kind(kinds.into_iter(), Lang::En),
+            "2 translate, 1 recall"
+        );
+        assert_eq!(by_kind(std::iter::empty(), Lang::En), "none");
+        assert_eq!(by_kind(std::iter::empty(), Lang::Vi), "không có");
     }
 }
