@@ -437,6 +437,11 @@ impl Store {
     pub fn merge(dir: &Path, other: &Path, scheduler: Scheduler) -> Result<(Store, MergeSummary)> {
         std::fs::create_dir_all(dir).map_err(|error| Error::io(dir, error))?;
         let lock = files::lock(&dir.join(LOCK_FILE))?;
+        // The merge rewrites the cache; one a newer ontap wrote is refused
+        // (and left as it is) the way every other command refuses it.
+        if let Err(error @ Error::FutureFormat { .. }) = cache::read(&dir.join(CACHE_FILE)) {
+            return Err(error);
+        }
         let ours_path = dir.join(LOG_FILE);
         let theirs_path = other.join(LOG_FILE);
         let ours_text = match files::read_optional(&ours_path)? {

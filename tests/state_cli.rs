@@ -559,6 +559,26 @@ fn merge_refuses_a_damaged_or_missing_other_log_and_changes_nothing() {
 }
 
 #[test]
+fn merge_leaves_a_cache_of_a_newer_format_byte_identical() {
+    let ours = data_dir_with_answers();
+    let theirs = data_dir_with_answers();
+    let cache = ours.path().join("schedule.toml");
+    let text = std::fs::read_to_string(&cache).unwrap();
+    let newer = text.replacen("format = 1", "format = 2", 1);
+    assert_ne!(newer, text);
+    std::fs::write(&cache, &newer).unwrap();
+    let before = snapshot(ours.path());
+    ontap(ours.path())
+        .args(["state", "merge", theirs.path().to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "schedule.toml:1: format version 2",
+        ));
+    assert_eq!(snapshot(ours.path()), before);
+}
+
+#[test]
 fn a_broken_deck_in_the_library_fails_check() {
     let dir = data_dir_with_answers();
     std::fs::create_dir(dir.path().join("decks")).unwrap();
