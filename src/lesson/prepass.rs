@@ -135,7 +135,13 @@ pub fn prepare(source: &str) -> Result<Prepared, FrontMatterError> {
             finish_line(&mut out, index, lines.len());
             continue;
         }
-        push_indented(&mut out, out_indent, &clean_inline(content));
+        let cleaned = clean_inline(content);
+        let cleaned = if cleaned.starts_with('|') {
+            escape_pipes_in_code(&cleaned)
+        } else {
+            cleaned
+        };
+        push_indented(&mut out, out_indent, &cleaned);
         finish_line(&mut out, index, lines.len());
     }
     Ok(Prepared {
@@ -349,6 +355,38 @@ pub fn clean_inline(line: &str) -> String {
             }
         }
     }
+    out
+}
+
+/// Escapes the pipes inside the code spans of a table row: MkDocs (Python-
+/// Markdown's tables) does not split a cell at a pipe between backticks,
+/// GFM does unless it is escaped, and a split would leave a backtick in a card.
+fn escape_pipes_in_code(row: &str) -> String {
+    let mut out = String::with_capacity(row.len() + 8);
+    let mut rest = row;
+    while let Some(start) = rest.find('`') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start..];
+        let ticks = after.chars().take_while(|&c| c == '`').count();
+        let fence = &after[..ticks];
+        let Some(end) = after[ticks..].find(fence) else {
+            out.push_str(fence);
+            rest = &after[ticks..];
+            continue;
+        };
+        out.push_str(fence);
+        let mut previous = None;
+        for c in after[ticks..ticks + end].chars() {
+            if c == '|' && previous != Some('\\') {
+                out.push('\\');
+            }
+            out.push(c);
+            previous = Some(c);
+        }
+        out.push_str(fence);
+        rest = &after[ticks + end + ticks..];
+    }
+    out.push_str(rest);
     out
 }
 
@@ -633,6 +671,17 @@ mod tests {
             .split('\n')
             .map(str::to_string)
             .collect()
+    }
+
+    #[test]
+    fn a_pipe_in_a_code_span_of_a_table_row_stays_in_its_cell() {
+        assert_eq!(
+            escape_pipes_in_code("| `a|b` code | `c\\|d` | x|y |"),
+            "| `a\\|b` code | `c\\|d` | x|y |"
+        );
+        assert_eq!(escape_pipes_in_code("| `open | x |"), "| `open | x |");
+        let lesson = "| Vietnamese | Tiếng Anh |\n|---|---|\n| `a|b` mã | pipe |\n";
+        assert!(lines(lesson)[2].contains("`a\\|b`"), "{:?}", lines(lesson));
     }
 
     #[test]
