@@ -6,9 +6,10 @@
 //! Durability: an answer is one block appended to the log in a single write
 //! and fsynced, then the cache is replaced atomically (temp file, fsync,
 //! rename, fsync of the directory), all before [`Store::record`] returns. A
-//! record counts once its terminating blank line is on disk, so a kill at
-//! any instant leaves at most a torn final block, which loading ignores and
-//! the next writer cuts off. Start-up loads the cache and replays only the
+//! record counts once all its lines are on disk (its closing blank line may
+//! be missing, as after an editor trimmed it), so a kill at any instant
+//! leaves at most a torn final block, which loading ignores and the next
+//! writer cuts off. Start-up loads the cache and replays only the
 //! part of the log the cache does not cover.
 //!
 //! Submodules: `log` (the log's text), `cache` (the cache's text), `fast` (a
@@ -628,12 +629,27 @@ impl Store {
             self.lines = 0;
             format!("{}{block}", log::LOG_HEADER)
         } else {
-            block
+            format!("{}{block}", self.separator(&path)?)
         };
         files::append_durably(&path, block.as_bytes())?;
         self.covered += block.len() as u64;
         self.lines += block.matches('\n').count() as u64;
         Ok(())
+    }
+
+    /// What must come before a new block so it starts on a line of its own
+    /// after a blank line: the log may end without them after a hand edit
+    /// (a last record without its blank line, a comment without a newline).
+    fn separator(&self, path: &Path) -> Result<&'static str> {
+        let tail_length = self.covered.min(2);
+        let tail = files::read_range(path, self.covered - tail_length, tail_length)?;
+        Ok(if tail.ends_with(b"\n\n") || tail == b"\n" {
+            ""
+        } else if tail.ends_with(b"\n") {
+            "\n"
+        } else {
+            "\n\n"
+        })
     }
 
     /// Drops an unterminated record at the end of the log (an append cut

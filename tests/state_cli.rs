@@ -188,6 +188,43 @@ fn a_missing_cache_is_rebuilt_and_a_cache_ahead_of_the_log_is_refused() {
 }
 
 #[test]
+fn a_last_answer_whose_blank_line_an_editor_trimmed_is_kept() {
+    let dir = data_dir_with_answers();
+    let log_path = dir.path().join(LOG_FILE);
+    let text = std::fs::read_to_string(&log_path).unwrap();
+    // Editors trim trailing blank lines; a comment may end without a newline.
+    std::fs::write(&log_path, format!("{}\n", text.trim_end())).unwrap();
+    ontap(dir.path())
+        .args(["state", "rebuild"])
+        .assert()
+        .success();
+    ontap(dir.path())
+        .args(["state", "check"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("3 reviews"))
+        .stdout(predicate::str::contains("unfinished").not());
+    let extra = review(&known_card(2), 30, Rating::Good, "x", Grade::Correct);
+    let mut store = Store::open(dir.path(), Scheduler::default()).unwrap();
+    store.record(extra.clone()).unwrap();
+    drop(store);
+    let mut log = std::fs::read_to_string(&log_path).unwrap();
+    log.push_str("# checked by hand");
+    std::fs::write(&log_path, &log).unwrap();
+    let later = review(&known_card(3), 40, Rating::Good, "y", Grade::Correct);
+    let mut store = Store::open(dir.path(), Scheduler::default()).unwrap();
+    store.record(later.clone()).unwrap();
+    let reviews = store.reviews().unwrap();
+    assert_eq!(reviews.len(), 5, "{reviews:?}");
+    assert_eq!(reviews[3..], [extra, later]);
+    ontap(dir.path())
+        .args(["state", "check"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("5 reviews"));
+}
+
+#[test]
 fn a_torn_final_append_is_a_note_not_a_problem() {
     let dir = data_dir_with_answers();
     let log_path = dir.path().join(LOG_FILE);

@@ -3,10 +3,11 @@
 //!
 //! The log is `format = 1` followed by `[[review]]` and `[[undo]]` tables.
 //! Every record ontap writes is one block ending with a blank line, appended
-//! in one write; a record counts only once its terminating blank line is on
-//! disk. So a process killed mid-append leaves at most one unterminated
-//! record at the very end (a torn tail), which loading ignores and the next
-//! writer cuts off. Anything else that does not parse is corruption, reported
+//! in one write; a record counts once all its lines are on disk (a last
+//! record missing only its blank line, which editors trim, still counts).
+//! So a process killed mid-append leaves at most one unfinished record at
+//! the very end (a torn tail), which loading ignores and the next writer
+//! cuts off. Anything else that does not parse is corruption, reported
 //! with its line and never "repaired".
 
 use std::path::Path;
@@ -333,6 +334,19 @@ pub fn parse(path: &Path, text: &str, start: usize, first_line: usize) -> Result
         }
         offset = next;
     }
+    if let Some((header, is_review)) = open.take_if(|_| text.ends_with('\n')) {
+        // Every line of the last record is there, only the blank line that
+        // closes it is missing (an editor trims it; a cut falls just there):
+        // a record that reads whole counts, and is never cut off.
+        if let Ok(entry) = parse_record(path, text, header, text.len(), is_review, &at_line) {
+            parsed
+                .entries
+                .push((entry, start + header..start + text.len()));
+            complete_end = text.len();
+        } else {
+            open = Some((header, is_review));
+        }
+    }
     if let Some((header, _)) = open {
         // An unterminated record at the end: a torn append, provided the lines
         // written so far are well-formed.
@@ -472,19 +486,33 @@ mod tests {
             review_at: reviews[1].at,
         };
         text.push_str(&undo_block(&undo));
-        let ends: Vec<usize> = parse(Path::new("r"), &text, 0, 1)
+        let ranges: Vec<std::ops::Range<usize>> = parse(Path::new("r"), &text, 0, 1)
             .unwrap()
             .entries
-            .iter()
-            .map(|(_, range)| range.end)
+            .into_iter()
+            .map(|(_, range)| range)
             .collect();
-        assert_eq!(ends.len(), 4);
+        assert_eq!(ranges.len(), 4);
+        // A record is whole once all its lines are there (its blank line may
+        // be missing), a review also when only its optional `id` line is.
+        let ends_at = |range: &std::ops::Range<usize>, cut: usize| {
+            cut + 1 == range.end
+                || cut == range.end
+                || text[range.clone()]
+                    .find("\nid = ")
+                    .is_some_and(|position| cut == range.start + position + 1)
+        };
         for cut in 0..=text.len() {
             let parsed = parse(Path::new("r"), &text[..cut], 0, 1)
                 .unwrap_or_else(|error| panic!("cut {cut}: {error}"));
-            let complete = ends.iter().filter(|&&end| end <= cut).count();
+            let complete = ranges
+                .iter()
+                .filter(|range| range.end <= cut || ends_at(range, cut))
+                .count();
             assert_eq!(parsed.entries.len(), complete, "cut at {cut}");
-            let at_boundary = ends.contains(&cut) || cut == LOG_HEADER.len() || cut == 0;
+            let at_boundary = ranges.iter().any(|range| ends_at(range, cut))
+                || cut == LOG_HEADER.len()
+                || cut == 0;
             assert_eq!(parsed.torn.is_some(), !at_boundary, "cut at {cut}");
         }
     }
