@@ -2,11 +2,12 @@
 //! dir's `decks/` plus the bundled deck embedded in the binary (a deck in
 //! `decks/` with the same id wins); with `--decks DIR`, that folder alone.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::cli::Config;
-use crate::deck::{Deck, utf8_text};
-use crate::error::{Error, Result};
+use crate::deck::{Deck, DeckId, line_of_key, utf8_text};
+use crate::error::{Error, Location, Result};
 
 /// The bundled lesson's compiled deck, so ontap works from any directory.
 pub const BUNDLED_DECK: &str = include_str!("../decks/ai-tao-sinh.toml");
@@ -29,10 +30,26 @@ impl Library {
     /// Loads every `*.toml` deck of `dir` (a missing `dir` holds none), plus
     /// the bundled deck when `with_bundled` and no deck of `dir` replaces it.
     pub fn from_dir(dir: &Path, with_bundled: bool) -> Result<Library> {
-        let mut decks = Vec::new();
+        let mut decks: Vec<Deck> = Vec::new();
+        let mut files: BTreeMap<DeckId, PathBuf> = BTreeMap::new();
         for path in deck_files(dir)? {
             let bytes = std::fs::read(&path).map_err(|error| Error::io(&path, error))?;
-            decks.push(Deck::from_toml(&utf8_text(&path, bytes)?, &path)?);
+            let text = utf8_text(&path, bytes)?;
+            let deck = Deck::from_toml(&text, &path)?;
+            // Two files of one deck (a copy kept as a backup) would show it
+            // twice and ask its cards twice; which one is meant is the user's call.
+            if let Some(first) = files.get(&deck.deck.id) {
+                return Err(Error::invalid(
+                    Location::line(&path, line_of_key(&text, "id")),
+                    format!(
+                        "deck `{}` is also in {}; a deck id must be unique in the library, remove or rename one of them",
+                        deck.deck.id,
+                        first.display()
+                    ),
+                ));
+            }
+            files.insert(deck.deck.id.clone(), path);
+            decks.push(deck);
         }
         if with_bundled {
             let bundled = Deck::from_toml(BUNDLED_DECK, Path::new("<bundled>/ai-tao-sinh.toml"))?;
@@ -98,6 +115,20 @@ mod tests {
         let error = Library::from_dir(dir.path(), false).unwrap_err();
         let expected = format!("{}:2: not UTF-8", path.display());
         assert!(error.to_string().starts_with(&expected), "{error}");
+    }
+
+    #[test]
+    fn two_files_of_one_deck_are_refused_naming_both() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.toml"), BUNDLED_DECK).unwrap();
+        std::fs::write(dir.path().join("a-copy.toml"), BUNDLED_DECK).unwrap();
+        let error = Library::from_dir(dir.path(), true).unwrap_err().to_string();
+        let expected = format!(
+            "{}:2: deck `ai-tao-sinh` is also in {}",
+            dir.path().join("a.toml").display(),
+            dir.path().join("a-copy.toml").display()
+        );
+        assert!(error.starts_with(&expected), "{error}");
     }
 
     #[test]
