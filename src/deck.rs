@@ -180,7 +180,62 @@ impl Deck {
                 supported: DECK_FORMAT,
             });
         }
+        deck.check(text, path)?;
         Ok(deck)
+    }
+
+    /// The rules of the format a session relies on, for a deck another tool
+    /// or a hand edit wrote: a deck id, unique card ids, a prompt, answers
+    /// that are not blank (a blank one would take an empty answer as right)
+    /// and, for a choice card, choices holding its answer.
+    fn check(&self, text: &str, path: &Path) -> Result<()> {
+        if self.deck.id.0.trim().is_empty() {
+            return Err(Error::invalid(
+                Location::line(path, line_of_key(text, "id")),
+                "the deck has a blank `id`",
+            ));
+        }
+        // The line of each `[[card]]` header, in order, to point at a card.
+        let headers: Vec<usize> = text
+            .lines()
+            .enumerate()
+            .filter(|(_, line)| line.trim() == "[[card]]")
+            .map(|(index, _)| index + 1)
+            .collect();
+        let mut ids = std::collections::HashSet::new();
+        for (index, card) in self.cards.iter().enumerate() {
+            let problem = if card.id.0.trim().is_empty() {
+                Some("a card with a blank `id`".to_string())
+            } else if !ids.insert(&card.id) {
+                Some(format!("card `{}` appears twice in the deck", card.id))
+            } else if card.prompt.trim().is_empty() {
+                Some(format!("card `{}` has a blank `prompt`", card.id))
+            } else if card.answers.is_empty()
+                || card.answers.iter().any(|answer| answer.trim().is_empty())
+            {
+                Some(format!(
+                    "card `{}` needs `answers`, none of them blank",
+                    card.id
+                ))
+            } else if card.input == InputKind::Choice
+                && !card
+                    .choices
+                    .iter()
+                    .any(|choice| Some(choice) == card.answers.first())
+            {
+                Some(format!(
+                    "choice card `{}` needs `choices` holding its answer",
+                    card.id
+                ))
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                let line = headers.get(index).copied().unwrap_or(1);
+                return Err(Error::invalid(Location::line(path, line), problem));
+            }
+        }
+        Ok(())
     }
 
     pub fn card(&self, id: &CardId) -> Option<&Card> {
@@ -269,6 +324,78 @@ mod tests {
             section: Some("Some English words".into()),
             line: 62,
         }
+    }
+
+    /// A deck of a good card `d/a/1` followed by a card with the fields `rest`
+    /// (its `[[card]]` header on line 15).
+    fn hand_made(rest: &str) -> String {
+        format!(
+            "[deck]\nid = \"d\"\ntitle = \"D\"\nsource = \"d.md\"\nformat = 1\n\n\
+             [[card]]\nid = \"d/a/1\"\nkind = \"acronym\"\nprompt = \"GPT?\"\nanswers = [\"x\"]\nline = 1\nhash = \"0\"\n\n\
+             [[card]]\nkind = \"acronym\"\nline = 2\nhash = \"0\"\n{rest}"
+        )
+    }
+
+    #[test]
+    fn a_hand_made_deck_breaking_the_format_is_refused_at_its_card() {
+        let cases = [
+            ("id = \"d/a/2\"\nprompt = \"a\"\nanswers = [\"x\"]\n", None),
+            (
+                "id = \"d/a/1\"\nprompt = \"a\"\nanswers = [\"x\"]\n",
+                Some("card `d/a/1` appears twice"),
+            ),
+            (
+                "id = \" \"\nprompt = \"a\"\nanswers = [\"x\"]\n",
+                Some("a card with a blank `id`"),
+            ),
+            (
+                "id = \"d/a/2\"\nprompt = \" \"\nanswers = [\"x\"]\n",
+                Some("blank `prompt`"),
+            ),
+            (
+                "id = \"d/a/2\"\nprompt = \"a\"\nanswers = []\n",
+                Some("needs `answers`"),
+            ),
+            (
+                "id = \"d/a/2\"\nprompt = \"a\"\nanswers = [\"x\", \"\"]\n",
+                Some("needs `answers`"),
+            ),
+            (
+                "id = \"d/a/2\"\ninput = \"choice\"\nprompt = \"a\"\nanswers = [\"x\"]\n",
+                Some("needs `choices`"),
+            ),
+            (
+                "id = \"d/a/2\"\ninput = \"choice\"\nprompt = \"a\"\nanswers = [\"x\"]\nchoices = [\"y\"]\n",
+                Some("needs `choices`"),
+            ),
+            (
+                "id = \"d/a/2\"\ninput = \"choice\"\nprompt = \"a\"\nanswers = [\"x\"]\nchoices = [\"y\", \"x\"]\n",
+                None,
+            ),
+        ];
+        for (rest, expected) in cases {
+            let result = Deck::from_toml(&hand_made(rest), Path::new("d.toml"));
+            match expected {
+                None => assert!(result.is_ok(), "{rest}: {result:?}"),
+                Some(message) => {
+                    let error = result.unwrap_err().to_string();
+                    assert!(error.starts_with("d.toml:15: "), "{rest}: {error}");
+                    assert!(error.contains(message), "{rest}: {error}");
+                }
+            }
+        }
+        let blank_deck = hand_made("id = \"d/a/2\"\nprompt = \"a\"\nanswers = [\"x\"]\n").replacen(
+            "id = \"d\"",
+            "id = \" \"",
+            1,
+        );
+        let error = Deck::from_toml(&blank_deck, Path::new("d.toml")).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .starts_with("d.toml:2: the deck has a blank `id`"),
+            "{error}"
+        );
     }
 
     #[test]
