@@ -186,7 +186,7 @@ impl Deck {
 
     /// The rules of the format a session relies on, for a deck another tool
     /// or a hand edit wrote: a deck id, unique card ids, a prompt, answers
-    /// that are not blank (a blank one would take an empty answer as right)
+    /// that are not blank (a blank one is nothing to show as the answer)
     /// and, for a choice card, choices holding its answer.
     fn check(&self, text: &str, path: &Path) -> Result<()> {
         if self.deck.id.0.trim().is_empty() {
