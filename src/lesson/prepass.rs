@@ -8,7 +8,7 @@
 //! dropped), attribute lists (`{target="_blank"}`, `{:target="_blank}`,
 //! `{ loading=lazy }`, `{ .annotate }`, `{#id}`) and `{!include!}` lines,
 //! annotation markers `(1)` with their bodies, keys `++ctrl+s++`, `==mark==`,
-//! icon shortcodes, entities missing their semicolon (`&#215`), zero-width
+//! icon and emoji shortcodes, entities missing their semicolon (`&#215`), zero-width
 //! characters and TAB indentation. Fenced and inline code is left alone.
 
 /// The pre-pass output: CommonMark text with the same line count as the
@@ -594,7 +594,10 @@ fn remove_marks(text: &str) -> String {
     out
 }
 
-/// Drops icon shortcodes such as `:material-plus-circle:`.
+/// Drops icon and emoji shortcodes such as `:material-plus-circle:` and
+/// `:smile:` (Material's emoji extension). A name without a hyphen counts
+/// only with a letter in it and standing alone, so `10:30:00`, `a:b:c` and
+/// `std::io` stay.
 fn remove_icons(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
@@ -602,10 +605,25 @@ fn remove_icons(text: &str) -> String {
         let inner = &rest[start + 1..];
         let len = inner
             .bytes()
-            .take_while(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-')
+            .take_while(|b| {
+                b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'+')
+            })
             .count();
         let name = &inner[..len];
-        if name.contains('-') && !name.starts_with('-') && inner[len..].starts_with(':') {
+        let closed = inner[len..].starts_with(':');
+        let icon = name.contains('-')
+            && !name.starts_with('-')
+            && name.bytes().all(|b| b != b'_' && b != b'+');
+        let emoji = name.bytes().any(|b| b.is_ascii_lowercase())
+            && !rest[..start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            && !inner[len..]
+                .chars()
+                .nth(1)
+                .is_some_and(|c| c.is_alphanumeric() || c == ':');
+        if closed && (icon || emoji) {
             out.push_str(&rest[..start]);
             rest = &inner[len + 1..];
         } else {
@@ -739,6 +757,17 @@ mod tests {
         assert_eq!(clean_inline("word (1)."), "word.");
         assert_eq!(clean_inline("f(1)"), "f(1)");
         assert_eq!(clean_inline("a :material-plus-circle: b"), "a  b");
+        assert_eq!(clean_inline("vui :smile: lắm"), "vui  lắm");
+        assert_eq!(clean_inline("(:thumbs_up:)"), "()");
+        for kept in [
+            "10:30:00",
+            "a:b:c",
+            "std::io::Read",
+            "Ví dụ:abc: x",
+            "x :a:b",
+        ] {
+            assert_eq!(clean_inline(kept), kept);
+        }
         assert_eq!(
             clean_inline("2 &#215 3 &nbsp x &amp; y"),
             "2 &#215; 3 &nbsp; x &amp; y"
