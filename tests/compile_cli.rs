@@ -308,3 +308,37 @@ fn compile_and_add_speak_vietnamese_when_the_locale_is() {
         .success()
         .stdout(predicate::str::contains("tổng: 1 bài học, 1 bộ thẻ, "));
 }
+
+#[test]
+fn a_file_that_is_not_a_deck_is_never_overwritten() {
+    let temp = tempfile::tempdir().unwrap();
+    let lesson = temp.path().join("netlify.md");
+    std::fs::copy(fixture("mang-may-tinh.md"), &lesson).unwrap();
+    let foreign = temp.path().join("netlify.toml");
+    std::fs::write(&foreign, "[build]\ncommand = \"mkdocs build\"\n").unwrap();
+    ontap(temp.path())
+        .arg("compile")
+        .arg(&lesson)
+        .assert()
+        .failure()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "netlify.toml: exists and is not an ontap deck, so it was not overwritten",
+        ));
+    assert_eq!(
+        std::fs::read_to_string(&foreign).unwrap(),
+        "[build]\ncommand = \"mkdocs build\"\n"
+    );
+    // A deck an earlier compile wrote is replaced as before.
+    std::fs::remove_file(&foreign).unwrap();
+    ontap(temp.path())
+        .arg("compile")
+        .arg(&lesson)
+        .assert()
+        .success();
+    ontap(temp.path())
+        .arg("compile")
+        .arg(&lesson)
+        .assert()
+        .success();
+}

@@ -220,9 +220,31 @@ fn compile_one(
             format!("compiles to {target} like {first}; rename one of them"),
         ));
     }
+    refuse_to_replace_a_foreign_file(&target, lang)?;
     write_atomically(&target, deck.to_toml().as_bytes())?;
     written.insert(target.clone(), lesson.to_path_buf());
     Ok(Some((deck, target)))
+}
+
+/// A deck replaces the deck a former compile wrote, never a file that is
+/// not an ontap deck (`netlify.toml` beside `netlify.md`): that one is
+/// left as it is and the lesson fails.
+fn refuse_to_replace_a_foreign_file(target: &Path, lang: Lang) -> Result<()> {
+    let Ok(bytes) = std::fs::read(target) else {
+        return Ok(());
+    };
+    let is_deck = String::from_utf8(bytes)
+        .ok()
+        .is_some_and(|text| Deck::from_toml(&text, target).is_ok());
+    if is_deck {
+        return Ok(());
+    }
+    Err(own_error(
+        lang,
+        Location::file(target),
+        "đã có và không phải là bộ thẻ ontap, nên không bị ghi đè; hãy đổi tên hoặc chọn --out-dir khác".to_string(),
+        "exists and is not an ontap deck, so it was not overwritten; rename it or choose another --out-dir".to_string(),
+    ))
 }
 
 /// The bytes of a lesson file. Only a regular file of at most
