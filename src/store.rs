@@ -259,6 +259,17 @@ fn cache_mismatch(dir: &Path, detail: String) -> Error {
     )
 }
 
+/// The error for a log that is gone while the cache says there was one:
+/// the answers are in the missing file, so rebuilding would forget them.
+fn log_gone(dir: &Path, log_bytes: u64) -> Error {
+    Error::invalid(
+        Location::file(dir.join(LOG_FILE)),
+        format!(
+            "is missing, but {CACHE_FILE} was computed from {log_bytes} bytes of it; restore {LOG_FILE} (from a backup, git or the other machine) — rebuilding now would forget every schedule; to start afresh on purpose, delete {CACHE_FILE}"
+        ),
+    )
+}
+
 /// Loads the state of `dir`: the cache plus a replay of the log's tail it
 /// does not cover yet, or a replay of the whole log when there is no cache.
 fn load(dir: &Path, scheduler: &Scheduler) -> Result<Loaded> {
@@ -272,13 +283,7 @@ fn load(dir: &Path, scheduler: &Scheduler) -> Result<Loaded> {
     };
     let Some(length) = log_length else {
         if cache.log_bytes > 0 {
-            return Err(cache_mismatch(
-                dir,
-                format!(
-                    "it accounts for {} bytes but there is no log",
-                    cache.log_bytes
-                ),
-            ));
+            return Err(log_gone(dir, cache.log_bytes));
         }
         return Ok(Loaded {
             records: cache.card,
@@ -423,6 +428,12 @@ impl Store {
     pub fn rebuild(dir: &Path, scheduler: Scheduler) -> Result<Store> {
         std::fs::create_dir_all(dir).map_err(|error| Error::io(dir, error))?;
         let lock = files::lock(&dir.join(LOCK_FILE))?;
+        if files::length(&dir.join(LOG_FILE))?.is_none()
+            && let Ok(Some(cache)) = cache::read(&dir.join(CACHE_FILE))
+            && cache.log_bytes > 0
+        {
+            return Err(log_gone(dir, cache.log_bytes));
+        }
         let loaded = load_from_log(dir, &scheduler)?;
         let store = Store::from_loaded(dir, scheduler, loaded, Some(lock));
         store.remove_leftovers()?;

@@ -225,6 +225,34 @@ fn a_last_answer_whose_blank_line_an_editor_trimmed_is_kept() {
 }
 
 #[test]
+fn a_missing_log_is_never_rebuilt_into_an_empty_schedule() {
+    let dir = data_dir_with_answers();
+    std::fs::remove_file(dir.path().join(LOG_FILE)).unwrap();
+    let before = snapshot(dir.path());
+    for command in [&["state", "check"][..], &["state", "rebuild"], &["decks"]] {
+        let assert = ontap(dir.path()).args(command).assert().code(1);
+        let output = assert.get_output();
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(
+            said.contains("reviews.toml: is missing, but schedule.toml"),
+            "{command:?}: {said}"
+        );
+        assert!(!said.contains("no answer is lost"), "{command:?}: {said}");
+        assert_eq!(snapshot(dir.path()), before, "{command:?}");
+    }
+    // Starting afresh is a deliberate step.
+    std::fs::remove_file(dir.path().join(CACHE_FILE)).unwrap();
+    ontap(dir.path())
+        .args(["state", "rebuild"])
+        .assert()
+        .success();
+}
+
+#[test]
 fn a_torn_final_append_is_a_note_not_a_problem() {
     let dir = data_dir_with_answers();
     let log_path = dir.path().join(LOG_FILE);
