@@ -285,7 +285,9 @@ fn compile_and_add_speak_vietnamese_when_the_locale_is() {
         .stderr(predicate::str::contains(
             "prose.md: không rút ra được thẻ nào, không ghi bộ thẻ",
         ))
-        .stderr(predicate::str::contains("broken.md:1: "))
+        .stderr(predicate::str::contains(
+            "broken.md:1: phần front matter mở bằng `---` không bao giờ được đóng",
+        ))
         .stderr(predicate::str::contains("1/3 bài học không biên dịch được"))
         .stderr(predicate::str::contains("warning").not());
 
@@ -341,4 +343,26 @@ fn a_file_that_is_not_a_deck_is_never_overwritten() {
         .arg(&lesson)
         .assert()
         .success();
+}
+
+#[test]
+fn a_lesson_that_is_not_utf8_or_has_broken_front_matter_is_said_in_vietnamese() {
+    let temp = tempfile::tempdir().unwrap();
+    std::fs::write(temp.path().join("bytes.md"), b"# T\n\xff\n").unwrap();
+    std::fs::write(temp.path().join("keys.md"), "---\ntitle x\n---\n# T\n").unwrap();
+    ontap(temp.path())
+        .env("LANG", "vi_VN.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .arg("compile")
+        .arg(temp.path())
+        .assert()
+        .failure()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "bytes.md:2: không phải UTF-8 hợp lệ (byte 5 của tệp)",
+        ))
+        .stderr(predicate::str::contains(
+            "keys.md:2: front matter hỏng: cần `khóa: giá trị`, gặp `title x`",
+        ));
 }

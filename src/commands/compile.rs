@@ -106,6 +106,34 @@ impl Text<'_> {
     }
 }
 
+/// A lesson's own error (not UTF-8, broken front matter) in `lang`; the
+/// compiler words them in English, the wording this matches.
+fn in_language(error: Error, lang: Lang) -> Error {
+    let Error::Invalid { location, message } = &error else {
+        return error;
+    };
+    if lang == Lang::En {
+        return error;
+    }
+    let vi = if let Some(rest) = message.strip_prefix("invalid UTF-8 (byte ") {
+        let byte = rest.trim_end_matches(" of the file)");
+        format!("không phải UTF-8 hợp lệ (byte {byte} của tệp)")
+    } else if message == "front matter opened with `---` is never closed" {
+        "phần front matter mở bằng `---` không bao giờ được đóng".to_string()
+    } else if let Some(found) =
+        message.strip_prefix("broken front matter: expected `key: value`, found ")
+    {
+        format!("front matter hỏng: cần `khóa: giá trị`, gặp {found}")
+    } else {
+        return error;
+    };
+    let message = format!("{location}: {vi}");
+    Error::Localized {
+        message,
+        original: Box::new(error),
+    }
+}
+
 /// An error about `location` worded by this command, in `lang`.
 fn own_error(lang: Lang, location: Location, vi: String, en: String) -> Error {
     let original = Error::invalid(location.clone(), en);
@@ -200,7 +228,7 @@ fn compile_one(
     written: &mut BTreeMap<PathBuf, PathBuf>,
 ) -> Result<Option<(Deck, PathBuf)>> {
     let bytes = read_lesson(lesson, lang)?;
-    let deck = compile_lesson(lesson, &bytes)?;
+    let deck = compile_lesson(lesson, &bytes).map_err(|error| in_language(error, lang))?;
     if deck.cards.is_empty() {
         return Ok(None);
     }
