@@ -33,6 +33,7 @@ use crate::deck::{Card, CardId, Deck, InputKind};
 use crate::judge::Grade;
 use crate::scheduler::{CardState, Rating};
 use crate::store::{CardRecord, Review};
+use crate::ui::sanitize;
 
 /// A card is mature once it was remembered across this many days.
 pub const MATURE_DAYS: i64 = 21;
@@ -647,7 +648,7 @@ impl Words {
         if self.vi() {
             format!("chọn “{}” thay vì “{}”", pair.picked, pair.answer)
         } else {
-            format!("picked “{}” for “{}”", pair.picked, pair.answer)
+            format!("picked “{}” instead of “{}”", pair.picked, pair.answer)
         }
     }
 }
@@ -697,7 +698,7 @@ fn render_table(out: &mut String, stats: &Stats, words: &Words, paint: &Painter)
     };
     let figures_row = |name: &str, figures: &Figures| {
         row([
-            name.to_string(),
+            sanitize(name),
             figures.cards.total.to_string(),
             figures.cards.new.to_string(),
             figures.cards.learning.to_string(),
@@ -730,9 +731,12 @@ fn render_heat_map(
 ) {
     let title = words.heat_map_title(map.first_day, today);
     let _ = writeln!(out, "{}", paint.bold(&title));
-    // Month names above the week in which each month starts.
-    let mut months = " ".repeat(ROW_LABEL + HEAT_MAP_WEEKS * CELL);
-    let mut free_from = 0;
+    // Month names above the week in which each month starts. The first
+    // week is named after its own month unless that name would run into the
+    // next month's: the later labels win, so no month that starts in the
+    // window goes unnamed.
+    let width = ROW_LABEL + HEAT_MAP_WEEKS * CELL;
+    let mut labels = Vec::new();
     for week in 0..HEAT_MAP_WEEKS {
         let start = map.first_day + Duration::weeks(week as i64);
         let month_starts = (0..7).any(|d| (start + Duration::days(d)).day() == 1);
@@ -742,12 +746,23 @@ fn render_heat_map(
             } else {
                 start.month0()
             };
-            let at = ROW_LABEL + week * CELL;
             let name = words.months.get(shown as usize).copied().unwrap_or("");
-            if at >= free_from && at + name.len() <= months.len() {
-                months.replace_range(at..at + name.len(), name);
-                free_from = at + name.len() + 1;
-            }
+            labels.push((ROW_LABEL + week * CELL, name));
+        }
+    }
+    // Placed right to left on spaces, so byte offsets left of the last
+    // placed label are still columns.
+    let mut months = " ".repeat(width);
+    let mut free_until = width;
+    for (at, name) in labels.into_iter().rev() {
+        let limit = if free_until == width {
+            width
+        } else {
+            free_until.saturating_sub(1)
+        };
+        if at + name.len() <= limit {
+            months.replace_range(at..at + name.len(), name);
+            free_until = at;
         }
     }
     let _ = writeln!(out, "{}", months.trim_end());
@@ -840,6 +855,8 @@ fn render_lists(out: &mut String, figures: &Figures, words: &Words, paint: &Pain
 /// `  3× prompt detail` on one line when it fits, else the detail on a line
 /// of its own under the prompt, so a long prompt never hides the answer.
 fn list_entry(out: &mut String, count: usize, prompt: &str, detail: &str) {
+    // Deck text: a lesson must not drive the terminal.
+    let (prompt, detail) = (&sanitize(prompt), &sanitize(detail));
     let count = format!("{count:>3}× ");
     let room = WIDTH - count.width();
     let line = format!("{prompt} {detail}");
@@ -1074,6 +1091,65 @@ mod tests {
             at("2026-11-29T08:00:00+07:00"),
         );
         assert_eq!(later.streak.days, 0);
+    }
+
+    #[test]
+    fn every_month_starting_in_the_heat_map_is_named() {
+        // 2026-11-10: the map starts on Monday 24 August, so September
+        // starts in the second week, right after the first week's "Aug".
+        let stats = compute(
+            &[&deck()],
+            &BTreeMap::new(),
+            &[],
+            at("2026-11-10T09:00:00+07:00"),
+        );
+        let plain = render(&stats, false, Lang::En);
+        let months = plain
+            .lines()
+            .find(|line| line.contains("Oct"))
+            .unwrap_or_default();
+        assert_eq!(months.trim(), "Sep         Oct         Nov", "{plain}");
+        assert_eq!(months.find("Sep"), Some(5 + 3));
+        let vietnamese = render(&stats, false, Lang::Vi);
+        assert!(
+            vietnamese.contains("Th9         Th10        Th11"),
+            "{vietnamese}"
+        );
+    }
+
+    #[test]
+    fn deck_text_cannot_drive_the_terminal() {
+        let mut evil = deck();
+        evil.deck.id = DeckId("d\u{1b}]0;title\u{7}".into());
+        for card in &mut evil.cards {
+            card.prompt = format!("{}\u{1b}[2J\u{202e}\u{9b}1m", card.prompt);
+            card.answers = vec![format!("{}\u{1b}[31m", card.answers[0])];
+        }
+        let reviews = vec![
+            review("a", "2026-11-27T09:00:00+07:00", Rating::Again, "x"),
+            review(
+                "b",
+                "2026-11-27T09:00:00+07:00",
+                Rating::Again,
+                "Tạo hình ảnh\u{7}",
+            ),
+        ]
+        .into_iter()
+        .map(|review| Review {
+            deck: evil.deck.id.clone(),
+            ..review
+        })
+        .collect::<Vec<_>>();
+        let stats = compute(&[&evil], &BTreeMap::new(), &reviews, at(NOW));
+        for lang in [Lang::En, Lang::Vi] {
+            let plain = render(&stats, false, lang);
+            assert!(plain.contains("prompt of a"), "{plain}");
+            assert!(plain.contains("\nd "), "{plain}");
+            assert!(
+                !plain.contains(['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}']),
+                "{plain:?}"
+            );
+        }
     }
 
     #[test]
