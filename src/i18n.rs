@@ -95,6 +95,11 @@ pub enum Msg<'a> {
         dir: &'a str,
     },
     NothingAdded,
+    /// `-o FILE` in a folder that does not exist.
+    NoSuchFolder {
+        path: &'a str,
+        dir: &'a str,
+    },
 }
 
 /// The four grades' names, for flip mode's menu.
@@ -301,6 +306,14 @@ impl Msg<'_> {
                 "Không có bộ thẻ nào được thêm vào thư viện.",
                 "No deck was added to the library.",
             ),
+            Msg::NoSuchFolder { path, dir } => (
+                format!(
+                    "không ghi được {path}: thư mục {dir} không tồn tại (hãy tạo thư mục trước, hoặc chọn chỗ khác cho -o)"
+                ),
+                format!(
+                    "cannot write {path}: the folder {dir} does not exist (create it first, or choose another place for -o)"
+                ),
+            ),
             Msg::Added { dir } => (
                 format!("Các bộ thẻ đã vào thư viện ({dir}); xem `ontap decks`, học với `ontap`."),
                 format!(
@@ -486,6 +499,10 @@ mod tests {
             Msg::NoDecks,
             Msg::Added { dir: "d" },
             Msg::NothingAdded,
+            Msg::NoSuchFolder {
+                path: "a/b.txt",
+                dir: "a",
+            },
         ]
     }
 

@@ -65,46 +65,89 @@ pub fn command(text: &str) -> Option<Reply> {
 /// the bidirectional overrides that reorder what is shown. Tabs and line
 /// breaks become spaces.
 pub fn sanitize(text: &str) -> String {
+    strip_controls(text, false)
+}
+
+/// [`sanitize`] for the text of exported files, which may hold several
+/// lines: tabs and line feeds stay (a carriage return goes, it could
+/// overwrite what is already on a line when the file is printed).
+pub fn sanitize_multiline(text: &str) -> String {
+    strip_controls(text, true)
+}
+
+/// JSON text that prints safely: every character [`sanitize`] would drop
+/// and JSON allows raw in a string (C1 controls, bidirectional overrides,
+/// line and paragraph separators) is written as a `\uXXXX` escape, so the
+/// data stays exact for programs. JSON has such characters only in strings.
+pub fn json_safe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for ch in json.chars() {
+        if (ch.is_control() && !matches!(ch, '\n' | '\t' | '\r')) || is_layout_control(ch) {
+            let _ = std::fmt::Write::write_fmt(&mut out, format_args!("\\u{:04x}", u32::from(ch)));
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+/// The bidirectional marks and overrides, and the Unicode line separators.
+fn is_layout_control(ch: char) -> bool {
+    matches!(
+        ch,
+        '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
+}
+
+fn strip_controls(text: &str, keep_lines: bool) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(ch) = chars.next() {
         match ch {
             '\u{1b}' => match chars.next() {
-                // CSI: parameters and intermediates up to a final byte @ to ~.
-                Some('[') => {
-                    for next in chars.by_ref() {
-                        if ('@'..='~').contains(&next) {
-                            break;
-                        }
-                    }
-                }
-                // OSC, DCS, SOS, PM, APC: up to BEL or ST (ESC \).
-                Some(']' | 'P' | 'X' | '^' | '_') => {
-                    while let Some(next) = chars.next() {
-                        if next == '\u{7}' || next == '\u{9c}' {
-                            break;
-                        }
-                        if next == '\u{1b}' {
-                            if chars.peek() == Some(&'\\') {
-                                chars.next();
-                            }
-                            break;
-                        }
-                    }
-                }
+                Some('[') => skip_csi(&mut chars),
+                Some(']' | 'P' | 'X' | '^' | '_') => skip_string(&mut chars),
                 _ => {}
             },
+            // The one-character (C1) forms of CSI, and of OSC, DCS, SOS, PM, APC.
+            '\u{9b}' => skip_csi(&mut chars),
+            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
+            '\t' | '\n' if keep_lines => out.push(ch),
+            '\r' if keep_lines => {}
             '\t' | '\n' | '\r' | '\u{2028}' | '\u{2029}' => out.push(' '),
-            '\u{61c}'
-            | '\u{200e}'
-            | '\u{200f}'
-            | '\u{202a}'..='\u{202e}'
-            | '\u{2066}'..='\u{2069}' => {}
+            ch if is_layout_control(ch) => {}
             ch if ch.is_control() => {}
             ch => out.push(ch),
         }
     }
     out
+}
+
+/// A control sequence's parameters and intermediates, up to its final
+/// byte, `@` to `~`.
+fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars>) {
+    for next in chars.by_ref() {
+        if ('@'..='~').contains(&next) {
+            break;
+        }
+    }
+}
+
+/// A control string (OSC, DCS, SOS, PM, APC), up to BEL or ST (`ESC \\` or C1 ST).
+fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars>) {
+    while let Some(next) = chars.next() {
+        if next == '\u{7}' || next == '\u{9c}' {
+            break;
+        }
+        if next == '\u{1b}' {
+            if chars.peek() == Some(&'\\') {
+                chars.next();
+            }
+            break;
+        }
+    }
 }
 
 /// Breaks `line` at spaces so that no row is wider than `columns` (escape
@@ -533,12 +576,28 @@ mod tests {
         assert_eq!(sanitize("a\u{1b}[31mred\u{1b}[0m b"), "ared b");
         assert_eq!(sanitize("x\u{1b}]0;title\u{7}y"), "xy");
         assert_eq!(sanitize("x\u{1b}]8;;http://e\u{1b}\\y"), "xy");
-        assert_eq!(sanitize("bell\u{7}\u{9b}2J"), "bell2J");
+        // C1 controls: CSI with its parameters, OSC up to ST.
+        assert_eq!(sanitize("bell\u{7}\u{9b}2Jx"), "bellx");
+        assert_eq!(sanitize("a\u{9d}0;title\u{9c}b\u{90}q\u{1b}\\c"), "abc");
         assert_eq!(sanitize("line\nnext\ttab"), "line next tab");
         assert_eq!(sanitize("abc\u{202e}def"), "abcdef");
         assert_eq!(sanitize("a\u{2067}b\u{61c}c\u{2069}d"), "abcd");
         assert_eq!(sanitize("a\u{2028}b\u{85}c"), "a bc");
         assert_eq!(sanitize("AI tạo sinh"), "AI tạo sinh");
+        assert_eq!(
+            sanitize_multiline("a\tb\r\nc\u{1b}[1md\u{202e}\u{85}"),
+            "a\tb\ncd"
+        );
+        assert_eq!(sanitize_multiline("x\u{2028}y"), "x y");
+    }
+
+    #[test]
+    fn json_keeps_the_data_but_escapes_what_drives_the_terminal() {
+        let json = serde_json::to_string("a\u{1b}[2J\u{9b}b\u{202e}c\nd\u{2028}é").unwrap();
+        let safe = json_safe(&json);
+        assert_eq!(safe, r#""a\u001b[2J\u009bb\u202ec\nd\u2028é""#);
+        let back: String = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, "a\u{1b}[2J\u{9b}b\u{202e}c\nd\u{2028}é");
     }
 
     #[test]
