@@ -59,10 +59,12 @@ pub enum Msg<'a> {
     Undone(&'a str),
     NothingToUndo,
     LastTimeYouAnswered(&'a str),
+    /// The same wrong answer again; `chose` when it was picked from a menu.
     RepeatedWrong {
         answer: &'a str,
         prompt: &'a str,
         times: usize,
+        chose: bool,
     },
     LeftTheList,
     /// Nothing to study now; the next card is due after this long, if any.
@@ -88,6 +90,11 @@ pub enum Msg<'a> {
         prompt: &'a str,
         expected: &'a str,
         answer: &'a str,
+    },
+    /// A miss answered with an empty line.
+    MissLineUnanswered {
+        prompt: &'a str,
+        expected: &'a str,
     },
     DecksHeader,
     NoDecks,
@@ -166,7 +173,11 @@ impl Msg<'_> {
             Msg::Correct => pair("✓ Đúng!", "✓ Correct!"),
             Msg::Close => pair("≈ Gần đúng!", "≈ Almost!"),
             Msg::Wrong => pair("✗ Sai.", "✗ Wrong."),
-            Msg::RightAnswer(answer) => (format!("Đáp án: {answer}"), format!("Answer: {answer}")),
+            // Not "Answer:", which is the prompt of a typed answer.
+            Msg::RightAnswer(answer) => (
+                format!("Đáp án: {answer}"),
+                format!("Right answer: {answer}"),
+            ),
             Msg::AllItems(items) => (format!("Đủ các ý: {items}"), format!("All items: {items}")),
             Msg::YouAnswered(answer) => (
                 format!("Bạn trả lời: {answer}"),
@@ -220,6 +231,19 @@ impl Msg<'_> {
                 answer,
                 prompt,
                 times,
+                chose: true,
+            } => (
+                format!("Bạn đã chọn “{answer}” cho “{prompt}” {times} lần rồi."),
+                format!(
+                    "You chose “{answer}” for “{prompt}” {} now.",
+                    times_en(*times)
+                ),
+            ),
+            Msg::RepeatedWrong {
+                answer,
+                prompt,
+                times,
+                chose: false,
             } => (
                 format!("Bạn đã trả lời “{answer}” cho “{prompt}” {times} lần rồi."),
                 format!(
@@ -293,6 +317,10 @@ impl Msg<'_> {
             } => (
                 format!("  {prompt} → {expected} (bạn trả lời: {answer})"),
                 format!("  {prompt} → {expected} (you answered: {answer})"),
+            ),
+            Msg::MissLineUnanswered { prompt, expected } => (
+                format!("  {prompt} → {expected} (bạn bỏ trống)"),
+                format!("  {prompt} → {expected} (no answer)"),
             ),
             Msg::DecksHeader => pair(
                 "bộ thẻ\tsố thẻ\tmới\tđến hạn hôm nay\tcâu sai",
@@ -470,6 +498,17 @@ mod tests {
                 answer: "DALL-E",
                 prompt: "MidJourney",
                 times: 2,
+                chose: true,
+            },
+            Msg::RepeatedWrong {
+                answer: "DALL-E",
+                prompt: "MidJourney",
+                times: 3,
+                chose: false,
+            },
+            Msg::MissLineUnanswered {
+                prompt: "p",
+                expected: "e",
             },
             Msg::LeftTheList,
             Msg::NothingDue(None),
@@ -576,8 +615,15 @@ mod tests {
             answer: "DALL-E",
             prompt: "MidJourney thuộc nhóm nào?",
             times: 2,
+            chose: true,
         };
-        assert!(message.text(Lang::En).contains("twice"));
-        assert!(message.text(Lang::Vi).contains("2 lần"));
+        assert_eq!(
+            message.text(Lang::En),
+            "You chose “DALL-E” for “MidJourney thuộc nhóm nào?” twice now."
+        );
+        assert_eq!(
+            message.text(Lang::Vi),
+            "Bạn đã chọn “DALL-E” cho “MidJourney thuộc nhóm nào?” 2 lần rồi."
+        );
     }
 }

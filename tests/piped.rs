@@ -293,3 +293,41 @@ fn ctrl_c_with_piped_input_ends_the_session_with_its_summary() {
     );
     assert_eq!(fixture.reviews().len(), 1);
 }
+
+#[test]
+fn blank_lines_and_the_same_wrong_choice_read_clearly_in_both_languages() {
+    let fixture = Fixture::new();
+    // An empty answer, a right one, blank lines at a menu then "Tạo văn
+    // bản", wrong for MidJourney.
+    let out = run(
+        &fixture,
+        NOW,
+        &["study"],
+        "\nAI tạo sinh\n\n  \nTạo văn bản\n:q\n",
+    );
+    // The right answer is not worded like the prompt the answer was typed at.
+    assert!(out.contains("Right answer: Generative AI"), "{out}");
+    assert!(!out.contains("not one of the choices"), "{out}");
+    assert!(
+        out.contains("AI tạo sinh → Generative AI (no answer)"),
+        "{out}"
+    );
+    let verdicts: Vec<String> = fixture
+        .reviews()
+        .iter()
+        .map(|review| field(review, "verdict").to_string())
+        .collect();
+    assert_eq!(verdicts, ["wrong", "correct", "wrong"]);
+
+    let out = run(
+        &fixture,
+        NEXT_DAY,
+        &["review", "--lang", "vi"],
+        "Generative AI\nTạo văn bản\n:q\n",
+    );
+    assert!(
+        out.contains("Bạn đã chọn “Tạo văn bản” cho “MidJourney thuộc nhóm nào?” 2 lần rồi."),
+        "{out}"
+    );
+    assert!(out.contains("Đáp án: Tạo hình ảnh"), "{out}");
+}

@@ -37,10 +37,10 @@ fn review_goes_over_the_missed_answer_until_it_is_right() {
     send(&mut pty, &DOWN.repeat(index));
     send(&mut pty, ENTER);
     expect(&mut pty, "Wrong.");
-    expect(&mut pty, "Answer: Tạo hình ảnh");
+    expect(&mut pty, "Right answer: Tạo hình ảnh");
     expect(
         &mut pty,
-        "You answered “Tạo văn bản” to “MidJourney thuộc nhóm nào?” twice now.",
+        "You chose “Tạo văn bản” for “MidJourney thuộc nhóm nào?” twice now.",
     );
     expect(&mut pty, "MidJourney thuộc nhóm nào?");
     let menu = wait_for_menu(&mut pty);

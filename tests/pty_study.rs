@@ -21,7 +21,7 @@ fn study_on_a_terminal_judges_typed_answers_and_menus() {
     expect(&mut pty, "Answer");
     send(&mut pty, "không biết\r");
     expect(&mut pty, "Wrong.");
-    expect(&mut pty, "Answer: AI tạo sinh");
+    expect(&mut pty, "Right answer: AI tạo sinh");
     let screen = expect(&mut pty, "MidJourney thuộc nhóm nào?");
     let _ = screen;
     let options = ["Tạo văn bản", "Tạo hình ảnh", "Tạo âm thanh"];

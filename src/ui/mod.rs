@@ -406,6 +406,7 @@ fn show_feedback(ui: &mut dyn Prompter, lang: Lang, mode: Mode, feedback: &Feedb
             answer: &sanitize(&feedback.answer),
             prompt: &sanitize(&feedback.prompt),
             times,
+            chose: feedback.input == InputKind::Choice,
         };
         ui.say(&message.text(lang).red().to_string())?;
     }
@@ -439,10 +440,15 @@ fn show_summary(ui: &mut dyn Prompter, lang: Lang, summary: &Summary) -> Result<
     if !summary.misses.is_empty() && summary.mode != Mode::Review {
         ui.say(&Msg::MissesHeader.text(lang).red().to_string())?;
         for miss in &summary.misses {
-            let line = Msg::MissLine {
-                prompt: &sanitize(&miss.prompt),
-                expected: &sanitize(&miss.expected),
-                answer: &sanitize(&miss.answer),
+            let (prompt, expected) = (&sanitize(&miss.prompt), &sanitize(&miss.expected));
+            let answer = sanitize(&miss.answer);
+            let line = match answer.trim() {
+                "" => Msg::MissLineUnanswered { prompt, expected },
+                answer => Msg::MissLine {
+                    prompt,
+                    expected,
+                    answer,
+                },
             };
             ui.say(&line.text(lang))?;
         }

@@ -173,6 +173,10 @@ impl<R: Lines, W: Write> Prompter for Plain<R, W> {
                 return Ok(Reply::Quit);
             };
             let trimmed = line.trim();
+            // A blank line picks nothing: ask again, without a complaint.
+            if trimmed.is_empty() {
+                continue;
+            }
             if trimmed == "u" && undo.is_some() {
                 return Ok(Reply::Undo);
             }
@@ -223,6 +227,9 @@ mod tests {
         assert_eq!(run_choose("  tạo VĂN bản \n").0, Reply::Choice(0));
         assert_eq!(run_choose("u\n").0, Reply::Undo);
         assert_eq!(run_choose("").0, Reply::Quit);
+        let (reply, output) = run_choose("\n  \n2\n");
+        assert_eq!(reply, Reply::Choice(1));
+        assert!(!output.contains("not one of the choices"), "{output}");
         let (reply, output) = run_choose("9\nTạo hình ảnh\n");
         assert_eq!(reply, Reply::Choice(1));
         assert!(output.contains("1) Tạo văn bản"), "{output}");
