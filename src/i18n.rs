@@ -60,6 +60,7 @@ pub enum Msg<'a> {
     NothingToUndo,
     LastTimeYouAnswered(&'a str),
     /// The same wrong answer again; `chose` when it was picked from a menu.
+    /// The prompt comes last, unquoted: prompts often hold quotes themselves.
     RepeatedWrong {
         answer: &'a str,
         prompt: &'a str,
@@ -233,9 +234,9 @@ impl Msg<'_> {
                 times,
                 chose: true,
             } => (
-                format!("Bạn đã chọn “{answer}” cho “{prompt}” {times} lần rồi."),
+                format!("Bạn đã chọn “{answer}” {times} lần rồi cho câu: {prompt}"),
                 format!(
-                    "You chose “{answer}” for “{prompt}” {} now.",
+                    "You chose “{answer}” {} now for: {prompt}",
                     times_en(*times)
                 ),
             ),
@@ -245,9 +246,9 @@ impl Msg<'_> {
                 times,
                 chose: false,
             } => (
-                format!("Bạn đã trả lời “{answer}” cho “{prompt}” {times} lần rồi."),
+                format!("Bạn đã trả lời “{answer}” {times} lần rồi cho câu: {prompt}"),
                 format!(
-                    "You answered “{answer}” to “{prompt}” {} now.",
+                    "You answered “{answer}” {} now to: {prompt}",
                     times_en(*times)
                 ),
             ),
@@ -619,11 +620,11 @@ mod tests {
         };
         assert_eq!(
             message.text(Lang::En),
-            "You chose “DALL-E” for “MidJourney thuộc nhóm nào?” twice now."
+            "You chose “DALL-E” twice now for: MidJourney thuộc nhóm nào?"
         );
         assert_eq!(
             message.text(Lang::Vi),
-            "Bạn đã chọn “DALL-E” cho “MidJourney thuộc nhóm nào?” 2 lần rồi."
+            "Bạn đã chọn “DALL-E” 2 lần rồi cho câu: MidJourney thuộc nhóm nào?"
         );
     }
 }

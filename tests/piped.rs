@@ -326,7 +326,7 @@ fn blank_lines_and_the_same_wrong_choice_read_clearly_in_both_languages() {
         "Generative AI\nTạo văn bản\n:q\n",
     );
     assert!(
-        out.contains("Bạn đã chọn “Tạo văn bản” cho “MidJourney thuộc nhóm nào?” 2 lần rồi."),
+        out.contains("Bạn đã chọn “Tạo văn bản” 2 lần rồi cho câu: MidJourney thuộc nhóm nào?"),
         "{out}"
     );
     assert!(out.contains("Đáp án: Tạo hình ảnh"), "{out}");

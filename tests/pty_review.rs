@@ -40,7 +40,7 @@ fn review_goes_over_the_missed_answer_until_it_is_right() {
     expect(&mut pty, "Right answer: Tạo hình ảnh");
     expect(
         &mut pty,
-        "You chose “Tạo văn bản” for “MidJourney thuộc nhóm nào?” twice now.",
+        "You chose “Tạo văn bản” twice now for: MidJourney thuộc nhóm nào?",
     );
     expect(&mut pty, "MidJourney thuộc nhóm nào?");
     let menu = wait_for_menu(&mut pty);
