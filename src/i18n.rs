@@ -220,8 +220,8 @@ impl Msg<'_> {
             Msg::UndoEntry => pair("↶ Hoàn tác câu vừa rồi", "↶ Undo the last answer"),
             Msg::QuitEntry => pair("Thoát", "Quit"),
             Msg::Undone(prompt) => (
-                format!("↶ Đã hoàn tác câu trả lời cho “{prompt}”"),
-                format!("↶ Undid the answer to “{prompt}”"),
+                format!("↶ Đã hoàn tác câu trả lời cho câu: {prompt}"),
+                format!("↶ Undid the answer to: {prompt}"),
             ),
             Msg::NothingToUndo => pair("Chưa có gì để hoàn tác.", "Nothing to undo."),
             Msg::LastTimeYouAnswered(answer) => (

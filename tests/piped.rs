@@ -111,7 +111,7 @@ fn end_of_input_ends_the_session_with_its_summary() {
 fn q_quits_and_undo_takes_back_the_last_answer() {
     let fixture = Fixture::new();
     let out = run(&fixture, NOW, &["study"], "wrong\n:u\nGenerative AI\nq\n");
-    assert!(out.contains("Undid the answer to “AI tạo sinh”"), "{out}");
+    assert!(out.contains("Undid the answer to: AI tạo sinh"), "{out}");
     assert!(
         out.contains("Session over: 1 answered · 1 correct"),
         "{out}"

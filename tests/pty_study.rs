@@ -125,7 +125,7 @@ fn undo_from_the_menu_and_from_the_prompt() {
     // The undo entry comes after the three options.
     send(&mut pty, &DOWN.repeat(3));
     send(&mut pty, ENTER);
-    expect(&mut pty, "Undid the answer to “AI tạo sinh”");
+    expect(&mut pty, "Undid the answer to: AI tạo sinh");
     expect(&mut pty, "Answer");
     send(&mut pty, "Generative AI\r");
     expect(&mut pty, "Correct!");

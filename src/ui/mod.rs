@@ -563,7 +563,7 @@ mod tests {
         assert!(
             shown
                 .iter()
-                .any(|line| line.contains("Undid the answer to “mô hình”"))
+                .any(|line| line.contains("Undid the answer to: mô hình"))
         );
         assert!(shown.iter().any(|line| line.starts_with("Good (")));
         assert!(
