@@ -331,3 +331,52 @@ fn blank_lines_and_the_same_wrong_choice_read_clearly_in_both_languages() {
     );
     assert!(out.contains("Đáp án: Tạo hình ảnh"), "{out}");
 }
+
+/// `ontap study | head`: when the reader goes away the session ends
+/// quietly, the answer given before that saved.
+#[test]
+fn a_closed_output_pipe_ends_the_session_quietly() {
+    use std::io::{Read, Write};
+    use std::process::Stdio;
+    let fixture = Fixture::new();
+    let mut child = fixture
+        .command(NOW, &["study"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut seen = Vec::new();
+    let mut byte = [0u8; 1];
+    while !String::from_utf8_lossy(&seen).contains("Answer: ") {
+        assert_eq!(stdout.read(&mut byte).unwrap(), 1, "{seen:?}");
+        seen.push(byte[0]);
+    }
+    drop(stdout);
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"Generative AI\n").unwrap();
+    drop(stdin);
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    assert_eq!(fixture.reviews().len(), 1);
+}
+
+#[test]
+fn flip_mode_takes_grades_by_name_and_u_to_undo() {
+    let fixture = Fixture::new();
+    let out = run(
+        &fixture,
+        NOW,
+        &["study", "--flip"],
+        "\ngood\nu\n\nagain\n:q\n",
+    );
+    assert!(out.contains("Undid the answer to: AI tạo sinh"), "{out}");
+    let ratings: Vec<i64> = fixture
+        .reviews()
+        .iter()
+        .filter_map(|review| review.get("rating").and_then(|r| r.as_integer()))
+        .collect();
+    assert_eq!(ratings, [1]);
+}

@@ -17,7 +17,7 @@ use dialoguer::console::measure_text_width;
 use crate::cli::{Config, Lang};
 use crate::clock::{self, Timestamp};
 use crate::deck::{CardKind, Direction, InputKind};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::i18n::{Msg, RatingName};
 use crate::judge::{CloseReason, Grade};
 use crate::scheduler::Rating;
@@ -195,7 +195,14 @@ pub fn run(config: &Config, session: &mut Session) -> Result<Summary> {
             !config.interactive,
             config.lang,
         );
-        drive(session, &mut prompter, config.lang, &clock::now)
+        match drive(session, &mut prompter, config.lang, &clock::now) {
+            // The reader went away (`ontap study | head`): the session ends
+            // there, every answer already saved.
+            Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
+                Ok(session.summary())
+            }
+            other => other,
+        }
     }
 }
 
