@@ -310,3 +310,35 @@ hash = "000000000002"
     send(&mut pty, "\x1b");
     finish(&mut pty);
 }
+
+/// `ontap study | head -n 5` on a terminal: the menus and the line editor
+/// are on the terminal, the lines go to `head`, which soon goes away. The
+/// session then ends quietly (no panic) with the answer given saved.
+#[test]
+fn a_closed_stdout_on_a_terminal_ends_the_session_quietly() {
+    let fixture = Fixture::new();
+    let base = fixture.command(NOW, &["study"]);
+    let mut command = std::process::Command::new("bash");
+    command.args([
+        "-c",
+        "set -o pipefail; \"$0\" study | head -n 5; echo \"status=$?\"",
+        env!("CARGO_BIN_EXE_ontap"),
+    ]);
+    for (key, value) in base.get_envs() {
+        match value {
+            Some(value) => command.env(key, value),
+            None => command.env_remove(key),
+        };
+    }
+    let mut pty = spawn(command);
+    // The first question's five lines pass through `head`, then it exits;
+    // the prompt is on the terminal.
+    expect(&mut pty, "Answer");
+    send(&mut pty, "Generative AI\r");
+    // Should the session still be running, Esc ends it.
+    send(&mut pty, "\x1b");
+    let rest = finish(&mut pty);
+    assert!(rest.contains("status=0"), "{rest}");
+    assert!(!rest.contains("panicked"), "{rest}");
+    assert_eq!(fixture.reviews().len(), 1);
+}

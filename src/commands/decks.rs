@@ -30,11 +30,10 @@ fn run_in_language(config: &Config) -> Result<()> {
     let store = Store::open_read_only(config.data_dir()?, Scheduler::default())?;
     let rows = count(&library, &store, config.now);
     if rows.is_empty() {
-        println!("{}", Msg::NoDecks.text(config.lang));
+        crate::ui::print_line(&Msg::NoDecks.text(config.lang))?;
         return Ok(());
     }
-    print!("{}", table(config, &rows));
-    Ok(())
+    super::completions::write_stdout(table(config, &rows).as_bytes())
 }
 
 /// The figures of every deck of `library` at `now`, from the schedule

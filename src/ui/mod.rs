@@ -183,7 +183,7 @@ pub fn wrap(line: &str, columns: usize) -> String {
 /// Runs `session` with the prompter `config` calls for (dialoguer on a
 /// terminal, plain lines otherwise) and prints its summary.
 pub fn run(config: &Config, session: &mut Session) -> Result<Summary> {
-    if config.interactive && std::io::stderr().is_terminal() {
+    let result = if config.interactive && std::io::stderr().is_terminal() {
         let mut prompter = terminal::Terminal::new(config.color);
         let summary = drive(session, &mut prompter, config.lang, &clock::now);
         prompter.restore();
@@ -195,14 +195,27 @@ pub fn run(config: &Config, session: &mut Session) -> Result<Summary> {
             !config.interactive,
             config.lang,
         );
-        match drive(session, &mut prompter, config.lang, &clock::now) {
-            // The reader went away (`ontap study | head`): the session ends
-            // there, every answer already saved.
-            Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
-                Ok(session.summary())
-            }
-            other => other,
+        drive(session, &mut prompter, config.lang, &clock::now)
+    };
+    match result {
+        // The reader went away (`ontap study | head`): the session ends
+        // there, every answer already saved.
+        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
+            Ok(session.summary())
         }
+        other => other,
+    }
+}
+
+/// Prints one line on stdout; a reader that went away is no error.
+pub fn print_line(line: &str) -> Result<()> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match writeln!(stdout, "{line}").and_then(|()| stdout.flush()) {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Error::io("<stdout>", error))
+        }
+        _ => Ok(()),
     }
 }
 

@@ -10,6 +10,7 @@
 //! a flag, so the error ends the session with its summary and the cursor is
 //! shown again; a second Ctrl-C exits at once.
 
+use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use colored::Colorize;
@@ -132,8 +133,10 @@ fn io_error(error: dialoguer::Error) -> std::io::Error {
 impl Prompter for Terminal {
     fn say(&mut self, line: &str) -> Result<()> {
         let (_, columns) = self.term.size();
-        println!("{}", wrap(line, usize::from(columns)));
-        Ok(())
+        let mut stdout = std::io::stdout().lock();
+        writeln!(stdout, "{}", wrap(line, usize::from(columns)))
+            .and_then(|()| stdout.flush())
+            .map_err(|error| Error::io("<stdout>", error))
     }
 
     fn is_terminal(&self) -> bool {
@@ -169,7 +172,7 @@ impl Prompter for Terminal {
             Ok(Some(index)) if index < options.len() => {
                 // The menu clears itself: keep the pick on screen.
                 if let Some(option) = options.get(index) {
-                    println!("› {option}");
+                    self.say(&format!("› {option}"))?;
                 }
                 Ok(Reply::Choice(index))
             }
