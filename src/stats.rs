@@ -468,6 +468,8 @@ struct Words {
     reviews: &'static str,
     most_missed: &'static str,
     most_confused: &'static str,
+    /// After the streak's days in the table.
+    streak_unit: &'static str,
     lang: Lang,
 }
 
@@ -485,6 +487,7 @@ const ENGLISH: Words = Words {
     reviews: "reviews",
     most_missed: "Most missed (wrong answers)",
     most_confused: "Most confused (wrong choice picked)",
+    streak_unit: "d",
     lang: Lang::En,
 };
 
@@ -510,6 +513,7 @@ const VIETNAMESE: Words = Words {
     reviews: "lượt",
     most_missed: "Hay sai nhất (số lần trả lời sai)",
     most_confused: "Hay nhầm nhất (lựa chọn sai đã chọn)",
+    streak_unit: " ngày",
     lang: Lang::Vi,
 };
 
@@ -684,7 +688,7 @@ pub fn render(stats: &Stats, color: bool, lang: Lang) -> String {
 }
 
 fn render_table(out: &mut String, stats: &Stats, words: &Words, paint: &Painter) {
-    const WIDTHS: [usize; 9] = [22, 6, 5, 6, 7, 8, 8, 7, 7];
+    const WIDTHS: [usize; 9] = [22, 6, 5, 6, 7, 8, 8, 7, 9];
     let row = |cells: [String; 9]| {
         let mut line = String::new();
         for (index, (cell, width)) in cells.iter().zip(WIDTHS).enumerate() {
@@ -706,7 +710,7 @@ fn render_table(out: &mut String, stats: &Stats, words: &Words, paint: &Painter)
             figures.cards.relearning.to_string(),
             figures.due_today.to_string(),
             figures.retention.rate.map_or("—".to_string(), percent),
-            format!("{}d", figures.streak.days),
+            format!("{}{}", figures.streak.days, words.streak_unit),
         ])
     };
     let _ = writeln!(out, "{}", paint.bold(&row(words.header.map(String::from))));
@@ -1277,6 +1281,8 @@ mod tests {
             assert!(line.width() <= WIDTH, "{} columns: {line}", line.width());
         }
         assert!(vietnamese.contains("\nCN "), "{vietnamese}");
+        // No English abbreviation in the Vietnamese table.
+        assert!(vietnamese.contains("  0 ngày\n"), "{vietnamese}");
         assert!(vietnamese.contains("mọi bộ thẻ"));
     }
 }
