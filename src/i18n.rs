@@ -59,6 +59,8 @@ pub enum Msg<'a> {
     Undone(&'a str),
     NothingToUndo,
     LastTimeYouAnswered(&'a str),
+    /// The same for a multiple-choice question.
+    LastTimeYouChose(&'a str),
     /// The same wrong answer again; `chose` when it was picked from a menu.
     /// The prompt comes last, unquoted: prompts often hold quotes themselves.
     RepeatedWrong {
@@ -227,6 +229,10 @@ impl Msg<'_> {
             Msg::LastTimeYouAnswered(answer) => (
                 format!("Lần trước bạn trả lời: {answer}"),
                 format!("Last time you answered: {answer}"),
+            ),
+            Msg::LastTimeYouChose(answer) => (
+                format!("Lần trước bạn chọn: {answer}"),
+                format!("Last time you chose: {answer}"),
             ),
             Msg::RepeatedWrong {
                 answer,
@@ -495,6 +501,7 @@ mod tests {
             Msg::Undone("p"),
             Msg::NothingToUndo,
             Msg::LastTimeYouAnswered("a"),
+            Msg::LastTimeYouChose("a"),
             Msg::RepeatedWrong {
                 answer: "DALL-E",
                 prompt: "MidJourney",

@@ -30,7 +30,7 @@ fn review_goes_over_the_missed_answer_until_it_is_right() {
 
     let mut pty = spawn(fixture.command(NEXT_DAY, &["review"]));
     expect(&mut pty, "1 missed left");
-    expect(&mut pty, "Last time you answered: Tạo văn bản");
+    expect(&mut pty, "Last time you chose: Tạo văn bản");
     expect(&mut pty, "MidJourney thuộc nhóm nào?");
     let menu = wait_for_menu(&mut pty);
     let index = option_index(&menu, &CATEGORIES, "Tạo văn bản");

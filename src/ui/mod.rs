@@ -339,7 +339,12 @@ fn show_question(ui: &mut dyn Prompter, lang: Lang, question: &Question) -> Resu
     ui.say("")?;
     ui.say(&header.text(lang).dimmed().to_string())?;
     if let Some(last) = &question.last_answer {
-        ui.say(&Msg::LastTimeYouAnswered(&sanitize(last)).text(lang))?;
+        let last = sanitize(last);
+        let message = match question.ask {
+            Ask::Choice(_) => Msg::LastTimeYouChose(&last),
+            _ => Msg::LastTimeYouAnswered(&last),
+        };
+        ui.say(&message.text(lang))?;
     }
     let lead = match (question.kind, question.direction) {
         (CardKind::Translate, Some(Direction::ViEn)) => Some(Msg::TranslateIntoEnglish),
