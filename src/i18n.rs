@@ -87,6 +87,11 @@ pub enum Msg<'a> {
         correct: usize,
         total: usize,
     },
+    /// A quiz left before its end: `asked` of `planned` questions answered.
+    QuizStopped {
+        asked: usize,
+        planned: usize,
+    },
     StillMissed(usize),
     MissesHeader,
     MissLine {
@@ -312,6 +317,10 @@ impl Msg<'_> {
                 format!("Điểm: {correct}/{total}"),
                 format!("Score: {correct}/{total}"),
             ),
+            Msg::QuizStopped { asked, planned } => (
+                format!("Đã dừng sau {asked}/{planned} câu."),
+                format!("Stopped after {asked} of {planned} questions."),
+            ),
             Msg::StillMissed(count) => (
                 format!("Còn {count} câu sai; chạy lại `ontap review` để ôn tiếp."),
                 format!("{count} still missed; run `ontap review` again to go on."),
@@ -534,6 +543,10 @@ mod tests {
             Msg::QuizScore {
                 correct: 7,
                 total: 10,
+            },
+            Msg::QuizStopped {
+                asked: 3,
+                planned: 10,
             },
             Msg::StillMissed(2),
             Msg::MissesHeader,

@@ -146,6 +146,22 @@ fn quiz_score_matches_the_log() {
         "a translation answered \"1\" cannot be right: {out}"
     );
     assert!(out.contains("Missed:"), "{out}");
+    assert!(!out.contains("Stopped after"), "{out}");
+}
+
+#[test]
+fn a_quiz_left_early_says_how_far_it_got() {
+    let fixture = Fixture::new();
+    let out = run(&fixture, NOW, &["quiz", "-n", "4", "--seed", "9"], "1\nq\n");
+    assert!(out.contains("Stopped after 1 of 4 questions."), "{out}");
+    let out = run(
+        &fixture,
+        NOW,
+        &["quiz", "-n", "4", "--seed", "9", "--lang", "vi"],
+        "",
+    );
+    assert!(out.contains("Điểm: 0/0"), "{out}");
+    assert!(out.contains("Đã dừng sau 0/4 câu."), "{out}");
 }
 
 #[test]

@@ -454,6 +454,13 @@ fn show_summary(ui: &mut dyn Prompter, lang: Lang, summary: &Summary) -> Result<
             total: summary.answered,
         };
         ui.say(&score.text(lang).bold().to_string())?;
+        if summary.answered < summary.planned {
+            let stopped = Msg::QuizStopped {
+                asked: summary.answered,
+                planned: summary.planned,
+            };
+            ui.say(&stopped.text(lang))?;
+        }
     }
     let counts = Msg::SummaryCounts {
         answered: summary.answered,
