@@ -342,3 +342,55 @@ fn a_closed_stdout_on_a_terminal_ends_the_session_quietly() {
     assert!(!rest.contains("panicked"), "{rest}");
     assert_eq!(fixture.reviews().len(), 1);
 }
+
+/// A menu on a terminal too narrow for its options: each item is cut to one
+/// row (a wrapped item would leave rows behind when the menu redraws), and
+/// the pick is printed whole.
+#[test]
+fn menu_items_wider_than_the_terminal_are_cut_to_one_row() {
+    let deck = r#"[deck]
+id = "wide"
+title = "Wide"
+source = "wide.md"
+format = 1
+
+[[card]]
+id = "wide/translate/vi-en/meo"
+kind = "translate"
+input = "text"
+prompt = "mèo"
+answers = ["cat"]
+direction = "vi-en"
+line = 1
+hash = "000000000001"
+
+[[card]]
+id = "wide/category/x"
+kind = "category"
+input = "choice"
+prompt = "X thuộc nhóm nào?"
+answers = ["Nhóm thứ nhất có một cái tên rất dài"]
+choices = ["Nhóm thứ nhất có một cái tên rất dài", "Nhóm thứ hai cũng có tên dài không kém"]
+line = 2
+hash = "000000000002"
+"#;
+    let fixture = Fixture::with_deck(deck);
+    let mut pty = spawn(fixture.command(NOW, &["study", "--color", "never"]));
+    expect(&mut pty, "Answer");
+    pty.get_process_mut().set_window_size(24, 30).unwrap();
+    send(&mut pty, "cat\r");
+    expect(&mut pty, "X thuộc nhóm nào?");
+    let menu = expect(&mut pty, "Undo");
+    assert!(!menu.contains("rất dài"), "{menu:?}");
+    assert!(!menu.contains("dài không kém"), "{menu:?}");
+    assert_eq!(menu.matches('…').count(), 2, "{menu:?}");
+    send(&mut pty, ENTER);
+    let after = expect(&mut pty, "Next review in").replace("\r\n", " ");
+    assert!(
+        after.contains("› Nhóm thứ nhất có một cái tên rất dài")
+            || after.contains("› Nhóm thứ hai cũng có tên dài không kém"),
+        "{after:?}"
+    );
+    send(&mut pty, "\x1b");
+    finish(&mut pty);
+}
