@@ -232,6 +232,21 @@ pub fn drive(
     let mut hinted = false;
     while !quit {
         let Some(question) = session.question(clock()?).cloned() else {
+            // The last answer can still be taken back before the summary.
+            if session.summary().answered > 0 {
+                ui.say("")?;
+                match ui.wait(&Msg::LastQuestionDone.text(lang).dimmed().to_string())? {
+                    Reply::Undo => {
+                        if let Outcome::Undone { prompt } = session.act(Action::Undo, clock()?)? {
+                            let undone = Msg::Undone(&sanitize(&prompt)).text(lang);
+                            ui.say(&undone.yellow().to_string())?;
+                            continue;
+                        }
+                    }
+                    Reply::Quit => quit = true,
+                    Reply::Text(_) | Reply::Choice(_) => {}
+                }
+            }
             break;
         };
         if !hinted {
