@@ -309,6 +309,21 @@ fn an_empty_data_dir_has_everything_new() {
 }
 
 #[test]
+fn an_empty_library_says_how_to_add_lessons() {
+    let data = tempfile::tempdir().unwrap();
+    let decks = data.path().join("no-decks");
+    std::fs::create_dir(&decks).unwrap();
+    let text = run(ontap(data.path()).arg("--decks").arg(&decks).arg("stats"));
+    assert!(text.contains("The library has no decks"), "{text}");
+    let json: Value = serde_json::from_str(&run(ontap(data.path())
+        .arg("--decks")
+        .arg(&decks)
+        .args(["stats", "--json"])))
+    .unwrap();
+    assert_eq!(json["overall"]["cards"]["total"], 0);
+}
+
+#[test]
 fn an_unknown_deck_is_a_usage_error() {
     let data = tempfile::tempdir().unwrap();
     ontap(data.path())
