@@ -75,6 +75,8 @@ pub enum Msg<'a> {
     /// The session ran out of cards; the next one is due after this long.
     NextCardIn(Duration),
     NothingToQuiz,
+    /// After the last question, before the summary.
+    LastQuestionDone,
     NothingMissed,
     ReviewDone,
     SummaryCounts {
@@ -287,6 +289,10 @@ impl Msg<'_> {
                     "All done for now; the next card is due in {}.",
                     duration(*after, Lang::En)
                 ),
+            ),
+            Msg::LastQuestionDone => pair(
+                "Hết câu hỏi. Enter: xem kết quả · u: hoàn tác câu vừa rồi",
+                "That was the last question. Enter: summary · u: undo the last answer",
             ),
             Msg::NothingToQuiz => pair(
                 "Không có câu hỏi nào phù hợp để làm bài kiểm tra.",
@@ -532,6 +538,7 @@ mod tests {
             Msg::NothingDue(Some(span)),
             Msg::NextCardIn(span),
             Msg::NothingToQuiz,
+            Msg::LastQuestionDone,
             Msg::NothingMissed,
             Msg::ReviewDone,
             Msg::SummaryCounts {

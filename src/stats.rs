@@ -19,7 +19,7 @@
 //!   the deck, also of cards since removed from the lesson; most-missed and
 //!   most-confused list only cards still in the deck, since they show the card.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 
 use chrono::{Datelike, Duration, NaiveDate};
@@ -29,7 +29,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::cli::Lang;
 use crate::clock::{self, Timestamp};
-use crate::deck::{Card, CardId, Deck, InputKind};
+use crate::deck::{Card, CardId, CardKind, Deck, Direction, InputKind};
 use crate::judge::Grade;
 use crate::scheduler::{CardState, Rating};
 use crate::store::{CardRecord, Review};
@@ -380,15 +380,34 @@ fn most_confused(
     activity: &[&Review],
     cards: &BTreeMap<&CardId, (&Card, &str)>,
 ) -> Vec<ConfusedPair> {
+    // A typed (or quiz menu) answer that is another card's answer of the
+    // same deck and kind is a confusion too: `LAN` for `WAN`, an acronym's
+    // expansion picked for another. Translations only count the same way
+    // round (the en-vi prompt typed back is no confusion).
+    type Key<'a> = (&'a str, CardKind, Option<Direction>, String);
+    let mut answers_of_kind: HashMap<Key, &str> = HashMap::new();
+    for (card, deck) in cards.values() {
+        if card.input != InputKind::List {
+            let answer = card.canonical_answer();
+            answers_of_kind
+                .entry((deck, card.kind, card.direction, choice_key(answer)))
+                .or_insert(answer);
+        }
+    }
     let mut tally: BTreeMap<(&CardId, String), usize> = BTreeMap::new();
     for review in activity.iter().filter(|r| r.verdict == Grade::Wrong) {
-        let Some((card, _)) = cards.get(&review.card) else {
+        let Some((card, deck)) = cards.get(&review.card) else {
             continue;
         };
-        if card.input != InputKind::Choice {
-            continue;
-        }
-        if let Some(picked) = picked_choice(card, &review.answer) {
+        let picked = match card.input {
+            InputKind::Choice => picked_choice(card, &review.answer),
+            InputKind::Text => answers_of_kind
+                .get(&(*deck, card.kind, card.direction, choice_key(&review.answer)))
+                .filter(|other| choice_key(other) != choice_key(card.canonical_answer()))
+                .map(|other| other.to_string()),
+            InputKind::List => None,
+        };
+        if let Some(picked) = picked {
             *tally.entry((&review.card, picked)).or_default() += 1;
         }
     }
@@ -429,13 +448,19 @@ fn right_answer(card: &Card) -> String {
 /// matches no choice is kept as typed. `None` for an empty answer or the
 /// right one (a wrong verdict on it says nothing about confusion).
 fn picked_choice(card: &Card, answer: &str) -> Option<String> {
-    let key = |text: &str| text.trim().nfc().collect::<String>().to_lowercase();
+    let key = choice_key;
     let answer_key = key(answer);
     if answer_key.is_empty() || answer_key == key(card.canonical_answer()) {
         return None;
     }
     let choice = card.choices.iter().find(|choice| key(choice) == answer_key);
     Some(choice.map_or_else(|| answer.trim().to_string(), Clone::clone))
+}
+
+/// An answer as compared with the options: case, surrounding space and
+/// Unicode composition do not matter.
+fn choice_key(text: &str) -> String {
+    text.trim().nfc().collect::<String>().to_lowercase()
 }
 
 /// The heat map's shades, from no review to the busiest days.
@@ -486,7 +511,7 @@ const ENGLISH: Words = Words {
     none: "none",
     reviews: "reviews",
     most_missed: "Most missed (wrong answers)",
-    most_confused: "Most confused (wrong choice picked)",
+    most_confused: "Most confused (another card's answer given)",
     streak_unit: "d",
     lang: Lang::En,
 };
@@ -512,7 +537,7 @@ const VIETNAMESE: Words = Words {
     none: "không",
     reviews: "lượt",
     most_missed: "Hay sai nhất (số lần trả lời sai)",
-    most_confused: "Hay nhầm nhất (lựa chọn sai đã chọn)",
+    most_confused: "Hay nhầm nhất (trả lời bằng đáp án của thẻ khác)",
     streak_unit: " ngày",
     lang: Lang::Vi,
 };
@@ -650,9 +675,9 @@ impl Words {
     /// What was picked instead of what, after the prompt.
     fn confused(&self, pair: &ConfusedPair) -> String {
         if self.vi() {
-            format!("chọn “{}” thay vì “{}”", pair.picked, pair.answer)
+            format!("trả lời “{}” thay vì “{}”", pair.picked, pair.answer)
         } else {
-            format!("picked “{}” instead of “{}”", pair.picked, pair.answer)
+            format!("answered “{}” instead of “{}”", pair.picked, pair.answer)
         }
     }
 }
@@ -1219,6 +1244,25 @@ mod tests {
         assert_eq!(pair.answer, "Tạo văn bản");
         // The removed card's review still counts as activity.
         assert_eq!(figures.reviews.total, 5);
+    }
+
+    #[test]
+    fn a_typed_answer_of_another_card_is_a_confusion() {
+        let reviews = vec![
+            // Card c's answer typed for card a: a confusion, spelled as on c.
+            review("a", "2026-11-20T09:00:00+07:00", Rating::Again, " GAMMA "),
+            // An answer of no card is a miss, not a confusion.
+            review("a", "2026-11-21T09:00:00+07:00", Rating::Again, "beta"),
+            review("c", "2026-11-21T09:00:00+07:00", Rating::Again, ""),
+        ];
+        let deck = deck();
+        let figures = figures(&[&deck], &BTreeMap::new(), &reviews, at(NOW));
+        let pairs: Vec<(&str, &str, &str)> = figures
+            .most_confused
+            .iter()
+            .map(|p| (p.card.0.as_str(), p.picked.as_str(), p.answer.as_str()))
+            .collect();
+        assert_eq!(pairs, vec![("a", "gamma", "alpha")]);
     }
 
     #[test]

@@ -262,3 +262,43 @@ fn output_into_a_missing_folder_is_a_clear_error_in_both_languages() {
     }
     assert!(!file.parent().unwrap().exists());
 }
+
+/// `-o` follows a symbolic link to the file it names, and writes into what
+/// is not a regular file (a named pipe, `/dev/stdout`) instead of renaming a
+/// new file over it.
+#[cfg(unix)]
+#[test]
+fn output_through_a_link_or_into_a_pipe_keeps_them() {
+    use std::os::unix::fs::FileTypeExt;
+    let data = tempfile::tempdir().unwrap();
+    let real = data.path().join("real.csv");
+    let link = data.path().join("link.csv");
+    std::fs::write(&real, "old").unwrap();
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    ontap(data.path())
+        .args(["export", "--format", "csv", "-o"])
+        .arg(&link)
+        .assert()
+        .success();
+    assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
+    assert_eq!(std::fs::read_to_string(&real).unwrap(), export("csv"));
+
+    let pipe = data.path().join("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let reader = {
+        let pipe = pipe.clone();
+        std::thread::spawn(move || std::fs::read_to_string(pipe).unwrap())
+    };
+    ontap(data.path())
+        .args(["export", "--format", "csv", "-o"])
+        .arg(&pipe)
+        .assert()
+        .success();
+    // Checked before joining: a pipe replaced by a file never gets a writer.
+    assert!(pipe.metadata().unwrap().file_type().is_fifo());
+    assert_eq!(reader.join().unwrap(), export("csv"));
+}

@@ -396,3 +396,37 @@ fn flip_mode_takes_grades_by_name_and_u_to_undo() {
         .collect();
     assert_eq!(ratings, [1]);
 }
+
+/// Undo in each mode takes the answer out of everything that counts it:
+/// the log, the review's missed list, and `ontap stats`.
+#[test]
+fn undone_answers_count_nowhere_in_any_mode() {
+    let fixture = Fixture::new();
+    // Quiz: a wrong answer undone, then a right one.
+    let out = run(
+        &fixture,
+        NOW,
+        &["quiz", "--kind", "translate", "-n", "1", "--seed", "3"],
+        "nonsense\n:u\n:q\n",
+    );
+    assert!(out.contains("Undid the answer to:"), "{out}");
+    assert!(out.contains("Score: 0/0"), "{out}");
+    // Study: a wrong answer to the first card.
+    run(
+        &fixture,
+        NOW,
+        &["study", "--direction", "vi-en"],
+        "sai\n:q\n",
+    );
+    // Review: a right answer undone, so the card stays missed.
+    let out = run(&fixture, NEXT_DAY, &["review"], "Generative AI\n:u\n:q\n");
+    assert!(out.contains("Off the missed list."), "{out}");
+    assert!(out.contains("1 still missed"), "{out}");
+    let again = run(&fixture, NEXT_DAY, &["review"], ":q\n");
+    assert!(again.contains("Last time you answered: sai"), "{again}");
+
+    let stats = run(&fixture, NEXT_DAY, &["stats", "--json"], "");
+    let stats: serde_json::Value = serde_json::from_str(&stats).unwrap();
+    assert_eq!(stats["overall"]["reviews"]["total"], 1, "{stats}");
+    assert_eq!(fixture.reviews().len(), 1);
+}

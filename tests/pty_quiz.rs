@@ -41,6 +41,8 @@ fn category_quiz_scores_what_the_log_holds() {
         send(&mut pty, ENTER);
         expect(&mut pty, if question == 2 { "Wrong." } else { "Correct!" });
     }
+    expect(&mut pty, "That was the last question.");
+    send(&mut pty, ENTER);
     let rest = finish(&mut pty);
     assert!(rest.contains(&format!("Score: {picked_right}/3")), "{rest}");
     assert!(rest.contains("Missed:"), "{rest}");
@@ -80,7 +82,22 @@ fn translations_are_typed_in_a_quiz() {
         send(&mut pty, &format!("{answer}\r"));
         expect(&mut pty, "Correct!");
     }
+    // The last answer can be undone before the summary: the question comes back.
+    expect(&mut pty, "That was the last question.");
+    send(&mut pty, "u");
+    expect(&mut pty, "Undid the answer to:");
+    let screen = expect(&mut pty, "Answer");
+    assert!(screen.contains("Question 2/2"), "{screen}");
+    send(&mut pty, "wrong\r");
+    expect(&mut pty, "Wrong.");
+    expect(&mut pty, "That was the last question.");
+    send(&mut pty, ENTER);
     let rest = finish(&mut pty);
-    assert!(rest.contains("Score: 2/2"), "{rest}");
-    assert_eq!(fixture.reviews().len(), 2);
+    assert!(rest.contains("Score: 1/2"), "{rest}");
+    let verdicts: Vec<String> = fixture
+        .reviews()
+        .iter()
+        .map(|review| field(review, "verdict").to_string())
+        .collect();
+    assert_eq!(verdicts, ["correct", "wrong"]);
 }

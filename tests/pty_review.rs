@@ -49,6 +49,8 @@ fn review_goes_over_the_missed_answer_until_it_is_right() {
     send(&mut pty, ENTER);
     expect(&mut pty, "Correct!");
     expect(&mut pty, "Off the missed list.");
+    expect(&mut pty, "That was the last question.");
+    send(&mut pty, ENTER);
     let rest = finish(&mut pty);
     assert!(rest.contains("Every missed answer is now right."), "{rest}");
 

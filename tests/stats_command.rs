@@ -309,6 +309,21 @@ fn an_empty_data_dir_has_everything_new() {
 }
 
 #[test]
+fn an_empty_library_says_how_to_add_lessons() {
+    let data = tempfile::tempdir().unwrap();
+    let decks = data.path().join("no-decks");
+    std::fs::create_dir(&decks).unwrap();
+    let text = run(ontap(data.path()).arg("--decks").arg(&decks).arg("stats"));
+    assert!(text.contains("The library has no decks"), "{text}");
+    let json: Value = serde_json::from_str(&run(ontap(data.path())
+        .arg("--decks")
+        .arg(&decks)
+        .args(["stats", "--json"])))
+    .unwrap();
+    assert_eq!(json["overall"]["cards"]["total"], 0);
+}
+
+#[test]
 fn an_unknown_deck_is_a_usage_error() {
     let data = tempfile::tempdir().unwrap();
     ontap(data.path())
@@ -366,4 +381,61 @@ fn no_color_holds_on_a_real_terminal() {
     let plain = stats_on_a_terminal(data.path(), true);
     assert!(plain.contains("Reviews per day") && plain.contains("Due cards"));
     assert!(!plain.contains('\x1b'), "{plain:?}");
+}
+
+/// Deck text in the figures (prompts, answers, choices picked) is data for
+/// `--json` and text for the screen: exact in the one, harmless in both.
+#[test]
+fn deck_text_cannot_drive_the_terminal_in_text_or_json() {
+    let data = tempfile::tempdir().unwrap();
+    let decks = data.path().join("decks");
+    std::fs::create_dir_all(&decks).unwrap();
+    std::fs::write(
+        decks.join("evil.toml"),
+        r#"[deck]
+id = "evil"
+title = "Evil"
+source = "evil.md"
+format = 1
+
+[[card]]
+id = "evil/translate/vi-en/x"
+kind = "translate"
+input = "text"
+prompt = "mô\u001b]0;pwned\u0007 hình\u202e"
+answers = ["model\u009b2J"]
+direction = "vi-en"
+line = 1
+hash = "000000000001"
+"#,
+    )
+    .unwrap();
+    ontap(data.path())
+        .arg("--decks")
+        .arg(&decks)
+        .arg("study")
+        .write_stdin("sai\n")
+        .assert()
+        .success();
+    let harmful = |text: &str| {
+        text.chars()
+            .any(|ch| (ch.is_control() && ch != '\n') || matches!(ch, '\u{202a}'..='\u{202e}'))
+    };
+    let text = run(ontap(data.path()).arg("--decks").arg(&decks).arg("stats"));
+    assert!(!harmful(&text), "{text:?}");
+    assert!(text.contains("mô hình → model"), "{text}");
+    let json = run(ontap(data.path())
+        .arg("--decks")
+        .arg(&decks)
+        .args(["stats", "--json"]));
+    assert!(!harmful(&json), "{json:?}");
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        value["overall"]["most_missed"][0]["prompt"],
+        "mô\u{1b}]0;pwned\u{7} hình\u{202e}"
+    );
+    assert_eq!(
+        value["overall"]["most_missed"][0]["answer"],
+        "model\u{9b}2J"
+    );
 }

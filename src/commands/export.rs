@@ -28,8 +28,28 @@ fn run_in_language(config: &Config, args: &ExportArgs) -> Result<()> {
         }
     };
     match &args.output {
-        Some(path) => write_atomically(path, text.as_bytes(), config.lang),
+        Some(path) => write_file(path, text.as_bytes(), config.lang),
         None => super::completions::write_stdout(text.as_bytes()),
+    }
+}
+
+/// Writes the export to `path`: a symbolic link is followed, not replaced,
+/// and what is not a regular file (`/dev/stdout`, a named pipe) is written
+/// into as it is; a regular file is replaced atomically.
+fn write_file(path: &Path, bytes: &[u8], lang: Lang) -> Result<()> {
+    // An existing path, symbolic links resolved; a new one as given.
+    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    match std::fs::metadata(&target) {
+        Ok(metadata) if !metadata.is_file() && !metadata.is_dir() => {
+            let mut file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(&target)
+                .map_err(|error| Error::io(path, error))?;
+            file.write_all(bytes)
+                .and_then(|()| file.flush())
+                .map_err(|error| Error::io(path, error))
+        }
+        _ => write_atomically(&target, bytes, lang),
     }
 }
 

@@ -3,7 +3,7 @@
 
 use crate::cli::{Config, StatsArgs};
 use crate::error::{Error, Result};
-use crate::i18n::localized;
+use crate::i18n::{Msg, localized};
 use crate::library::Library;
 use crate::scheduler::Scheduler;
 use crate::stats;
@@ -15,6 +15,10 @@ pub fn run(config: &Config, args: &StatsArgs) -> Result<()> {
 
 fn run_in_language(config: &Config, args: &StatsArgs) -> Result<()> {
     let library = Library::load(config)?;
+    if library.decks.is_empty() && !args.json {
+        // As the other commands say it; `--json` keeps its shape for scripts.
+        return crate::ui::print_line(&Msg::NoDecks.text(config.lang));
+    }
     let decks = library.select(&args.decks)?;
     let store = Store::open_read_only(config.data_dir()?, Scheduler::default())?;
     let reviews = store.reviews()?;

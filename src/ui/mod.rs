@@ -232,6 +232,22 @@ pub fn drive(
     let mut hinted = false;
     while !quit {
         let Some(question) = session.question(clock()?).cloned() else {
+            // The last answer can still be taken back before the summary.
+            if session.summary().answered > 0 {
+                ui.say("")?;
+                match ui.wait(&Msg::LastQuestionDone.text(lang).dimmed().to_string())? {
+                    Reply::Undo => {
+                        if let Outcome::Undone { prompt } = session.act(Action::Undo, clock()?)? {
+                            let undone = Msg::Undone(&sanitize(&prompt)).text(lang);
+                            ui.say(&undone.yellow().to_string())?;
+                            continue;
+                        }
+                    }
+                    // Leaving here is finishing, not quitting: the
+                    // session ran out of questions.
+                    Reply::Quit | Reply::Text(_) | Reply::Choice(_) => {}
+                }
+            }
             break;
         };
         if !hinted {
@@ -606,6 +622,28 @@ mod tests {
         assert!(
             shown.iter().all(|line| !line.contains("[2J")),
             "deck text reached the screen raw: {shown:?}"
+        );
+    }
+
+    #[test]
+    fn leaving_at_the_last_prompt_still_says_when_the_next_card_is_due() {
+        let (summary, shown, logged) = run_flip(vec![
+            Reply::Text(String::new()),
+            Reply::Choice(3), // Easy: out of the session for days
+            Reply::Text(String::new()),
+            Reply::Choice(3),
+            // Then Esc (no reply left: quit) at "That was the last question".
+        ]);
+        assert_eq!((summary.answered, logged), (2, 2));
+        assert!(
+            shown
+                .iter()
+                .any(|line| line.contains("That was the last question")),
+            "{shown:?}"
+        );
+        assert!(
+            shown.iter().any(|line| line.contains("All done for now")),
+            "{shown:?}"
         );
     }
 
