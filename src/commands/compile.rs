@@ -187,8 +187,7 @@ pub(crate) fn compile_paths(
                     kinds: &kinds,
                     target: &target,
                 };
-                writeln!(out, "{}", line.text(lang))
-                    .map_err(|error| Error::io("<stdout>", error))?;
+                report(out, &line.text(lang))?;
             }
             Ok(None) => eprintln!("{}", Text::NothingToDerive(lesson).text(lang)),
             Err(error) => {
@@ -213,11 +212,22 @@ pub(crate) fn compile_paths(
         kinds: &kinds,
         failed,
     };
-    writeln!(out, "{}", line.text(lang)).map_err(|error| Error::io("<stdout>", error))?;
+    report(out, &line.text(lang))?;
     if failed > 0 {
         return Err(Error::CompileFailed { failed, total });
     }
     Ok(())
+}
+
+/// Prints one summary line. A reader that went away (`ontap compile … |
+/// head -1`) does not stop the compile: the decks are what was asked for.
+fn report(out: &mut dyn Write, line: &str) -> Result<()> {
+    match writeln!(out, "{line}") {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Error::io("<stdout>", error))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Compiles one lesson and writes its deck; `None` when it has no cards.
@@ -421,6 +431,35 @@ fn collect_markdown(dir: &Path, found: &mut Found) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Standard output whose reader has gone.
+    struct ClosedPipe;
+
+    impl Write for ClosedPipe {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn every_lesson_compiles_when_the_summary_reader_has_gone() {
+        let temp = tempfile::tempdir().unwrap();
+        let lesson = "# T\n\n## Some English words\n\n| Vietnamese | Tiếng Anh |\n|---|---|\n| mạng | network |\n";
+        let paths: Vec<PathBuf> = ["a.md", "b.md"]
+            .iter()
+            .map(|name| {
+                let path = temp.path().join(name);
+                std::fs::write(&path, lesson).unwrap();
+                path
+            })
+            .collect();
+        let out_dir = temp.path().join("out");
+        compile_paths(&paths, Some(&out_dir), Lang::En, &mut ClosedPipe).unwrap();
+        assert!(out_dir.join("a.toml").exists() && out_dir.join("b.toml").exists());
+    }
 
     #[test]
     fn kinds_are_counted_in_kind_order() {
