@@ -2,6 +2,9 @@
 //! its importer takes as it is), CSV for spreadsheets, and JSON (the deck
 //! plus each card's schedule) for other programs. Pure: every function takes
 //! the decks (and records) and returns the file's text; the command writes it.
+//! Deck text is stripped of terminal controls (escape sequences, control
+//! characters, bidirectional overrides) in the Anki and CSV files, and
+//! escaped in the JSON, so printing an export cannot drive the terminal.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -13,6 +16,7 @@ use crate::error::{Error, Result};
 use crate::judge::Grade;
 use crate::scheduler::CardState;
 use crate::store::CardRecord;
+use crate::ui::{json_safe, sanitize, sanitize_multiline};
 
 /// Anki's stock note type with one card per note.
 pub const ANKI_BASIC: &str = "Basic";
@@ -81,12 +85,12 @@ pub fn anki(decks: &[&Deck]) -> Result<String> {
         for note in anki_notes(deck) {
             writer
                 .write_record([
-                    note.notetype,
-                    &note.deck,
-                    &note.front,
-                    &note.back,
-                    &note.tags,
-                    &note.guid,
+                    note.notetype.to_string(),
+                    sanitize(&note.deck),
+                    sanitize_multiline(&note.front),
+                    sanitize_multiline(&note.back),
+                    sanitize(&note.tags),
+                    sanitize(&note.guid),
                 ])
                 .map_err(csv_error)?;
         }
@@ -110,17 +114,20 @@ pub fn csv(decks: &[&Deck]) -> Result<String> {
     for deck in decks {
         for card in &deck.cards {
             writer
-                .write_record([
-                    deck.deck.id.0.as_str(),
-                    &card.id.0,
-                    card.kind.name(),
-                    &card.prompt,
-                    &card.answers.join(CSV_LIST_SEPARATOR),
-                    &card.choices.join(CSV_LIST_SEPARATOR),
-                    card.hint.as_deref().unwrap_or(""),
-                    card.section.as_deref().unwrap_or(""),
-                    &card.line.to_string(),
-                ])
+                .write_record(
+                    [
+                        deck.deck.id.0.as_str(),
+                        &card.id.0,
+                        card.kind.name(),
+                        &card.prompt,
+                        &card.answers.join(CSV_LIST_SEPARATOR),
+                        &card.choices.join(CSV_LIST_SEPARATOR),
+                        card.hint.as_deref().unwrap_or(""),
+                        card.section.as_deref().unwrap_or(""),
+                        &card.line.to_string(),
+                    ]
+                    .map(sanitize_multiline),
+                )
                 .map_err(csv_error)?;
         }
     }
@@ -216,10 +223,9 @@ pub fn json(
     records: &BTreeMap<CardId, CardRecord>,
     now: &clock::Timestamp,
 ) -> Result<String> {
-    let mut text = serde_json::to_string_pretty(&json_export(decks, records, now))
+    let text = serde_json::to_string_pretty(&json_export(decks, records, now))
         .map_err(|error| Error::io("<json>", std::io::Error::other(error)))?;
-    text.push('\n');
-    Ok(text)
+    Ok(format!("{}\n", json_safe(&text)))
 }
 
 /// Maps each vi-en card to the en-vi card of the same term: the en-vi

@@ -59,10 +59,15 @@ pub enum Msg<'a> {
     Undone(&'a str),
     NothingToUndo,
     LastTimeYouAnswered(&'a str),
+    /// The same for a multiple-choice question.
+    LastTimeYouChose(&'a str),
+    /// The same wrong answer again; `chose` when it was picked from a menu.
+    /// The prompt comes last, unquoted: prompts often hold quotes themselves.
     RepeatedWrong {
         answer: &'a str,
         prompt: &'a str,
         times: usize,
+        chose: bool,
     },
     LeftTheList,
     /// Nothing to study now; the next card is due after this long, if any.
@@ -82,6 +87,11 @@ pub enum Msg<'a> {
         correct: usize,
         total: usize,
     },
+    /// A quiz left before its end: `asked` of `planned` questions answered.
+    QuizStopped {
+        asked: usize,
+        planned: usize,
+    },
     StillMissed(usize),
     MissesHeader,
     MissLine {
@@ -89,12 +99,22 @@ pub enum Msg<'a> {
         expected: &'a str,
         answer: &'a str,
     },
+    /// A miss answered with an empty line.
+    MissLineUnanswered {
+        prompt: &'a str,
+        expected: &'a str,
+    },
     DecksHeader,
     NoDecks,
     Added {
         dir: &'a str,
     },
     NothingAdded,
+    /// `-o FILE` in a folder that does not exist.
+    NoSuchFolder {
+        path: &'a str,
+        dir: &'a str,
+    },
 }
 
 /// The four grades' names, for flip mode's menu.
@@ -161,7 +181,11 @@ impl Msg<'_> {
             Msg::Correct => pair("✓ Đúng!", "✓ Correct!"),
             Msg::Close => pair("≈ Gần đúng!", "≈ Almost!"),
             Msg::Wrong => pair("✗ Sai.", "✗ Wrong."),
-            Msg::RightAnswer(answer) => (format!("Đáp án: {answer}"), format!("Answer: {answer}")),
+            // Not "Answer:", which is the prompt of a typed answer.
+            Msg::RightAnswer(answer) => (
+                format!("Đáp án: {answer}"),
+                format!("Right answer: {answer}"),
+            ),
             Msg::AllItems(items) => (format!("Đủ các ý: {items}"), format!("All items: {items}")),
             Msg::YouAnswered(answer) => (
                 format!("Bạn trả lời: {answer}"),
@@ -203,22 +227,39 @@ impl Msg<'_> {
             Msg::UndoEntry => pair("↶ Hoàn tác câu vừa rồi", "↶ Undo the last answer"),
             Msg::QuitEntry => pair("Thoát", "Quit"),
             Msg::Undone(prompt) => (
-                format!("↶ Đã hoàn tác câu trả lời cho “{prompt}”"),
-                format!("↶ Undid the answer to “{prompt}”"),
+                format!("↶ Đã hoàn tác câu trả lời cho câu: {prompt}"),
+                format!("↶ Undid the answer to: {prompt}"),
             ),
             Msg::NothingToUndo => pair("Chưa có gì để hoàn tác.", "Nothing to undo."),
             Msg::LastTimeYouAnswered(answer) => (
                 format!("Lần trước bạn trả lời: {answer}"),
                 format!("Last time you answered: {answer}"),
             ),
+            Msg::LastTimeYouChose(answer) => (
+                format!("Lần trước bạn chọn: {answer}"),
+                format!("Last time you chose: {answer}"),
+            ),
             Msg::RepeatedWrong {
                 answer,
                 prompt,
                 times,
+                chose: true,
             } => (
-                format!("Bạn đã trả lời “{answer}” cho “{prompt}” {times} lần rồi."),
+                format!("Bạn đã chọn “{answer}” {times} lần rồi cho câu: {prompt}"),
                 format!(
-                    "You answered “{answer}” to “{prompt}” {} now.",
+                    "You chose “{answer}” {} now for: {prompt}",
+                    times_en(*times)
+                ),
+            ),
+            Msg::RepeatedWrong {
+                answer,
+                prompt,
+                times,
+                chose: false,
+            } => (
+                format!("Bạn đã trả lời “{answer}” {times} lần rồi cho câu: {prompt}"),
+                format!(
+                    "You answered “{answer}” {} now to: {prompt}",
                     times_en(*times)
                 ),
             ),
@@ -276,6 +317,10 @@ impl Msg<'_> {
                 format!("Điểm: {correct}/{total}"),
                 format!("Score: {correct}/{total}"),
             ),
+            Msg::QuizStopped { asked, planned } => (
+                format!("Đã dừng sau {asked}/{planned} câu."),
+                format!("Stopped after {asked} of {planned} questions."),
+            ),
             Msg::StillMissed(count) => (
                 format!("Còn {count} câu sai; chạy lại `ontap review` để ôn tiếp."),
                 format!("{count} still missed; run `ontap review` again to go on."),
@@ -289,6 +334,10 @@ impl Msg<'_> {
                 format!("  {prompt} → {expected} (bạn trả lời: {answer})"),
                 format!("  {prompt} → {expected} (you answered: {answer})"),
             ),
+            Msg::MissLineUnanswered { prompt, expected } => (
+                format!("  {prompt} → {expected} (bạn bỏ trống)"),
+                format!("  {prompt} → {expected} (no answer)"),
+            ),
             Msg::DecksHeader => pair(
                 "bộ thẻ\tsố thẻ\tmới\tđến hạn hôm nay\tcâu sai",
                 "deck\tcards\tnew\tdue today\tmissed",
@@ -300,6 +349,14 @@ impl Msg<'_> {
             Msg::NothingAdded => pair(
                 "Không có bộ thẻ nào được thêm vào thư viện.",
                 "No deck was added to the library.",
+            ),
+            Msg::NoSuchFolder { path, dir } => (
+                format!(
+                    "không ghi được {path}: thư mục {dir} không tồn tại (hãy tạo thư mục trước, hoặc chọn chỗ khác cho -o)"
+                ),
+                format!(
+                    "cannot write {path}: the folder {dir} does not exist (create it first, or choose another place for -o)"
+                ),
             ),
             Msg::Added { dir } => (
                 format!("Các bộ thẻ đã vào thư viện ({dir}); xem `ontap decks`, học với `ontap`."),
@@ -453,10 +510,22 @@ mod tests {
             Msg::Undone("p"),
             Msg::NothingToUndo,
             Msg::LastTimeYouAnswered("a"),
+            Msg::LastTimeYouChose("a"),
             Msg::RepeatedWrong {
                 answer: "DALL-E",
                 prompt: "MidJourney",
                 times: 2,
+                chose: true,
+            },
+            Msg::RepeatedWrong {
+                answer: "DALL-E",
+                prompt: "MidJourney",
+                times: 3,
+                chose: false,
+            },
+            Msg::MissLineUnanswered {
+                prompt: "p",
+                expected: "e",
             },
             Msg::LeftTheList,
             Msg::NothingDue(None),
@@ -475,6 +544,10 @@ mod tests {
                 correct: 7,
                 total: 10,
             },
+            Msg::QuizStopped {
+                asked: 3,
+                planned: 10,
+            },
             Msg::StillMissed(2),
             Msg::MissesHeader,
             Msg::MissLine {
@@ -486,6 +559,10 @@ mod tests {
             Msg::NoDecks,
             Msg::Added { dir: "d" },
             Msg::NothingAdded,
+            Msg::NoSuchFolder {
+                path: "a/b.txt",
+                dir: "a",
+            },
         ]
     }
 
@@ -559,8 +636,15 @@ mod tests {
             answer: "DALL-E",
             prompt: "MidJourney thuộc nhóm nào?",
             times: 2,
+            chose: true,
         };
-        assert!(message.text(Lang::En).contains("twice"));
-        assert!(message.text(Lang::Vi).contains("2 lần"));
+        assert_eq!(
+            message.text(Lang::En),
+            "You chose “DALL-E” twice now for: MidJourney thuộc nhóm nào?"
+        );
+        assert_eq!(
+            message.text(Lang::Vi),
+            "Bạn đã chọn “DALL-E” 2 lần rồi cho câu: MidJourney thuộc nhóm nào?"
+        );
     }
 }

@@ -251,6 +251,9 @@ pub struct Session<'a> {
     /// Study mode: cards whose only answer was undone, new again (the
     /// queue files them with the learning cards; the header counts them new).
     undone_new: HashSet<usize>,
+    /// Study mode: cards whose undone answer leaves them due again (the
+    /// queue files them with the learning cards; the header counts them due).
+    undone_due: HashSet<usize>,
     finished: bool,
 }
 
@@ -362,6 +365,7 @@ impl<'a> Session<'a> {
             planned,
             wrong_answers: HashMap::new(),
             undone_new: HashSet::new(),
+            undone_due: HashSet::new(),
             finished: false,
         }
     }
@@ -421,7 +425,7 @@ impl<'a> Session<'a> {
                 self.finished = true;
                 Ok(Outcome::Finished)
             }
-            Action::Undo => self.undo(),
+            Action::Undo => self.undo(now),
             Action::Reveal => Ok(self.reveal(now)),
             Action::Grade(rating) => self.grade(rating, now),
             Action::Choose(option) => {
@@ -563,7 +567,7 @@ impl<'a> Session<'a> {
                 Progress::Study {
                     position: position.min(self.planned.max(1)),
                     total: self.planned,
-                    due: remaining.due,
+                    due: remaining.due + self.undone_due.len(),
                     new: remaining.new + self.undone_new.len(),
                 }
             }
@@ -701,6 +705,7 @@ impl<'a> Session<'a> {
             }
         }
         self.undone_new.remove(&index);
+        self.undone_due.remove(&index);
         self.history.push(Answered {
             index,
             grade: judgement.grade,
@@ -723,7 +728,7 @@ impl<'a> Session<'a> {
         }))
     }
 
-    fn undo(&mut self) -> Result<Outcome> {
+    fn undo(&mut self, now: Timestamp) -> Result<Outcome> {
         let Some(last) = self.history.last() else {
             return Ok(Outcome::NothingToUndo);
         };
@@ -740,8 +745,15 @@ impl<'a> Session<'a> {
             Plan::Study { queue, .. } => {
                 if let Some(entry) = self.entries.get(index) {
                     queue.undo(&entry.card.id);
-                    if self.store.record_of(&entry.card.id).is_none() {
-                        self.undone_new.insert(index);
+                    match self.store.record_of(&entry.card.id) {
+                        None => {
+                            self.undone_new.insert(index);
+                        }
+                        // As the queue counted it before the answer.
+                        Some(record) if record.schedule.due <= now => {
+                            self.undone_due.insert(index);
+                        }
+                        Some(_) => {}
                     }
                 }
             }
@@ -996,6 +1008,42 @@ mod tests {
         let reviews = store.reviews().unwrap();
         assert_eq!(reviews.len(), 1);
         assert_eq!(reviews[0].verdict, Grade::Correct);
+    }
+
+    #[test]
+    fn undoing_a_due_card_counts_it_due_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let deck = deck();
+        let mut store = open(&dir);
+        {
+            let mut session =
+                Session::study(entries(&[&deck], |_| true), &mut store, now(), options(), 7);
+            session.question(now());
+            session
+                .act(Action::Answer("Generative AI".into()), now())
+                .unwrap();
+        }
+        let later = now() + Duration::days(2);
+        let no_new = StudyOptions {
+            new_per_day: 0,
+            ..options()
+        };
+        let mut session = Session::study(entries(&[&deck], |_| true), &mut store, later, no_new, 7);
+        let before = session.question(later).unwrap().progress;
+        assert_eq!(
+            before,
+            Progress::Study {
+                position: 1,
+                total: 1,
+                due: 1,
+                new: 0
+            }
+        );
+        session
+            .act(Action::Answer("Generative AI".into()), later)
+            .unwrap();
+        session.act(Action::Undo, later).unwrap();
+        assert_eq!(session.question(later).unwrap().progress, before);
     }
 
     #[test]

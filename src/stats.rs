@@ -33,6 +33,7 @@ use crate::deck::{Card, CardId, Deck, InputKind};
 use crate::judge::Grade;
 use crate::scheduler::{CardState, Rating};
 use crate::store::{CardRecord, Review};
+use crate::ui::sanitize;
 
 /// A card is mature once it was remembered across this many days.
 pub const MATURE_DAYS: i64 = 21;
@@ -467,6 +468,8 @@ struct Words {
     reviews: &'static str,
     most_missed: &'static str,
     most_confused: &'static str,
+    /// After the streak's days in the table.
+    streak_unit: &'static str,
     lang: Lang,
 }
 
@@ -484,6 +487,7 @@ const ENGLISH: Words = Words {
     reviews: "reviews",
     most_missed: "Most missed (wrong answers)",
     most_confused: "Most confused (wrong choice picked)",
+    streak_unit: "d",
     lang: Lang::En,
 };
 
@@ -509,6 +513,7 @@ const VIETNAMESE: Words = Words {
     reviews: "lượt",
     most_missed: "Hay sai nhất (số lần trả lời sai)",
     most_confused: "Hay nhầm nhất (lựa chọn sai đã chọn)",
+    streak_unit: " ngày",
     lang: Lang::Vi,
 };
 
@@ -647,7 +652,7 @@ impl Words {
         if self.vi() {
             format!("chọn “{}” thay vì “{}”", pair.picked, pair.answer)
         } else {
-            format!("picked “{}” for “{}”", pair.picked, pair.answer)
+            format!("picked “{}” instead of “{}”", pair.picked, pair.answer)
         }
     }
 }
@@ -683,7 +688,7 @@ pub fn render(stats: &Stats, color: bool, lang: Lang) -> String {
 }
 
 fn render_table(out: &mut String, stats: &Stats, words: &Words, paint: &Painter) {
-    const WIDTHS: [usize; 9] = [22, 6, 5, 6, 7, 8, 8, 7, 7];
+    const WIDTHS: [usize; 9] = [22, 6, 5, 6, 7, 8, 8, 7, 9];
     let row = |cells: [String; 9]| {
         let mut line = String::new();
         for (index, (cell, width)) in cells.iter().zip(WIDTHS).enumerate() {
@@ -697,7 +702,7 @@ fn render_table(out: &mut String, stats: &Stats, words: &Words, paint: &Painter)
     };
     let figures_row = |name: &str, figures: &Figures| {
         row([
-            name.to_string(),
+            sanitize(name),
             figures.cards.total.to_string(),
             figures.cards.new.to_string(),
             figures.cards.learning.to_string(),
@@ -705,7 +710,7 @@ fn render_table(out: &mut String, stats: &Stats, words: &Words, paint: &Painter)
             figures.cards.relearning.to_string(),
             figures.due_today.to_string(),
             figures.retention.rate.map_or("—".to_string(), percent),
-            format!("{}d", figures.streak.days),
+            format!("{}{}", figures.streak.days, words.streak_unit),
         ])
     };
     let _ = writeln!(out, "{}", paint.bold(&row(words.header.map(String::from))));
@@ -730,9 +735,12 @@ fn render_heat_map(
 ) {
     let title = words.heat_map_title(map.first_day, today);
     let _ = writeln!(out, "{}", paint.bold(&title));
-    // Month names above the week in which each month starts.
-    let mut months = " ".repeat(ROW_LABEL + HEAT_MAP_WEEKS * CELL);
-    let mut free_from = 0;
+    // Month names above the week in which each month starts. The first
+    // week is named after its own month unless that name would run into the
+    // next month's: the later labels win, so no month that starts in the
+    // window goes unnamed.
+    let width = ROW_LABEL + HEAT_MAP_WEEKS * CELL;
+    let mut labels = Vec::new();
     for week in 0..HEAT_MAP_WEEKS {
         let start = map.first_day + Duration::weeks(week as i64);
         let month_starts = (0..7).any(|d| (start + Duration::days(d)).day() == 1);
@@ -742,12 +750,23 @@ fn render_heat_map(
             } else {
                 start.month0()
             };
-            let at = ROW_LABEL + week * CELL;
             let name = words.months.get(shown as usize).copied().unwrap_or("");
-            if at >= free_from && at + name.len() <= months.len() {
-                months.replace_range(at..at + name.len(), name);
-                free_from = at + name.len() + 1;
-            }
+            labels.push((ROW_LABEL + week * CELL, name));
+        }
+    }
+    // Placed right to left on spaces, so byte offsets left of the last
+    // placed label are still columns.
+    let mut months = " ".repeat(width);
+    let mut free_until = width;
+    for (at, name) in labels.into_iter().rev() {
+        let limit = if free_until == width {
+            width
+        } else {
+            free_until.saturating_sub(1)
+        };
+        if at + name.len() <= limit {
+            months.replace_range(at..at + name.len(), name);
+            free_until = at;
         }
     }
     let _ = writeln!(out, "{}", months.trim_end());
@@ -840,6 +859,8 @@ fn render_lists(out: &mut String, figures: &Figures, words: &Words, paint: &Pain
 /// `  3× prompt detail` on one line when it fits, else the detail on a line
 /// of its own under the prompt, so a long prompt never hides the answer.
 fn list_entry(out: &mut String, count: usize, prompt: &str, detail: &str) {
+    // Deck text: a lesson must not drive the terminal.
+    let (prompt, detail) = (&sanitize(prompt), &sanitize(detail));
     let count = format!("{count:>3}× ");
     let room = WIDTH - count.width();
     let line = format!("{prompt} {detail}");
@@ -1077,6 +1098,65 @@ mod tests {
     }
 
     #[test]
+    fn every_month_starting_in_the_heat_map_is_named() {
+        // 2026-11-10: the map starts on Monday 24 August, so September
+        // starts in the second week, right after the first week's "Aug".
+        let stats = compute(
+            &[&deck()],
+            &BTreeMap::new(),
+            &[],
+            at("2026-11-10T09:00:00+07:00"),
+        );
+        let plain = render(&stats, false, Lang::En);
+        let months = plain
+            .lines()
+            .find(|line| line.contains("Oct"))
+            .unwrap_or_default();
+        assert_eq!(months.trim(), "Sep         Oct         Nov", "{plain}");
+        assert_eq!(months.find("Sep"), Some(5 + 3));
+        let vietnamese = render(&stats, false, Lang::Vi);
+        assert!(
+            vietnamese.contains("Th9         Th10        Th11"),
+            "{vietnamese}"
+        );
+    }
+
+    #[test]
+    fn deck_text_cannot_drive_the_terminal() {
+        let mut evil = deck();
+        evil.deck.id = DeckId("d\u{1b}]0;title\u{7}".into());
+        for card in &mut evil.cards {
+            card.prompt = format!("{}\u{1b}[2J\u{202e}\u{9b}1m", card.prompt);
+            card.answers = vec![format!("{}\u{1b}[31m", card.answers[0])];
+        }
+        let reviews = vec![
+            review("a", "2026-11-27T09:00:00+07:00", Rating::Again, "x"),
+            review(
+                "b",
+                "2026-11-27T09:00:00+07:00",
+                Rating::Again,
+                "Tạo hình ảnh\u{7}",
+            ),
+        ]
+        .into_iter()
+        .map(|review| Review {
+            deck: evil.deck.id.clone(),
+            ..review
+        })
+        .collect::<Vec<_>>();
+        let stats = compute(&[&evil], &BTreeMap::new(), &reviews, at(NOW));
+        for lang in [Lang::En, Lang::Vi] {
+            let plain = render(&stats, false, lang);
+            assert!(plain.contains("prompt of a"), "{plain}");
+            assert!(plain.contains("\nd "), "{plain}");
+            assert!(
+                !plain.contains(['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}']),
+                "{plain:?}"
+            );
+        }
+    }
+
+    #[test]
     fn days_are_counted_in_the_offset_of_now() {
         // 23:30 UTC on the 27th is the 28th in Hanoi.
         let reviews = vec![review("a", "2026-11-27T23:30:00+00:00", Rating::Good, "")];
@@ -1201,6 +1281,8 @@ mod tests {
             assert!(line.width() <= WIDTH, "{} columns: {line}", line.width());
         }
         assert!(vietnamese.contains("\nCN "), "{vietnamese}");
+        // No English abbreviation in the Vietnamese table.
+        assert!(vietnamese.contains("  0 ngày\n"), "{vietnamese}");
         assert!(vietnamese.contains("mọi bộ thẻ"));
     }
 }

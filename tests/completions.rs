@@ -47,6 +47,29 @@ fn man_prints_a_roff_page() {
     assert!(page.contains("export"));
 }
 
+/// `ontap man` installs one file: every command's options and example are
+/// on it, and it sends the reader to no `ontap-study(1)` page that does
+/// not exist.
+#[test]
+fn the_man_page_holds_every_command() {
+    let page = stdout_of(&["man"]);
+    assert!(!page.contains("(1)"), "{page}");
+    for sub in ontap::cli::Cli::command().get_subcommands() {
+        let name = sub.get_name().to_uppercase();
+        assert!(
+            page.contains(&format!(".SH \"ONTAP {name}\"")),
+            "no section for {name}"
+        );
+    }
+    assert!(page.contains(".SH \"ONTAP STATE MERGE\""));
+    let study = page.split(".SH \"ONTAP STUDY\"").nth(1).unwrap();
+    let study = study.split(".SH ").next().unwrap();
+    assert!(study.contains("\\-\\-flip"), "{study}");
+    assert!(study.contains(".SS EXAMPLES"), "{study}");
+    // Global options are described once, at the top.
+    assert!(!study.contains("\\-\\-data\\-dir"), "{study}");
+}
+
 /// `ontap SUB --help` (and `ontap state SUB --help`) ends with an example.
 #[test]
 fn every_help_shows_an_example() {

@@ -139,3 +139,126 @@ fn output_file_is_written_and_an_unknown_deck_is_refused() {
     // The earlier export is still there, untouched.
     assert_eq!(std::fs::read_to_string(&file).unwrap(), written);
 }
+
+/// A deck whose text holds what a hostile or sloppy lesson could: escape
+/// sequences, BEL, C1 controls, bidirectional overrides, and the tabs,
+/// quotes and line breaks that the formats must quote.
+const AWKWARD_DECK: &str = r#"[deck]
+id = "awkward"
+title = "Awk\u001b]0;pwned\u0007ward \"deck\""
+source = "awkward.md"
+format = 1
+
+[[card]]
+id = "awkward/category/a"
+kind = "category"
+input = "choice"
+prompt = "Tool\u001b[2J \"quoted\"\tand\ttabbed\nthuộc nhóm\u202e nào?"
+answers = ["Tạo\u009b31m văn bản"]
+choices = ["Tạo\u009b31m văn bản", "Tạo, hình; ảnh"]
+hint = "two\nlines\u0007"
+section = "Sec\ttion"
+line = 3
+hash = "000000000000"
+
+[[card]]
+id = "awkward/translate/vi-en/x"
+kind = "translate"
+input = "text"
+prompt = "mô hình"
+answers = ["model\u001b[0m"]
+direction = "vi-en"
+section = "Words"
+line = 9
+hash = "000000000000"
+"#;
+
+fn awkward_export(format: &str) -> String {
+    let data = tempfile::tempdir().unwrap();
+    let decks = data.path().join("decks");
+    std::fs::create_dir(&decks).unwrap();
+    std::fs::write(decks.join("awkward.toml"), AWKWARD_DECK).unwrap();
+    let output = ontap(data.path())
+        .args(["export", "--format", format, "--decks"])
+        .arg(&decks)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// Whether `text` holds anything that could drive a terminal; `allowed`
+/// are the layout characters the format itself uses.
+fn drives_the_terminal(text: &str, allowed: &[char]) -> bool {
+    text.chars().any(|ch| {
+        (ch.is_control() && !allowed.contains(&ch))
+            || matches!(ch, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
+#[test]
+fn awkward_text_is_quoted_and_cannot_drive_the_terminal() {
+    let anki = awkward_export("anki");
+    assert!(!drives_the_terminal(&anki, &['\n', '\t']), "{anki:?}");
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b'\t')
+        .has_headers(false)
+        .comment(Some(b'#'))
+        .from_reader(anki.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2, "{anki}");
+    assert_eq!(&rows[0][1], "ontap::Awkward \"deck\"");
+    assert!(
+        rows[0][2].starts_with("Tool \"quoted\"\tand\ttabbed\nthuộc nhóm nào? (two\nlines)"),
+        "{:?}",
+        &rows[0][2]
+    );
+    assert_eq!(&rows[0][3], "Tạo văn bản");
+
+    let csv_text = awkward_export("csv");
+    assert!(
+        !drives_the_terminal(&csv_text, &['\n', '\t', '\r']),
+        "{csv_text:?}"
+    );
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(&rows[0][3], "Tool \"quoted\"\tand\ttabbed\nthuộc nhóm nào?");
+    assert_eq!(&rows[0][5], "Tạo văn bản | Tạo, hình; ảnh");
+    assert_eq!(&rows[1][4], "model");
+
+    // JSON keeps the text exact for programs, escaped.
+    let json = awkward_export("json");
+    assert!(!drives_the_terminal(&json, &['\n']), "{json:?}");
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        value["decks"][0]["cards"][0]["answers"][0],
+        "Tạo\u{9b}31m văn bản"
+    );
+    assert_eq!(
+        value["decks"][0]["deck"]["title"],
+        "Awk\u{1b}]0;pwned\u{7}ward \"deck\""
+    );
+}
+
+#[test]
+fn output_into_a_missing_folder_is_a_clear_error_in_both_languages() {
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join("no-such-folder").join("deck.txt");
+    for (lang, message) in [("en", "the folder"), ("vi", "thư mục")] {
+        let output = ontap(data.path())
+            .args(["export", "--format", "anki", "--lang", lang, "-o"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{output:?}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.starts_with("ontap: "), "{stderr}");
+        assert!(stderr.contains(message), "{stderr}");
+        assert!(stderr.contains("no-such-folder"), "{stderr}");
+        // Not tempfile's wording, which names its random file.
+        assert!(!stderr.contains("at path"), "{stderr}");
+    }
+    assert!(!file.parent().unwrap().exists());
+}

@@ -111,7 +111,7 @@ fn end_of_input_ends_the_session_with_its_summary() {
 fn q_quits_and_undo_takes_back_the_last_answer() {
     let fixture = Fixture::new();
     let out = run(&fixture, NOW, &["study"], "wrong\n:u\nGenerative AI\nq\n");
-    assert!(out.contains("Undid the answer to “AI tạo sinh”"), "{out}");
+    assert!(out.contains("Undid the answer to: AI tạo sinh"), "{out}");
     assert!(
         out.contains("Session over: 1 answered · 1 correct"),
         "{out}"
@@ -146,6 +146,22 @@ fn quiz_score_matches_the_log() {
         "a translation answered \"1\" cannot be right: {out}"
     );
     assert!(out.contains("Missed:"), "{out}");
+    assert!(!out.contains("Stopped after"), "{out}");
+}
+
+#[test]
+fn a_quiz_left_early_says_how_far_it_got() {
+    let fixture = Fixture::new();
+    let out = run(&fixture, NOW, &["quiz", "-n", "4", "--seed", "9"], "1\nq\n");
+    assert!(out.contains("Stopped after 1 of 4 questions."), "{out}");
+    let out = run(
+        &fixture,
+        NOW,
+        &["quiz", "-n", "4", "--seed", "9", "--lang", "vi"],
+        "",
+    );
+    assert!(out.contains("Điểm: 0/0"), "{out}");
+    assert!(out.contains("Đã dừng sau 0/4 câu."), "{out}");
 }
 
 #[test]
@@ -292,4 +308,91 @@ fn ctrl_c_with_piped_input_ends_the_session_with_its_summary() {
         "{out}"
     );
     assert_eq!(fixture.reviews().len(), 1);
+}
+
+#[test]
+fn blank_lines_and_the_same_wrong_choice_read_clearly_in_both_languages() {
+    let fixture = Fixture::new();
+    // An empty answer, a right one, blank lines at a menu then "Tạo văn
+    // bản", wrong for MidJourney.
+    let out = run(
+        &fixture,
+        NOW,
+        &["study"],
+        "\nAI tạo sinh\n\n  \nTạo văn bản\n:q\n",
+    );
+    // The right answer is not worded like the prompt the answer was typed at.
+    assert!(out.contains("Right answer: Generative AI"), "{out}");
+    assert!(!out.contains("not one of the choices"), "{out}");
+    assert!(
+        out.contains("AI tạo sinh → Generative AI (no answer)"),
+        "{out}"
+    );
+    let verdicts: Vec<String> = fixture
+        .reviews()
+        .iter()
+        .map(|review| field(review, "verdict").to_string())
+        .collect();
+    assert_eq!(verdicts, ["wrong", "correct", "wrong"]);
+
+    let out = run(
+        &fixture,
+        NEXT_DAY,
+        &["review", "--lang", "vi"],
+        "Generative AI\nTạo văn bản\n:q\n",
+    );
+    assert!(
+        out.contains("Bạn đã chọn “Tạo văn bản” 2 lần rồi cho câu: MidJourney thuộc nhóm nào?"),
+        "{out}"
+    );
+    assert!(out.contains("Đáp án: Tạo hình ảnh"), "{out}");
+}
+
+/// `ontap study | head`: when the reader goes away the session ends
+/// quietly, the answer given before that saved.
+#[test]
+fn a_closed_output_pipe_ends_the_session_quietly() {
+    use std::io::{Read, Write};
+    use std::process::Stdio;
+    let fixture = Fixture::new();
+    let mut child = fixture
+        .command(NOW, &["study"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut seen = Vec::new();
+    let mut byte = [0u8; 1];
+    while !String::from_utf8_lossy(&seen).contains("Answer: ") {
+        assert_eq!(stdout.read(&mut byte).unwrap(), 1, "{seen:?}");
+        seen.push(byte[0]);
+    }
+    drop(stdout);
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"Generative AI\n").unwrap();
+    drop(stdin);
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    assert_eq!(fixture.reviews().len(), 1);
+}
+
+#[test]
+fn flip_mode_takes_grades_by_name_and_u_to_undo() {
+    let fixture = Fixture::new();
+    let out = run(
+        &fixture,
+        NOW,
+        &["study", "--flip"],
+        "\ngood\nu\n\nagain\n:q\n",
+    );
+    assert!(out.contains("Undid the answer to: AI tạo sinh"), "{out}");
+    let ratings: Vec<i64> = fixture
+        .reviews()
+        .iter()
+        .filter_map(|review| review.get("rating").and_then(|r| r.as_integer()))
+        .collect();
+    assert_eq!(ratings, [1]);
 }

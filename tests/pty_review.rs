@@ -30,17 +30,17 @@ fn review_goes_over_the_missed_answer_until_it_is_right() {
 
     let mut pty = spawn(fixture.command(NEXT_DAY, &["review"]));
     expect(&mut pty, "1 missed left");
-    expect(&mut pty, "Last time you answered: Tạo văn bản");
+    expect(&mut pty, "Last time you chose: Tạo văn bản");
     expect(&mut pty, "MidJourney thuộc nhóm nào?");
     let menu = wait_for_menu(&mut pty);
     let index = option_index(&menu, &CATEGORIES, "Tạo văn bản");
     send(&mut pty, &DOWN.repeat(index));
     send(&mut pty, ENTER);
     expect(&mut pty, "Wrong.");
-    expect(&mut pty, "Answer: Tạo hình ảnh");
+    expect(&mut pty, "Right answer: Tạo hình ảnh");
     expect(
         &mut pty,
-        "You answered “Tạo văn bản” to “MidJourney thuộc nhóm nào?” twice now.",
+        "You chose “Tạo văn bản” twice now for: MidJourney thuộc nhóm nào?",
     );
     expect(&mut pty, "MidJourney thuộc nhóm nào?");
     let menu = wait_for_menu(&mut pty);

@@ -21,7 +21,7 @@ fn study_on_a_terminal_judges_typed_answers_and_menus() {
     expect(&mut pty, "Answer");
     send(&mut pty, "không biết\r");
     expect(&mut pty, "Wrong.");
-    expect(&mut pty, "Answer: AI tạo sinh");
+    expect(&mut pty, "Right answer: AI tạo sinh");
     let screen = expect(&mut pty, "MidJourney thuộc nhóm nào?");
     let _ = screen;
     let options = ["Tạo văn bản", "Tạo hình ảnh", "Tạo âm thanh"];
@@ -125,7 +125,7 @@ fn undo_from_the_menu_and_from_the_prompt() {
     // The undo entry comes after the three options.
     send(&mut pty, &DOWN.repeat(3));
     send(&mut pty, ENTER);
-    expect(&mut pty, "Undid the answer to “AI tạo sinh”");
+    expect(&mut pty, "Undid the answer to: AI tạo sinh");
     expect(&mut pty, "Answer");
     send(&mut pty, "Generative AI\r");
     expect(&mut pty, "Correct!");
@@ -306,6 +306,90 @@ hash = "000000000002"
     assert!(
         screen.contains("một hai ba bốn năm\r\nsáu bảy tám chín\r\nmười"),
         "{screen:?}"
+    );
+    send(&mut pty, "\x1b");
+    finish(&mut pty);
+}
+
+/// `ontap study | head -n 5` on a terminal: the menus and the line editor
+/// are on the terminal, the lines go to `head`, which soon goes away. The
+/// session then ends quietly (no panic) with the answer given saved.
+#[test]
+fn a_closed_stdout_on_a_terminal_ends_the_session_quietly() {
+    let fixture = Fixture::new();
+    let base = fixture.command(NOW, &["study"]);
+    let mut command = std::process::Command::new("bash");
+    command.args([
+        "-c",
+        "set -o pipefail; \"$0\" study | head -n 5; echo \"status=$?\"",
+        env!("CARGO_BIN_EXE_ontap"),
+    ]);
+    for (key, value) in base.get_envs() {
+        match value {
+            Some(value) => command.env(key, value),
+            None => command.env_remove(key),
+        };
+    }
+    let mut pty = spawn(command);
+    // The first question's five lines pass through `head`, then it exits;
+    // the prompt is on the terminal.
+    expect(&mut pty, "Answer");
+    send(&mut pty, "Generative AI\r");
+    // Should the session still be running, Esc ends it.
+    send(&mut pty, "\x1b");
+    let rest = finish(&mut pty);
+    assert!(rest.contains("status=0"), "{rest}");
+    assert!(!rest.contains("panicked"), "{rest}");
+    assert_eq!(fixture.reviews().len(), 1);
+}
+
+/// A menu on a terminal too narrow for its options: each item is cut to one
+/// row (a wrapped item would leave rows behind when the menu redraws), and
+/// the pick is printed whole.
+#[test]
+fn menu_items_wider_than_the_terminal_are_cut_to_one_row() {
+    let deck = r#"[deck]
+id = "wide"
+title = "Wide"
+source = "wide.md"
+format = 1
+
+[[card]]
+id = "wide/translate/vi-en/meo"
+kind = "translate"
+input = "text"
+prompt = "mèo"
+answers = ["cat"]
+direction = "vi-en"
+line = 1
+hash = "000000000001"
+
+[[card]]
+id = "wide/category/x"
+kind = "category"
+input = "choice"
+prompt = "X thuộc nhóm nào?"
+answers = ["Nhóm thứ nhất có một cái tên rất dài"]
+choices = ["Nhóm thứ nhất có một cái tên rất dài", "Nhóm thứ hai cũng có tên dài không kém"]
+line = 2
+hash = "000000000002"
+"#;
+    let fixture = Fixture::with_deck(deck);
+    let mut pty = spawn(fixture.command(NOW, &["study", "--color", "never"]));
+    expect(&mut pty, "Answer");
+    pty.get_process_mut().set_window_size(24, 30).unwrap();
+    send(&mut pty, "cat\r");
+    expect(&mut pty, "X thuộc nhóm nào?");
+    let menu = expect(&mut pty, "Undo");
+    assert!(!menu.contains("rất dài"), "{menu:?}");
+    assert!(!menu.contains("dài không kém"), "{menu:?}");
+    assert_eq!(menu.matches('…').count(), 2, "{menu:?}");
+    send(&mut pty, ENTER);
+    let after = expect(&mut pty, "Next review in").replace("\r\n", " ");
+    assert!(
+        after.contains("› Nhóm thứ nhất có một cái tên rất dài")
+            || after.contains("› Nhóm thứ hai cũng có tên dài không kém"),
+        "{after:?}"
     );
     send(&mut pty, "\x1b");
     finish(&mut pty);

@@ -1,6 +1,8 @@
 //! `ontap decks`: the library, each deck with its cards, new, due today and missed.
 
-use crate::cli::Config;
+use unicode_width::UnicodeWidthStr;
+
+use crate::cli::{Config, Lang};
 use crate::clock;
 use crate::error::Result;
 use crate::i18n::{Msg, localized};
@@ -30,11 +32,10 @@ fn run_in_language(config: &Config) -> Result<()> {
     let store = Store::open_read_only(config.data_dir()?, Scheduler::default())?;
     let rows = count(&library, &store, config.now);
     if rows.is_empty() {
-        println!("{}", Msg::NoDecks.text(config.lang));
+        crate::ui::print_line(&Msg::NoDecks.text(config.lang))?;
         return Ok(());
     }
-    print!("{}", table(config, &rows));
-    Ok(())
+    super::completions::write_stdout(table(config.lang, &rows).as_bytes())
 }
 
 /// The figures of every deck of `library` at `now`, from the schedule
@@ -75,8 +76,8 @@ pub fn count(library: &Library, store: &Store, now: clock::Timestamp) -> Vec<Dec
 }
 
 /// An aligned table: the header, then one line per deck.
-fn table(config: &Config, rows: &[DeckCounts]) -> String {
-    let header = Msg::DecksHeader.text(config.lang);
+fn table(lang: Lang, rows: &[DeckCounts]) -> String {
+    let header = Msg::DecksHeader.text(lang);
     let header: Vec<&str> = header.split('\t').collect();
     let mut lines: Vec<Vec<String>> = vec![header.iter().map(|cell| cell.to_string()).collect()];
     for row in rows {
@@ -94,7 +95,7 @@ fn table(config: &Config, rows: &[DeckCounts]) -> String {
             lines
                 .iter()
                 .filter_map(|line| line.get(column))
-                .map(|cell| cell.chars().count())
+                .map(|cell| cell.width())
                 .max()
                 .unwrap_or(0)
         })
@@ -106,7 +107,7 @@ fn table(config: &Config, rows: &[DeckCounts]) -> String {
             .zip(&widths)
             .enumerate()
             .map(|(column, (cell, width))| {
-                let pad = width.saturating_sub(cell.chars().count());
+                let pad = width.saturating_sub(cell.width());
                 if column == 0 {
                     format!("{cell}{}", " ".repeat(pad))
                 } else {
@@ -118,4 +119,28 @@ fn table(config: &Config, rows: &[DeckCounts]) -> String {
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_line_up_whatever_the_unicode_form_of_a_title() {
+        let row = |id: &str, title: &str| DeckCounts {
+            id: id.into(),
+            title: title.into(),
+            cards: 10,
+            new: 2,
+            due_today: 3,
+            missed: 1,
+        };
+        // The second title spells its accents as combining marks (NFD).
+        let rows = [row("a", "Mạng"), row("b", "Ma\u{323}ng")];
+        for lang in [Lang::En, Lang::Vi] {
+            let text = table(lang, &rows);
+            let widths: Vec<usize> = text.lines().map(UnicodeWidthStr::width).collect();
+            assert!(widths.windows(2).all(|w| w[0] == w[1]), "{text}");
+        }
+    }
 }

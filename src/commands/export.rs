@@ -4,14 +4,19 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::cli::{Config, ExportArgs, ExportFormat};
+use crate::cli::{Config, ExportArgs, ExportFormat, Lang};
 use crate::error::{Error, Result};
 use crate::export;
+use crate::i18n::{Msg, localized};
 use crate::library::Library;
 use crate::scheduler::Scheduler;
 use crate::store::Store;
 
 pub fn run(config: &Config, args: &ExportArgs) -> Result<()> {
+    run_in_language(config, args).map_err(|error| localized(error, config.lang))
+}
+
+fn run_in_language(config: &Config, args: &ExportArgs) -> Result<()> {
     let library = Library::load(config)?;
     let decks = library.select(&args.decks)?;
     let text = match args.format {
@@ -23,23 +28,32 @@ pub fn run(config: &Config, args: &ExportArgs) -> Result<()> {
         }
     };
     match &args.output {
-        Some(path) => write_atomically(path, text.as_bytes()),
+        Some(path) => write_atomically(path, text.as_bytes(), config.lang),
         None => super::completions::write_stdout(text.as_bytes()),
     }
 }
 
 /// Writes `bytes` to a temporary file beside `path`, then renames it over
 /// `path`, so an interrupted export never leaves half a file.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+fn write_atomically(path: &Path, bytes: &[u8], lang: Lang) -> Result<()> {
     let dir = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(|error| Error::io(dir, error))?;
+    if !dir.is_dir() {
+        let message = Msg::NoSuchFolder {
+            path: &path.display().to_string(),
+            dir: &dir.display().to_string(),
+        };
+        return Err(Error::Usage(message.text(lang)));
+    }
+    // tempfile's own errors name its random file: report the kind only.
+    let mut file = tempfile::NamedTempFile::new_in(dir)
+        .map_err(|error| Error::io(dir, std::io::Error::from(error.kind())))?;
     file.write_all(bytes)
         .and_then(|()| file.as_file().sync_all())
         .map_err(|error| Error::io(path, error))?;
     file.persist(path)
-        .map_err(|error| Error::io(path, error.error))?;
+        .map_err(|error| Error::io(path, std::io::Error::from(error.error.kind())))?;
     Ok(())
 }

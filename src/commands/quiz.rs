@@ -16,14 +16,14 @@ pub fn run(config: &Config, args: &QuizArgs) -> Result<()> {
 fn run_in_language(config: &Config, args: &QuizArgs) -> Result<()> {
     let library = Library::load(config)?;
     if library.decks.is_empty() {
-        println!("{}", Msg::NoDecks.text(config.lang));
+        crate::ui::print_line(&Msg::NoDecks.text(config.lang))?;
         return Ok(());
     }
     let decks = library.select(&args.decks)?;
     let kind = args.kind.map(CardKind::from);
     let entries = session::entries(&decks, |card| kind.is_none_or(|kind| card.kind == kind));
     if entries.is_empty() || args.count == 0 {
-        println!("{}", Msg::NothingToQuiz.text(config.lang));
+        crate::ui::print_line(&Msg::NothingToQuiz.text(config.lang))?;
         return Ok(());
     }
     let mut store = Store::open(config.data_dir()?, Scheduler::default())?;

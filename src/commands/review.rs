@@ -15,7 +15,7 @@ pub fn run(config: &Config, args: &ReviewArgs) -> Result<()> {
 fn run_in_language(config: &Config, args: &ReviewArgs) -> Result<()> {
     let library = Library::load(config)?;
     if library.decks.is_empty() {
-        println!("{}", Msg::NoDecks.text(config.lang));
+        crate::ui::print_line(&Msg::NoDecks.text(config.lang))?;
         return Ok(());
     }
     let decks = library.select(&args.decks)?;
@@ -24,7 +24,7 @@ fn run_in_language(config: &Config, args: &ReviewArgs) -> Result<()> {
     let seed = super::study::session_seed(config);
     let mut session = Session::review(entries, &mut store, seed)?;
     if session.question(config.now).is_none() {
-        println!("{}", Msg::NothingMissed.text(config.lang));
+        crate::ui::print_line(&Msg::NothingMissed.text(config.lang))?;
         return Ok(());
     }
     crate::ui::run(config, &mut session)?;

@@ -3,22 +3,27 @@
 
 use crate::cli::{Config, StatsArgs};
 use crate::error::{Error, Result};
+use crate::i18n::localized;
 use crate::library::Library;
 use crate::scheduler::Scheduler;
 use crate::stats;
 use crate::store::Store;
 
 pub fn run(config: &Config, args: &StatsArgs) -> Result<()> {
+    run_in_language(config, args).map_err(|error| localized(error, config.lang))
+}
+
+fn run_in_language(config: &Config, args: &StatsArgs) -> Result<()> {
     let library = Library::load(config)?;
     let decks = library.select(&args.decks)?;
     let store = Store::open_read_only(config.data_dir()?, Scheduler::default())?;
     let reviews = store.reviews()?;
     let figures = stats::compute(&decks, store.records(), &reviews, config.now);
     let text = if args.json {
-        let mut json = serde_json::to_string_pretty(&figures)
+        let json = serde_json::to_string_pretty(&figures)
             .map_err(|error| Error::io("<json>", std::io::Error::other(error)))?;
-        json.push('\n');
-        json
+        // Deck text inside stays exact, escaped so it cannot drive a terminal.
+        format!("{}\n", crate::ui::json_safe(&json))
     } else {
         stats::render(&figures, config.color, config.lang)
     };

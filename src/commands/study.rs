@@ -16,7 +16,7 @@ pub fn run(config: &Config, args: &StudyArgs) -> Result<()> {
 fn run_in_language(config: &Config, args: &StudyArgs) -> Result<()> {
     let library = Library::load(config)?;
     if library.decks.is_empty() {
-        println!("{}", Msg::NoDecks.text(config.lang));
+        crate::ui::print_line(&Msg::NoDecks.text(config.lang))?;
         return Ok(());
     }
     let decks = library.select(&args.decks)?;
@@ -31,7 +31,7 @@ fn run_in_language(config: &Config, args: &StudyArgs) -> Result<()> {
     let mut session = Session::study(entries, &mut store, config.now, options, seed);
     if session.question(config.now).is_none() {
         let next = session.next_due(config.now).map(|due| due - config.now);
-        println!("{}", Msg::NothingDue(next).text(config.lang));
+        crate::ui::print_line(&Msg::NothingDue(next).text(config.lang))?;
         return Ok(());
     }
     crate::ui::run(config, &mut session)?;

@@ -17,7 +17,7 @@ use dialoguer::console::measure_text_width;
 use crate::cli::{Config, Lang};
 use crate::clock::{self, Timestamp};
 use crate::deck::{CardKind, Direction, InputKind};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::i18n::{Msg, RatingName};
 use crate::judge::{CloseReason, Grade};
 use crate::scheduler::Rating;
@@ -65,46 +65,89 @@ pub fn command(text: &str) -> Option<Reply> {
 /// the bidirectional overrides that reorder what is shown. Tabs and line
 /// breaks become spaces.
 pub fn sanitize(text: &str) -> String {
+    strip_controls(text, false)
+}
+
+/// [`sanitize`] for the text of exported files, which may hold several
+/// lines: tabs and line feeds stay (a carriage return goes, it could
+/// overwrite what is already on a line when the file is printed).
+pub fn sanitize_multiline(text: &str) -> String {
+    strip_controls(text, true)
+}
+
+/// JSON text that prints safely: every character [`sanitize`] would drop
+/// and JSON allows raw in a string (C1 controls, bidirectional overrides,
+/// line and paragraph separators) is written as a `\uXXXX` escape, so the
+/// data stays exact for programs. JSON has such characters only in strings.
+pub fn json_safe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for ch in json.chars() {
+        if (ch.is_control() && !matches!(ch, '\n' | '\t' | '\r')) || is_layout_control(ch) {
+            let _ = std::fmt::Write::write_fmt(&mut out, format_args!("\\u{:04x}", u32::from(ch)));
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+/// The bidirectional marks and overrides, and the Unicode line separators.
+fn is_layout_control(ch: char) -> bool {
+    matches!(
+        ch,
+        '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
+}
+
+fn strip_controls(text: &str, keep_lines: bool) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(ch) = chars.next() {
         match ch {
             '\u{1b}' => match chars.next() {
-                // CSI: parameters and intermediates up to a final byte @ to ~.
-                Some('[') => {
-                    for next in chars.by_ref() {
-                        if ('@'..='~').contains(&next) {
-                            break;
-                        }
-                    }
-                }
-                // OSC, DCS, SOS, PM, APC: up to BEL or ST (ESC \).
-                Some(']' | 'P' | 'X' | '^' | '_') => {
-                    while let Some(next) = chars.next() {
-                        if next == '\u{7}' || next == '\u{9c}' {
-                            break;
-                        }
-                        if next == '\u{1b}' {
-                            if chars.peek() == Some(&'\\') {
-                                chars.next();
-                            }
-                            break;
-                        }
-                    }
-                }
+                Some('[') => skip_csi(&mut chars),
+                Some(']' | 'P' | 'X' | '^' | '_') => skip_string(&mut chars),
                 _ => {}
             },
+            // The one-character (C1) forms of CSI, and of OSC, DCS, SOS, PM, APC.
+            '\u{9b}' => skip_csi(&mut chars),
+            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
+            '\t' | '\n' if keep_lines => out.push(ch),
+            '\r' if keep_lines => {}
             '\t' | '\n' | '\r' | '\u{2028}' | '\u{2029}' => out.push(' '),
-            '\u{61c}'
-            | '\u{200e}'
-            | '\u{200f}'
-            | '\u{202a}'..='\u{202e}'
-            | '\u{2066}'..='\u{2069}' => {}
+            ch if is_layout_control(ch) => {}
             ch if ch.is_control() => {}
             ch => out.push(ch),
         }
     }
     out
+}
+
+/// A control sequence's parameters and intermediates, up to its final
+/// byte, `@` to `~`.
+fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars>) {
+    for next in chars.by_ref() {
+        if ('@'..='~').contains(&next) {
+            break;
+        }
+    }
+}
+
+/// A control string (OSC, DCS, SOS, PM, APC), up to BEL or ST (`ESC \\` or C1 ST).
+fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars>) {
+    while let Some(next) = chars.next() {
+        if next == '\u{7}' || next == '\u{9c}' {
+            break;
+        }
+        if next == '\u{1b}' {
+            if chars.peek() == Some(&'\\') {
+                chars.next();
+            }
+            break;
+        }
+    }
 }
 
 /// Breaks `line` at spaces so that no row is wider than `columns` (escape
@@ -140,7 +183,7 @@ pub fn wrap(line: &str, columns: usize) -> String {
 /// Runs `session` with the prompter `config` calls for (dialoguer on a
 /// terminal, plain lines otherwise) and prints its summary.
 pub fn run(config: &Config, session: &mut Session) -> Result<Summary> {
-    if config.interactive && std::io::stderr().is_terminal() {
+    let result = if config.interactive && std::io::stderr().is_terminal() {
         let mut prompter = terminal::Terminal::new(config.color);
         let summary = drive(session, &mut prompter, config.lang, &clock::now);
         prompter.restore();
@@ -153,6 +196,26 @@ pub fn run(config: &Config, session: &mut Session) -> Result<Summary> {
             config.lang,
         );
         drive(session, &mut prompter, config.lang, &clock::now)
+    };
+    match result {
+        // The reader went away (`ontap study | head`): the session ends
+        // there, every answer already saved.
+        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
+            Ok(session.summary())
+        }
+        other => other,
+    }
+}
+
+/// Prints one line on stdout; a reader that went away is no error.
+pub fn print_line(line: &str) -> Result<()> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match writeln!(stdout, "{line}").and_then(|()| stdout.flush()) {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Error::io("<stdout>", error))
+        }
+        _ => Ok(()),
     }
 }
 
@@ -276,7 +339,12 @@ fn show_question(ui: &mut dyn Prompter, lang: Lang, question: &Question) -> Resu
     ui.say("")?;
     ui.say(&header.text(lang).dimmed().to_string())?;
     if let Some(last) = &question.last_answer {
-        ui.say(&Msg::LastTimeYouAnswered(&sanitize(last)).text(lang))?;
+        let last = sanitize(last);
+        let message = match question.ask {
+            Ask::Choice(_) => Msg::LastTimeYouChose(&last),
+            _ => Msg::LastTimeYouAnswered(&last),
+        };
+        ui.say(&message.text(lang))?;
     }
     let lead = match (question.kind, question.direction) {
         (CardKind::Translate, Some(Direction::ViEn)) => Some(Msg::TranslateIntoEnglish),
@@ -363,6 +431,7 @@ fn show_feedback(ui: &mut dyn Prompter, lang: Lang, mode: Mode, feedback: &Feedb
             answer: &sanitize(&feedback.answer),
             prompt: &sanitize(&feedback.prompt),
             times,
+            chose: feedback.input == InputKind::Choice,
         };
         ui.say(&message.text(lang).red().to_string())?;
     }
@@ -385,6 +454,13 @@ fn show_summary(ui: &mut dyn Prompter, lang: Lang, summary: &Summary) -> Result<
             total: summary.answered,
         };
         ui.say(&score.text(lang).bold().to_string())?;
+        if summary.answered < summary.planned {
+            let stopped = Msg::QuizStopped {
+                asked: summary.answered,
+                planned: summary.planned,
+            };
+            ui.say(&stopped.text(lang))?;
+        }
     }
     let counts = Msg::SummaryCounts {
         answered: summary.answered,
@@ -396,10 +472,15 @@ fn show_summary(ui: &mut dyn Prompter, lang: Lang, summary: &Summary) -> Result<
     if !summary.misses.is_empty() && summary.mode != Mode::Review {
         ui.say(&Msg::MissesHeader.text(lang).red().to_string())?;
         for miss in &summary.misses {
-            let line = Msg::MissLine {
-                prompt: &sanitize(&miss.prompt),
-                expected: &sanitize(&miss.expected),
-                answer: &sanitize(&miss.answer),
+            let (prompt, expected) = (&sanitize(&miss.prompt), &sanitize(&miss.expected));
+            let answer = sanitize(&miss.answer);
+            let line = match answer.trim() {
+                "" => Msg::MissLineUnanswered { prompt, expected },
+                answer => Msg::MissLine {
+                    prompt,
+                    expected,
+                    answer,
+                },
             };
             ui.say(&line.text(lang))?;
         }
@@ -514,7 +595,7 @@ mod tests {
         assert!(
             shown
                 .iter()
-                .any(|line| line.contains("Undid the answer to “mô hình”"))
+                .any(|line| line.contains("Undid the answer to: mô hình"))
         );
         assert!(shown.iter().any(|line| line.starts_with("Good (")));
         assert!(
@@ -533,12 +614,28 @@ mod tests {
         assert_eq!(sanitize("a\u{1b}[31mred\u{1b}[0m b"), "ared b");
         assert_eq!(sanitize("x\u{1b}]0;title\u{7}y"), "xy");
         assert_eq!(sanitize("x\u{1b}]8;;http://e\u{1b}\\y"), "xy");
-        assert_eq!(sanitize("bell\u{7}\u{9b}2J"), "bell2J");
+        // C1 controls: CSI with its parameters, OSC up to ST.
+        assert_eq!(sanitize("bell\u{7}\u{9b}2Jx"), "bellx");
+        assert_eq!(sanitize("a\u{9d}0;title\u{9c}b\u{90}q\u{1b}\\c"), "abc");
         assert_eq!(sanitize("line\nnext\ttab"), "line next tab");
         assert_eq!(sanitize("abc\u{202e}def"), "abcdef");
         assert_eq!(sanitize("a\u{2067}b\u{61c}c\u{2069}d"), "abcd");
         assert_eq!(sanitize("a\u{2028}b\u{85}c"), "a bc");
         assert_eq!(sanitize("AI tạo sinh"), "AI tạo sinh");
+        assert_eq!(
+            sanitize_multiline("a\tb\r\nc\u{1b}[1md\u{202e}\u{85}"),
+            "a\tb\ncd"
+        );
+        assert_eq!(sanitize_multiline("x\u{2028}y"), "x y");
+    }
+
+    #[test]
+    fn json_keeps_the_data_but_escapes_what_drives_the_terminal() {
+        let json = serde_json::to_string("a\u{1b}[2J\u{9b}b\u{202e}c\nd\u{2028}é").unwrap();
+        let safe = json_safe(&json);
+        assert_eq!(safe, r#""a\u001b[2J\u009bb\u202ec\nd\u2028é""#);
+        let back: String = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, "a\u{1b}[2J\u{9b}b\u{202e}c\nd\u{2028}é");
     }
 
     #[test]

@@ -129,7 +129,9 @@ impl<R: Lines, W: Write> Plain<R, W> {
             return Ok(None);
         };
         if self.echo {
-            writeln!(self.output, "{}", super::sanitize(&line)).map_err(stdout_error)?;
+            // Best effort: an answer read is acted on even when its echo
+            // cannot be shown (the reader of stdout went away).
+            let _ = writeln!(self.output, "{}", super::sanitize(&line));
         }
         Ok(Some(line))
     }
@@ -143,6 +145,31 @@ fn stdout_error(error: std::io::Error) -> Error {
 /// and Unicode composition do not matter.
 fn normalized(text: &str) -> String {
     text.trim().nfc().collect::<String>().to_lowercase()
+}
+
+/// The option `text` names: the one spelled so, else the only one spelled
+/// so before a parenthesis (`good` for the grade `Good (3 days)`).
+fn option_named(options: &[String], text: &str) -> Option<usize> {
+    let wanted = normalized(text);
+    if let Some(index) = options
+        .iter()
+        .position(|option| normalized(option) == wanted)
+    {
+        return Some(index);
+    }
+    let before_parenthesis = |option: &String| {
+        option
+            .split_once(" (")
+            .is_some_and(|(head, _)| normalized(head) == wanted)
+    };
+    let mut named = options
+        .iter()
+        .enumerate()
+        .filter(|(_, option)| before_parenthesis(option));
+    match (named.next(), named.next()) {
+        (Some((index, _)), None) => Some(index),
+        _ => None,
+    }
 }
 
 impl<R: Lines, W: Write> Prompter for Plain<R, W> {
@@ -173,6 +200,10 @@ impl<R: Lines, W: Write> Prompter for Plain<R, W> {
                 return Ok(Reply::Quit);
             };
             let trimmed = line.trim();
+            // A blank line picks nothing: ask again, without a complaint.
+            if trimmed.is_empty() {
+                continue;
+            }
             if trimmed == "u" && undo.is_some() {
                 return Ok(Reply::Undo);
             }
@@ -184,11 +215,7 @@ impl<R: Lines, W: Write> Prompter for Plain<R, W> {
             {
                 return Ok(Reply::Choice(number - 1));
             }
-            let wanted = normalized(trimmed);
-            if let Some(index) = options
-                .iter()
-                .position(|option| normalized(option) == wanted)
-            {
+            if let Some(index) = option_named(options, trimmed) {
                 return Ok(Reply::Choice(index));
             }
             let not_a_choice = Msg::NotAChoice(&super::sanitize(trimmed)).text(self.lang);
@@ -199,6 +226,8 @@ impl<R: Lines, W: Write> Prompter for Plain<R, W> {
     fn wait(&mut self, prompt: &str) -> Result<Reply> {
         Ok(match self.read_line(prompt)? {
             None => Reply::Quit,
+            // The prompt offers `u` as on a terminal, where it is one key.
+            Some(line) if line.trim() == "u" => Reply::Undo,
             Some(line) => command(&line).unwrap_or(Reply::Text(line)),
         })
     }
@@ -223,6 +252,9 @@ mod tests {
         assert_eq!(run_choose("  tạo VĂN bản \n").0, Reply::Choice(0));
         assert_eq!(run_choose("u\n").0, Reply::Undo);
         assert_eq!(run_choose("").0, Reply::Quit);
+        let (reply, output) = run_choose("\n  \n2\n");
+        assert_eq!(reply, Reply::Choice(1));
+        assert!(!output.contains("not one of the choices"), "{output}");
         let (reply, output) = run_choose("9\nTạo hình ảnh\n");
         assert_eq!(reply, Reply::Choice(1));
         assert!(output.contains("1) Tạo văn bản"), "{output}");
@@ -230,6 +262,32 @@ mod tests {
             output.contains("“9” is not one of the choices; type its number or its text."),
             "{output}"
         );
+    }
+
+    #[test]
+    fn a_grade_by_its_name() {
+        let grades: Vec<String> = [
+            "Again (1 min)",
+            "Hard (5 min)",
+            "Good (10 min)",
+            "Easy (3 days)",
+        ]
+        .map(String::from)
+        .to_vec();
+        let choose = |input: &str| {
+            Plain::new(Reader(input.as_bytes()), Vec::new(), false, Lang::En)
+                .choose("", &grades, None)
+                .unwrap()
+        };
+        assert_eq!(choose("good\n"), Reply::Choice(2));
+        assert_eq!(choose(" EASY \n"), Reply::Choice(3));
+        assert_eq!(choose("Hard (5 min)\n"), Reply::Choice(1));
+        // A name shared by two options is no choice.
+        let twins = vec!["LLM (a)".to_string(), "LLM (b)".to_string()];
+        let reply = Plain::new(Reader("LLM\n".as_bytes()), Vec::new(), false, Lang::En)
+            .choose("", &twins, None)
+            .unwrap();
+        assert_eq!(reply, Reply::Quit);
     }
 
     #[test]
@@ -248,5 +306,11 @@ mod tests {
         assert_eq!(plain.text("Answer").unwrap(), Reply::Undo);
         assert_eq!(plain.text("Answer").unwrap(), Reply::Quit);
         assert_eq!(plain.text("Answer").unwrap(), Reply::Quit);
+        let mut plain = Plain::new(Reader("u\n\n".as_bytes()), Vec::new(), false, Lang::En);
+        assert_eq!(plain.wait("Press Enter").unwrap(), Reply::Undo);
+        assert_eq!(
+            plain.wait("Press Enter").unwrap(),
+            Reply::Text(String::new())
+        );
     }
 }

@@ -10,6 +10,7 @@
 //! a flag, so the error ends the session with its summary and the cursor is
 //! shown again; a second Ctrl-C exits at once.
 
+use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use colored::Colorize;
@@ -21,6 +22,7 @@ use super::keys::CtrlCAsKey;
 use super::line::{Edit, LineEditor, render};
 use super::{Prompter, Reply, command, wrap};
 use crate::error::{Error, Result};
+use crate::stats::fit;
 
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
@@ -107,6 +109,13 @@ impl Terminal {
     }
 }
 
+/// The columns a menu item may take on a terminal `columns` wide: the
+/// theme puts two before it (`❯ `), and one is kept free, since a row
+/// filled to the last column wraps on some terminals.
+fn menu_item_room(columns: usize) -> usize {
+    columns.saturating_sub(3).max(8)
+}
+
 fn install_interrupt_handler() {
     // Failing to install (a handler already set) leaves the default: Ctrl-C
     // then ends the process, every answer already saved.
@@ -132,8 +141,10 @@ fn io_error(error: dialoguer::Error) -> std::io::Error {
 impl Prompter for Terminal {
     fn say(&mut self, line: &str) -> Result<()> {
         let (_, columns) = self.term.size();
-        println!("{}", wrap(line, usize::from(columns)));
-        Ok(())
+        let mut stdout = std::io::stdout().lock();
+        writeln!(stdout, "{}", wrap(line, usize::from(columns)))
+            .and_then(|()| stdout.flush())
+            .map_err(|error| Error::io("<stdout>", error))
     }
 
     fn is_terminal(&self) -> bool {
@@ -155,21 +166,27 @@ impl Prompter for Terminal {
         if interrupted() {
             return Ok(Reply::Quit);
         }
+        // The menu redraws itself one row per item: an item wider than the
+        // terminal would wrap and leave rows behind, so it is cut to fit
+        // (the pick is printed whole afterwards).
+        let (_, columns) = self.term.size();
+        let room = menu_item_room(usize::from(columns));
+        let items: Vec<String> = options.iter().map(|option| fit(option, room)).collect();
         let mut select = Select::with_theme(self.theme.as_ref())
-            .items(options)
+            .items(&items)
             .default(0);
         if !prompt.is_empty() {
             select = select.with_prompt(prompt);
         }
         if let Some(undo) = undo {
-            select = select.item(undo);
+            select = select.item(fit(undo, room));
         }
         match select.interact_on_opt(&self.term) {
             Ok(_) if interrupted() => Ok(Reply::Quit),
             Ok(Some(index)) if index < options.len() => {
                 // The menu clears itself: keep the pick on screen.
                 if let Some(option) = options.get(index) {
-                    println!("› {option}");
+                    self.say(&format!("› {option}"))?;
                 }
                 Ok(Reply::Choice(index))
             }
