@@ -118,6 +118,8 @@ fn in_language(error: Error, lang: Lang) -> Error {
     let vi = if let Some(rest) = message.strip_prefix("invalid UTF-8 (byte ") {
         let byte = rest.trim_end_matches(" of the file)");
         format!("không phải UTF-8 hợp lệ (byte {byte} của tệp)")
+    } else if message == "UTF-16 text; save the lesson as UTF-8" {
+        "văn bản UTF-16; hãy lưu bài học dưới dạng UTF-8".to_string()
     } else if message == "front matter opened with `---` is never closed" {
         "phần front matter mở bằng `---` không bao giờ được đóng".to_string()
     } else if let Some(found) =

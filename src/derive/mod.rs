@@ -82,6 +82,13 @@ impl Draft {
 /// Compiles one lesson file's bytes into its deck. `path` names the lesson
 /// (its file name gives the deck id) and the file in errors.
 pub fn compile_lesson(path: &Path, bytes: &[u8]) -> Result<Deck> {
+    // Windows editors save "Unicode" as UTF-16 with a byte-order mark.
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err(Error::invalid(
+            Location::line(path, 1),
+            "UTF-16 text; save the lesson as UTF-8",
+        ));
+    }
     let text = std::str::from_utf8(bytes).map_err(|error| {
         let valid = bytes.get(..error.valid_up_to()).unwrap_or_default();
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
