@@ -194,6 +194,7 @@ fn a_symlink_loop_or_a_lesson_named_twice_compiles_each_lesson_once() {
     std::fs::create_dir_all(&lessons).unwrap();
     let lesson = lessons.join("mang.md");
     std::fs::copy(fixture("mang-may-tinh.md"), &lesson).unwrap();
+    std::fs::copy(fixture("mang-may-tinh.md"), lessons.join("Upper.MD")).unwrap();
     // A link back to its own folder: searching it again would never end.
     std::os::unix::fs::symlink(&lessons, lessons.join("again")).unwrap();
     let out = temp.path().join("out");
@@ -205,8 +206,8 @@ fn a_symlink_loop_or_a_lesson_named_twice_compiles_each_lesson_once() {
         .arg(&lesson)
         .assert()
         .success()
-        .stdout(predicate::str::contains("total: 1 lessons, 1 decks, "));
-    assert!(out.join("mang.toml").exists());
+        .stdout(predicate::str::contains("total: 2 lessons, 2 decks, "));
+    assert!(out.join("mang.toml").exists() && out.join("upper.toml").exists());
 }
 
 #[cfg(unix)]

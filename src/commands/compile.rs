@@ -355,7 +355,8 @@ fn by_kind(kinds: impl Iterator<Item = CardKind>, lang: Lang) -> String {
 }
 
 /// The lesson files named by `paths`, folders searched recursively for
-/// `*.md`, each folder's files sorted so the order is deterministic. A named
+/// `*.md` (`*.MD` too), each folder's files sorted so the order is
+/// deterministic. A named
 /// file is taken whatever its extension. A file reached twice (named twice,
 /// or through a symlink) is listed once, and a folder already searched
 /// (a symlink back to a parent) is not searched again. A path or folder
@@ -423,7 +424,10 @@ fn collect_markdown(dir: &Path, found: &mut Found) -> Result<()> {
     for entry in entries {
         if entry.is_dir() {
             collect_markdown(&entry, found)?;
-        } else if entry.extension().is_some_and(|ext| ext == "md") {
+        } else if entry
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("md"))
+        {
             found.push_file(&entry);
         }
     }

@@ -121,7 +121,13 @@ pub fn compile_lesson(path: &Path, bytes: &[u8]) -> Result<Deck> {
         .file_name()
         .map(|name| name.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let stem = source.strip_suffix(".md").unwrap_or(&source);
+    // `Bài.MD` is a lesson too (case-insensitive file systems keep either).
+    let stem = source
+        .len()
+        .checked_sub(3)
+        .filter(|&cut| source.is_char_boundary(cut))
+        .filter(|&cut| source[cut..].eq_ignore_ascii_case(".md"))
+        .map_or(source.as_str(), |cut| &source[..cut]);
     Ok(derive_deck(&lesson, stem, &source))
 }
 
@@ -419,5 +425,9 @@ mod tests {
         assert_eq!(deck.deck.id.0, "bai-mot-en");
         assert_eq!(deck.deck.title, "Tiêu đề");
         assert_eq!(deck.deck.source, "Bài Một.en.md");
+        let upper = compile_lesson(Path::new("Mạng.MD"), b"# T\n").unwrap();
+        assert_eq!(upper.deck.id.0, "mang");
+        let short = compile_lesson(Path::new("ạ"), b"# T\n").unwrap();
+        assert_eq!(short.deck.id.0, "a");
     }
 }
