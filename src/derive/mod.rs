@@ -131,9 +131,21 @@ pub fn compile_lesson(path: &Path, bytes: &[u8]) -> Result<Deck> {
     Ok(derive_deck(&lesson, stem, &source))
 }
 
+/// The deck id of a lesson file named `stem`: its slug, or, for a name
+/// with no Latin letter or digit (`中文.md`, `---.md`), `lesson-` and a
+/// digest of the name, so two such lessons do not both become `x`.
+fn deck_slug(stem: &str) -> String {
+    let has_letters = text::fold(stem).chars().any(|c| c.is_ascii_alphanumeric());
+    if has_letters {
+        slug(stem)
+    } else {
+        format!("lesson-{}", crate::deck::short_digest([stem], 4))
+    }
+}
+
 /// Builds the deck of a parsed lesson.
 pub fn derive_deck(lesson: &Lesson, stem: &str, source: &str) -> Deck {
-    let deck_id = slug(stem);
+    let deck_id = deck_slug(stem);
     let mut drafts = Vec::new();
     translate::extract(lesson, &mut drafts);
     category::extract(lesson, &mut drafts);
@@ -429,5 +441,18 @@ mod tests {
         assert_eq!(upper.deck.id.0, "mang");
         let short = compile_lesson(Path::new("ạ"), b"# T\n").unwrap();
         assert_eq!(short.deck.id.0, "a");
+        let chinese = compile_lesson(Path::new("中文.md"), b"# T\n").unwrap();
+        let dashes = compile_lesson(Path::new("---.md"), b"# T\n").unwrap();
+        assert!(
+            chinese.deck.id.0.starts_with("lesson-"),
+            "{}",
+            chinese.deck.id
+        );
+        assert!(
+            dashes.deck.id.0.starts_with("lesson-"),
+            "{}",
+            dashes.deck.id
+        );
+        assert_ne!(chinese.deck.id, dashes.deck.id);
     }
 }
