@@ -4,7 +4,7 @@
 
 use std::ffi::OsString;
 
-use chrono::{DateTime, FixedOffset, Local, NaiveDate, SecondsFormat, TimeZone};
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, SecondsFormat, TimeZone, Timelike};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::{Error, Result};
@@ -20,7 +20,7 @@ pub fn now() -> Result<Timestamp> {
 /// value counts as unset, anything else must be an RFC 3339 time.
 fn now_from(variable: Option<OsString>) -> Result<Timestamp> {
     let text = variable.map(|value| value.to_string_lossy().into_owned());
-    match text {
+    let now = match text {
         Some(text) if !text.trim().is_empty() => parse(text.trim()).map_err(|_| {
             // Escaped, so the message stays one line whatever was set.
             Error::Usage(format!(
@@ -29,7 +29,19 @@ fn now_from(variable: Option<OsString>) -> Result<Timestamp> {
             ))
         }),
         _ => Ok(Local::now().fixed_offset()),
+    };
+    now.map(without_leap_second)
+}
+
+/// `time` with a leap second (`23:59:60`) taken as the instant before it:
+/// every time ontap writes must read back in outside tools, and many
+/// (Python's `datetime`, so `tomllib`) have no second 60.
+fn without_leap_second(time: Timestamp) -> Timestamp {
+    let nanosecond = time.nanosecond();
+    if nanosecond < 1_000_000_000 {
+        return time;
     }
+    time.with_nanosecond(999_999_999).unwrap_or(time)
 }
 
 pub fn parse(text: &str) -> std::result::Result<Timestamp, chrono::ParseError> {
@@ -148,6 +160,18 @@ mod tests {
     fn local_datetimes_without_offset_are_refused() {
         let error = toml::from_str::<Stamp>("at = 2026-11-28T09:00:00").unwrap_err();
         assert!(error.to_string().contains("offset"), "{error}");
+    }
+
+    #[test]
+    fn a_leap_second_in_ontap_now_is_written_as_a_second_every_reader_knows() {
+        let now = now_from(Some(OsString::from("2026-12-31T23:59:60Z"))).unwrap();
+        assert_eq!(format(&now), "2026-12-31T23:59:59.999999999Z");
+        let text = toml::to_string(&Stamp {
+            at: now,
+            last: None,
+        })
+        .unwrap();
+        assert!(text.contains("23:59:59.999999999Z"), "{text}");
     }
 
     #[test]

@@ -195,6 +195,12 @@ impl Deck {
                 "the deck has a blank `id`",
             ));
         }
+        if self.deck.format < 1 {
+            return Err(Error::invalid(
+                Location::line(path, line_of_key(text, "format")),
+                format!("format {} is not a valid version", self.deck.format),
+            ));
+        }
         // The line of each `[[card]]` header, in order, to point at a card.
         let headers: Vec<usize> = text
             .lines()
@@ -390,6 +396,18 @@ mod tests {
             1,
         );
         let error = Deck::from_toml(&blank_deck, Path::new("d.toml")).unwrap_err();
+        let zero = hand_made("id = \"d/a/2\"\nprompt = \"a\"\nanswers = [\"x\"]\n").replacen(
+            "format = 1",
+            "format = 0",
+            1,
+        );
+        let zero_error = Deck::from_toml(&zero, Path::new("d.toml")).unwrap_err();
+        assert!(
+            zero_error
+                .to_string()
+                .starts_with("d.toml:5: format 0 is not a valid version"),
+            "{zero_error}"
+        );
         assert!(
             error
                 .to_string()

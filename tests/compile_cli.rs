@@ -194,6 +194,7 @@ fn a_symlink_loop_or_a_lesson_named_twice_compiles_each_lesson_once() {
     std::fs::create_dir_all(&lessons).unwrap();
     let lesson = lessons.join("mang.md");
     std::fs::copy(fixture("mang-may-tinh.md"), &lesson).unwrap();
+    std::fs::copy(fixture("mang-may-tinh.md"), lessons.join("Upper.MD")).unwrap();
     // A link back to its own folder: searching it again would never end.
     std::os::unix::fs::symlink(&lessons, lessons.join("again")).unwrap();
     let out = temp.path().join("out");
@@ -205,8 +206,8 @@ fn a_symlink_loop_or_a_lesson_named_twice_compiles_each_lesson_once() {
         .arg(&lesson)
         .assert()
         .success()
-        .stdout(predicate::str::contains("total: 1 lessons, 1 decks, "));
-    assert!(out.join("mang.toml").exists());
+        .stdout(predicate::str::contains("total: 2 lessons, 2 decks, "));
+    assert!(out.join("mang.toml").exists() && out.join("upper.toml").exists());
 }
 
 #[cfg(unix)]
@@ -350,6 +351,11 @@ fn a_lesson_that_is_not_utf8_or_has_broken_front_matter_is_said_in_vietnamese() 
     let temp = tempfile::tempdir().unwrap();
     std::fs::write(temp.path().join("bytes.md"), b"# T\n\xff\n").unwrap();
     std::fs::write(temp.path().join("keys.md"), "---\ntitle x\n---\n# T\n").unwrap();
+    let utf16: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain("# Bài\n".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    std::fs::write(temp.path().join("notepad.md"), utf16).unwrap();
     ontap(temp.path())
         .env("LANG", "vi_VN.UTF-8")
         .env_remove("LC_ALL")
@@ -364,5 +370,16 @@ fn a_lesson_that_is_not_utf8_or_has_broken_front_matter_is_said_in_vietnamese() 
         ))
         .stderr(predicate::str::contains(
             "keys.md:2: front matter hỏng: cần `khóa: giá trị`, gặp `title x`",
+        ))
+        .stderr(predicate::str::contains(
+            "notepad.md:1: văn bản UTF-16; hãy lưu bài học dưới dạng UTF-8",
+        ));
+    ontap(temp.path())
+        .arg("compile")
+        .arg(temp.path().join("notepad.md"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "notepad.md:1: UTF-16 text; save the lesson as UTF-8",
         ));
 }

@@ -722,3 +722,40 @@ fn merge_keeps_fields_an_outside_tool_added_and_reviews_it_wrote_without_an_id()
     assert_eq!(store.reviews().unwrap().len(), 4);
     assert!(store.record_of(&CardId(card)).is_some());
 }
+
+#[test]
+fn state_commands_speak_vietnamese_when_the_locale_is() {
+    let dir = data_dir_with_answers();
+    let vietnamese = |command: &[&str]| {
+        let mut ontap = ontap(dir.path());
+        ontap
+            .env("LANG", "vi_VN.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .args(command);
+        ontap
+    };
+    vietnamese(&["state", "check"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("đang kiểm tra "))
+        .stdout(predicate::str::contains(
+            "reviews.toml: 3 lần ôn, 0 lần hoàn tác",
+        ))
+        .stdout(predicate::str::contains("thẻ mồ côi "))
+        .stdout(predicate::str::contains(
+            "ok: mọi tệp trạng thái đều đọc được và khớp nhau",
+        ));
+    vietnamese(&["state", "rebuild"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("đã tính lại "));
+    std::fs::write(dir.path().join(CACHE_FILE), "format = 1\nlog_bytes = 'x'\n").unwrap();
+    vietnamese(&["state", "check"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("vấn đề: "))
+        .stderr(predicate::str::contains(
+            "kiểm tra trạng thái thấy 1 vấn đề",
+        ));
+}

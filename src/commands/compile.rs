@@ -118,6 +118,8 @@ fn in_language(error: Error, lang: Lang) -> Error {
     let vi = if let Some(rest) = message.strip_prefix("invalid UTF-8 (byte ") {
         let byte = rest.trim_end_matches(" of the file)");
         format!("không phải UTF-8 hợp lệ (byte {byte} của tệp)")
+    } else if message == "UTF-16 text; save the lesson as UTF-8" {
+        "văn bản UTF-16; hãy lưu bài học dưới dạng UTF-8".to_string()
     } else if message == "front matter opened with `---` is never closed" {
         "phần front matter mở bằng `---` không bao giờ được đóng".to_string()
     } else if let Some(found) =
@@ -187,8 +189,7 @@ pub(crate) fn compile_paths(
                     kinds: &kinds,
                     target: &target,
                 };
-                writeln!(out, "{}", line.text(lang))
-                    .map_err(|error| Error::io("<stdout>", error))?;
+                report(out, &line.text(lang))?;
             }
             Ok(None) => eprintln!("{}", Text::NothingToDerive(lesson).text(lang)),
             Err(error) => {
@@ -213,11 +214,22 @@ pub(crate) fn compile_paths(
         kinds: &kinds,
         failed,
     };
-    writeln!(out, "{}", line.text(lang)).map_err(|error| Error::io("<stdout>", error))?;
+    report(out, &line.text(lang))?;
     if failed > 0 {
         return Err(Error::CompileFailed { failed, total });
     }
     Ok(())
+}
+
+/// Prints one summary line. A reader that went away (`ontap compile … |
+/// head -1`) does not stop the compile: the decks are what was asked for.
+fn report(out: &mut dyn Write, line: &str) -> Result<()> {
+    match writeln!(out, "{line}") {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Error::io("<stdout>", error))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Compiles one lesson and writes its deck; `None` when it has no cards.
@@ -343,7 +355,8 @@ fn by_kind(kinds: impl Iterator<Item = CardKind>, lang: Lang) -> String {
 }
 
 /// The lesson files named by `paths`, folders searched recursively for
-/// `*.md`, each folder's files sorted so the order is deterministic. A named
+/// `*.md` (`*.MD` too), each folder's files sorted so the order is
+/// deterministic. A named
 /// file is taken whatever its extension. A file reached twice (named twice,
 /// or through a symlink) is listed once, and a folder already searched
 /// (a symlink back to a parent) is not searched again. A path or folder
@@ -411,7 +424,10 @@ fn collect_markdown(dir: &Path, found: &mut Found) -> Result<()> {
     for entry in entries {
         if entry.is_dir() {
             collect_markdown(&entry, found)?;
-        } else if entry.extension().is_some_and(|ext| ext == "md") {
+        } else if entry
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("md"))
+        {
             found.push_file(&entry);
         }
     }
@@ -421,6 +437,35 @@ fn collect_markdown(dir: &Path, found: &mut Found) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Standard output whose reader has gone.
+    struct ClosedPipe;
+
+    impl Write for ClosedPipe {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn every_lesson_compiles_when_the_summary_reader_has_gone() {
+        let temp = tempfile::tempdir().unwrap();
+        let lesson = "# T\n\n## Some English words\n\n| Vietnamese | Tiếng Anh |\n|---|---|\n| mạng | network |\n";
+        let paths: Vec<PathBuf> = ["a.md", "b.md"]
+            .iter()
+            .map(|name| {
+                let path = temp.path().join(name);
+                std::fs::write(&path, lesson).unwrap();
+                path
+            })
+            .collect();
+        let out_dir = temp.path().join("out");
+        compile_paths(&paths, Some(&out_dir), Lang::En, &mut ClosedPipe).unwrap();
+        assert!(out_dir.join("a.toml").exists() && out_dir.join("b.toml").exists());
+    }
 
     #[test]
     fn kinds_are_counted_in_kind_order() {

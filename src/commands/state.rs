@@ -1,42 +1,65 @@
 //! `ontap state check|rebuild|merge`: look after the data directory. `check`
 //! only reads; `rebuild` rewrites the cache; `merge` is the one command that
 //! rewrites the review log (atomically, after validating both logs).
+//! Every line follows `Config::lang`; the English wording is the one the
+//! docs and scripts quote.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use crate::cli::{Config, StateCommand};
+use crate::cli::{Config, Lang, StateCommand};
 use crate::deck::CardId;
 use crate::error::{Error, Result};
+use crate::i18n::localized;
 use crate::library::Library;
 use crate::scheduler::Scheduler;
 use crate::store::{self, CardRecord, Store};
 
 pub fn run(config: &Config, command: &StateCommand) -> Result<()> {
+    run_in_language(config, command).map_err(|error| localized(error, config.lang))
+}
+
+/// `vi` or `en`, whichever `lang` asks for.
+fn say(lang: Lang, vi: String, en: String) -> String {
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
+fn run_in_language(config: &Config, command: &StateCommand) -> Result<()> {
     let dir = config.data_dir()?;
+    let lang = config.lang;
     match command {
         StateCommand::Check => check(config, dir),
         StateCommand::Rebuild => {
             let store = Store::rebuild(dir, Scheduler::default())?;
-            println!(
-                "rebuilt {} from {}: {} cards",
-                dir.join(store::CACHE_FILE).display(),
-                store::LOG_FILE,
-                store.records().len()
+            let (cache, log) = (dir.join(store::CACHE_FILE), store::LOG_FILE);
+            let (cache, cards) = (cache.display(), store.records().len());
+            let line = say(
+                lang,
+                format!("đã tính lại {cache} từ {log}: {cards} thẻ"),
+                format!("rebuilt {cache} from {log}: {cards} cards"),
             );
+            println!("{line}");
             Ok(())
         }
         StateCommand::Merge { other } => {
             let (_, summary) = Store::merge(dir, other, Scheduler::default())?;
-            println!(
-                "merged {}: {} of its {} records were new here; {} now holds {} records, schedules rebuilt for {} cards",
-                other.display(),
-                summary.added,
-                summary.theirs,
-                dir.join(store::LOG_FILE).display(),
-                summary.total,
-                summary.cards
+            let (other, log) = (other.display(), dir.join(store::LOG_FILE));
+            let log = log.display();
+            let (added, theirs, total, cards) =
+                (summary.added, summary.theirs, summary.total, summary.cards);
+            let line = say(
+                lang,
+                format!(
+                    "đã gộp {other}: {added} trong {theirs} bản ghi của nó là mới ở đây; {log} giờ có {total} bản ghi, đã tính lại lịch cho {cards} thẻ"
+                ),
+                format!(
+                    "merged {other}: {added} of its {theirs} records were new here; {log} now holds {total} records, schedules rebuilt for {cards} cards"
+                ),
             );
+            println!("{line}");
             Ok(())
         }
     }
@@ -50,57 +73,97 @@ struct Findings {
 }
 
 fn check(config: &Config, dir: &Path) -> Result<()> {
+    let lang = config.lang;
     let mut findings = Findings::default();
-    println!("checking {}", dir.display());
+    let shown = dir.display();
+    println!(
+        "{}",
+        say(
+            lang,
+            format!("đang kiểm tra {shown}"),
+            format!("checking {shown}")
+        )
+    );
     if !dir.exists() {
-        println!("ok: no state yet (nothing has been answered with this data directory)");
+        let line = say(
+            lang,
+            "ok: chưa có trạng thái nào (chưa trả lời câu nào với thư mục dữ liệu này)".into(),
+            "ok: no state yet (nothing has been answered with this data directory)".into(),
+        );
+        println!("{line}");
         return Ok(());
     }
-    let records = check_state_files(dir, &mut findings);
+    let records = check_state_files(dir, lang, &mut findings);
     check_library(config, records.as_ref(), &mut findings);
 
-    for note in &findings.notes {
-        println!("note: {note}");
+    let (note, problem) = match lang {
+        Lang::Vi => ("ghi chú", "vấn đề"),
+        Lang::En => ("note", "problem"),
+    };
+    for text in &findings.notes {
+        println!("{note}: {text}");
     }
     if findings.problems.is_empty() {
-        println!("ok: every state file reads and agrees");
+        let line = say(
+            lang,
+            "ok: mọi tệp trạng thái đều đọc được và khớp nhau".into(),
+            "ok: every state file reads and agrees".into(),
+        );
+        println!("{line}");
         return Ok(());
     }
-    for problem in &findings.problems {
-        println!("problem: {problem}");
+    for text in &findings.problems {
+        println!("{problem}: {text}");
     }
-    Err(Error::CheckFailed(findings.problems.len()))
+    let count = findings.problems.len();
+    Err(Error::Localized {
+        message: say(
+            lang,
+            format!("kiểm tra trạng thái thấy {count} vấn đề"),
+            Error::CheckFailed(count).to_string(),
+        ),
+        original: Box::new(Error::CheckFailed(count)),
+    })
 }
 
 /// Checks the lock, the log, the cache and leftovers; returns every card's
 /// record as a replay of the log gives it, when the log reads.
-fn check_state_files(dir: &Path, findings: &mut Findings) -> Option<BTreeMap<CardId, CardRecord>> {
+fn check_state_files(
+    dir: &Path,
+    lang: Lang,
+    findings: &mut Findings,
+) -> Option<BTreeMap<CardId, CardRecord>> {
     let scheduler = Scheduler::default();
+    let (log_file, cache_file) = (store::LOG_FILE, store::CACHE_FILE);
+    let problem = |error: Error| localized(error, lang).to_string();
     let cache_exists = match store::dir_facts(dir) {
         Ok(facts) => {
             if facts.locked {
-                findings.notes.push(
-                    "an ontap session is using this data directory right now; what it records after this check is not covered"
-                        .into(),
-                );
+                findings.notes.push(say(
+                    lang,
+                    "một phiên ontap đang dùng thư mục dữ liệu này; những gì nó ghi sau lần kiểm tra này không được xét".into(),
+                    "an ontap session is using this data directory right now; what it records after this check is not covered".into(),
+                ));
             }
             for leftover in &facts.leftovers {
-                findings.notes.push(format!(
-                    "{}: a temporary file left by an interrupted write; the next session removes it",
-                    leftover.display()
+                let leftover = leftover.display();
+                findings.notes.push(say(
+                    lang,
+                    format!("{leftover}: tệp tạm còn lại sau một lần ghi bị ngắt; phiên sau sẽ xóa nó"),
+                    format!("{leftover}: a temporary file left by an interrupted write; the next session removes it"),
                 ));
             }
             if !facts.cache_exists {
-                findings.notes.push(format!(
-                    "{} is missing; the next session recomputes it from {} (or run `ontap state rebuild`)",
-                    store::CACHE_FILE,
-                    store::LOG_FILE
+                findings.notes.push(say(
+                    lang,
+                    format!("thiếu {cache_file}; phiên sau sẽ tính lại nó từ {log_file} (hoặc chạy `ontap state rebuild`)"),
+                    format!("{cache_file} is missing; the next session recomputes it from {log_file} (or run `ontap state rebuild`)"),
                 ));
             }
             facts.cache_exists
         }
         Err(error) => {
-            findings.problems.push(error.to_string());
+            findings.problems.push(problem(error));
             true
         }
     };
@@ -108,25 +171,28 @@ fn check_state_files(dir: &Path, findings: &mut Findings) -> Option<BTreeMap<Car
     let log = match store::read_full_log(dir) {
         Ok(log) => log,
         Err(error) => {
-            findings.problems.push(format!(
-                "{error}\n  the review log is the source of truth and was left as it is: fix that line by hand or restore {} from a backup, then run `ontap state check` again",
-                store::LOG_FILE
+            let error = problem(error);
+            findings.problems.push(say(
+                lang,
+                format!("{error}\n  nhật ký ôn tập là nguồn sự thật và được giữ nguyên: hãy sửa dòng đó bằng tay hoặc khôi phục {log_file} từ bản sao lưu, rồi chạy lại `ontap state check`"),
+                format!("{error}\n  the review log is the source of truth and was left as it is: fix that line by hand or restore {log_file} from a backup, then run `ontap state check` again"),
             ));
             return None;
         }
     };
     let replayed = store::replay(&scheduler, log.effective());
-    println!(
-        "{}: {} reviews, {} undone, {} cards",
-        store::LOG_FILE,
-        log.review_count(),
-        log.undo_count(),
-        replayed.len()
+    let (reviews, undone, cards) = (log.review_count(), log.undo_count(), replayed.len());
+    let line = say(
+        lang,
+        format!("{log_file}: {reviews} lần ôn, {undone} lần hoàn tác, {cards} thẻ"),
+        format!("{log_file}: {reviews} reviews, {undone} undone, {cards} cards"),
     );
+    println!("{line}");
     if let Some(bytes) = log.torn_bytes() {
-        findings.notes.push(format!(
-            "{} ends with an unfinished answer ({bytes} bytes, from a session that was killed); it is ignored and the next session cuts it off",
-            store::LOG_FILE
+        findings.notes.push(say(
+            lang,
+            format!("{log_file} kết thúc bằng một câu trả lời dở dang ({bytes} byte, từ một phiên bị dừng đột ngột); nó bị bỏ qua và phiên sau sẽ cắt nó đi"),
+            format!("{log_file} ends with an unfinished answer ({bytes} bytes, from a session that was killed); it is ignored and the next session cuts it off"),
         ));
     }
 
@@ -140,18 +206,23 @@ fn check_state_files(dir: &Path, findings: &mut Findings) -> Option<BTreeMap<Car
                 .filter(|card| replayed.get(*card) != store.records().get(*card))
                 .collect();
             if let Some(first) = differing.first() {
-                findings.problems.push(format!(
-                    "{}: {} card(s) differ from a replay of {} (first: {first}); {}",
-                    dir.join(store::CACHE_FILE).display(),
-                    differing.len(),
-                    store::LOG_FILE,
-                    store::REBUILD_HINT
+                let (path, count) = (dir.join(cache_file), differing.len());
+                let (path, hint) = (path.display(), store::REBUILD_HINT);
+                findings.problems.push(say(
+                    lang,
+                    format!("{path}: {count} thẻ khác với khi phát lại {log_file} (thẻ đầu: {first}); hãy chạy `ontap state rebuild` để tính lại từ {log_file} (không mất câu trả lời nào)"),
+                    format!("{path}: {count} card(s) differ from a replay of {log_file} (first: {first}); {hint}"),
                 ));
             } else if cache_exists {
-                println!("{}: up to date", store::CACHE_FILE);
+                let line = say(
+                    lang,
+                    format!("{cache_file}: đã cập nhật"),
+                    format!("{cache_file}: up to date"),
+                );
+                println!("{line}");
             }
         }
-        Err(error) => findings.problems.push(error.to_string()),
+        Err(error) => findings.problems.push(problem(error)),
     }
     Some(replayed)
 }
@@ -163,16 +234,26 @@ fn check_library(
     records: Option<&BTreeMap<CardId, CardRecord>>,
     findings: &mut Findings,
 ) {
+    let lang = config.lang;
     let library = match Library::load(config) {
         Ok(library) => library,
         Err(error) => {
-            findings.problems.push(format!(
-                "{error}\n  fix that deck file, or recompile its lesson with `ontap add LESSON.md`"
+            let error = localized(error, lang);
+            findings.problems.push(say(
+                lang,
+                format!("{error}\n  hãy sửa tệp bộ thẻ đó, hoặc biên dịch lại bài học của nó bằng `ontap add LESSON.md`"),
+                format!("{error}\n  fix that deck file, or recompile its lesson with `ontap add LESSON.md`"),
             ));
             return;
         }
     };
-    println!("library: {} decks", library.decks.len());
+    let decks = library.decks.len();
+    let line = say(
+        lang,
+        format!("thư viện: {decks} bộ thẻ"),
+        format!("library: {decks} decks"),
+    );
+    println!("{line}");
     let Some(records) = records else {
         return;
     };
@@ -188,24 +269,37 @@ fn check_library(
     if orphans.is_empty() {
         return;
     }
-    let mut note = format!(
-        "{} answered card(s) are in no deck of the library any more; their history is kept (they come back if a deck holds them again):",
-        orphans.len()
+    let count = orphans.len();
+    let mut note = say(
+        lang,
+        format!(
+            "{count} thẻ đã trả lời không còn trong bộ thẻ nào của thư viện; lịch sử của chúng được giữ (chúng quay lại nếu một bộ thẻ lại có chúng):"
+        ),
+        format!(
+            "{count} answered card(s) are in no deck of the library any more; their history is kept (they come back if a deck holds them again):"
+        ),
     );
     const SHOWN: usize = 20;
     for (card, record) in orphans.iter().take(SHOWN) {
-        note.push_str(&format!(
-            "\n  orphan {card} (deck {}, {} reviews, last {})",
-            record.deck,
-            record.schedule.reps,
-            record
-                .schedule
-                .last_review
-                .map_or_else(|| "never".to_string(), |at| crate::clock::format(&at)),
+        let (deck, reps) = (&record.deck, record.schedule.reps);
+        let never = say(lang, "chưa bao giờ".into(), "never".into());
+        let last = record
+            .schedule
+            .last_review
+            .map_or(never, |at| crate::clock::format(&at));
+        note.push_str(&say(
+            lang,
+            format!("\n  thẻ mồ côi {card} (bộ thẻ {deck}, {reps} lần ôn, lần cuối {last})"),
+            format!("\n  orphan {card} (deck {deck}, {reps} reviews, last {last})"),
         ));
     }
-    if orphans.len() > SHOWN {
-        note.push_str(&format!("\n  … and {} more", orphans.len() - SHOWN));
+    if count > SHOWN {
+        let more = count - SHOWN;
+        note.push_str(&say(
+            lang,
+            format!("\n  … và {more} thẻ nữa"),
+            format!("\n  … and {more} more"),
+        ));
     }
     findings.notes.push(note);
 }

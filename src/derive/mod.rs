@@ -82,6 +82,13 @@ impl Draft {
 /// Compiles one lesson file's bytes into its deck. `path` names the lesson
 /// (its file name gives the deck id) and the file in errors.
 pub fn compile_lesson(path: &Path, bytes: &[u8]) -> Result<Deck> {
+    // Windows editors save "Unicode" as UTF-16 with a byte-order mark.
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err(Error::invalid(
+            Location::line(path, 1),
+            "UTF-16 text; save the lesson as UTF-8",
+        ));
+    }
     let text = std::str::from_utf8(bytes).map_err(|error| {
         let valid = bytes.get(..error.valid_up_to()).unwrap_or_default();
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -114,13 +121,31 @@ pub fn compile_lesson(path: &Path, bytes: &[u8]) -> Result<Deck> {
         .file_name()
         .map(|name| name.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let stem = source.strip_suffix(".md").unwrap_or(&source);
+    // `Bài.MD` is a lesson too (case-insensitive file systems keep either).
+    let stem = source
+        .len()
+        .checked_sub(3)
+        .filter(|&cut| source.is_char_boundary(cut))
+        .filter(|&cut| source[cut..].eq_ignore_ascii_case(".md"))
+        .map_or(source.as_str(), |cut| &source[..cut]);
     Ok(derive_deck(&lesson, stem, &source))
+}
+
+/// The deck id of a lesson file named `stem`: its slug, or, for a name
+/// with no Latin letter or digit (`中文.md`, `---.md`), `lesson-` and a
+/// digest of the name, so two such lessons do not both become `x`.
+fn deck_slug(stem: &str) -> String {
+    let has_letters = text::fold(stem).chars().any(|c| c.is_ascii_alphanumeric());
+    if has_letters {
+        slug(stem)
+    } else {
+        format!("lesson-{}", crate::deck::short_digest([stem], 4))
+    }
 }
 
 /// Builds the deck of a parsed lesson.
 pub fn derive_deck(lesson: &Lesson, stem: &str, source: &str) -> Deck {
-    let deck_id = slug(stem);
+    let deck_id = deck_slug(stem);
     let mut drafts = Vec::new();
     translate::extract(lesson, &mut drafts);
     category::extract(lesson, &mut drafts);
@@ -412,5 +437,22 @@ mod tests {
         assert_eq!(deck.deck.id.0, "bai-mot-en");
         assert_eq!(deck.deck.title, "Tiêu đề");
         assert_eq!(deck.deck.source, "Bài Một.en.md");
+        let upper = compile_lesson(Path::new("Mạng.MD"), b"# T\n").unwrap();
+        assert_eq!(upper.deck.id.0, "mang");
+        let short = compile_lesson(Path::new("ạ"), b"# T\n").unwrap();
+        assert_eq!(short.deck.id.0, "a");
+        let chinese = compile_lesson(Path::new("中文.md"), b"# T\n").unwrap();
+        let dashes = compile_lesson(Path::new("---.md"), b"# T\n").unwrap();
+        assert!(
+            chinese.deck.id.0.starts_with("lesson-"),
+            "{}",
+            chinese.deck.id
+        );
+        assert!(
+            dashes.deck.id.0.starts_with("lesson-"),
+            "{}",
+            dashes.deck.id
+        );
+        assert_ne!(chinese.deck.id, dashes.deck.id);
     }
 }

@@ -64,6 +64,7 @@ pub fn extract(lesson: &Lesson, drafts: &mut Vec<Draft>) {
                 .iter()
                 .map(|(vi_term, _, _)| fold(&vi_term.display))
                 .collect();
+            let first = drafts.len();
             for ((vi_term, en_term, line), vi_folded) in rows.iter().zip(&folded) {
                 let key = slug(&vi_term.display);
                 // One Vietnamese word for two English ones (`phiên bản`:
@@ -95,6 +96,36 @@ pub fn extract(lesson: &Lesson, drafts: &mut Vec<Draft>) {
                 backward.direction = Some(Direction::EnVi);
                 drafts.push(forward);
                 drafts.push(backward);
+            }
+            if let Some(table_drafts) = drafts.get_mut(first..) {
+                accept_the_answers_of_twins(table_drafts);
+            }
+        }
+    }
+}
+
+/// Two rows giving one term two translations (`mạng | network`, `mạng |
+/// net`) ask the same question twice, and each card's answer is its twin's
+/// sibling, so the other right translation would be judged wrong: each
+/// twin accepts all of them, its own first.
+fn accept_the_answers_of_twins(drafts: &mut [Draft]) {
+    let asked = |draft: &Draft| (draft.direction, draft.prompt.clone(), draft.hint.clone());
+    let mut answers_of: Vec<(_, Vec<String>)> = Vec::new();
+    for draft in drafts.iter() {
+        let question = asked(draft);
+        match answers_of.iter_mut().find(|(other, _)| *other == question) {
+            Some((_, answers)) => answers.extend(draft.answers.iter().cloned()),
+            None => answers_of.push((question, draft.answers.clone())),
+        }
+    }
+    for draft in drafts.iter_mut() {
+        let question = asked(draft);
+        let Some((_, all)) = answers_of.iter().find(|(other, _)| *other == question) else {
+            continue;
+        };
+        for answer in all {
+            if !draft.answers.contains(answer) {
+                draft.answers.push(answer.clone());
             }
         }
     }
@@ -682,6 +713,32 @@ mod tests {
         assert_eq!(drafts.len(), 4);
         assert_eq!(drafts[2].prompt, "máy");
         assert_eq!(drafts[3].key, "en-vi/may");
+    }
+
+    #[test]
+    fn a_term_given_two_translations_accepts_both_in_both_cards() {
+        let lesson = Lesson::parse(
+            "# T\n\n## Some English words\n\n| Vietnamese | Tiếng Anh |\n|---|---|\n| mạng | network |\n| mạng | net |\n| máy | machine |\n",
+        )
+        .unwrap();
+        let mut drafts = Vec::new();
+        extract(&lesson, &mut drafts);
+        let answers: Vec<(&str, Vec<&str>)> = drafts
+            .iter()
+            .map(|draft| {
+                let answers = draft.answers.iter().map(String::as_str).collect();
+                (draft.key.as_str(), answers)
+            })
+            .collect();
+        let expected = [
+            ("vi-en/mang", vec!["network", "net"]),
+            ("en-vi/mang", vec!["mạng"]),
+            ("vi-en/mang", vec!["net", "network"]),
+            ("en-vi/mang", vec!["mạng"]),
+            ("vi-en/may", vec!["machine"]),
+            ("en-vi/may", vec!["máy"]),
+        ];
+        assert_eq!(answers, expected);
         assert_eq!(drafts[3].line, 8);
     }
 }

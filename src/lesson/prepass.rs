@@ -9,7 +9,7 @@
 //! `{ loading=lazy }`, `{ .annotate }`, `{#id}`) and `{!include!}` lines,
 //! annotation markers `(1)` with their bodies, keys `++ctrl+s++`, `==mark==`,
 //! icon and emoji shortcodes, entities missing their semicolon (`&#215`), zero-width
-//! characters and TAB indentation. Fenced and inline code is left alone.
+//! and control characters, TAB indentation. Fenced and inline code is left alone.
 
 /// The pre-pass output: CommonMark text with the same line count as the
 /// lesson, and the front matter's top-level `key: value` pairs.
@@ -214,17 +214,19 @@ fn front_matter(lines: &[&str]) -> Result<(Vec<(String, String)>, usize), FrontM
 }
 
 fn strip_zero_width(line: &str) -> String {
-    if line.is_ascii() {
-        return line.to_string();
-    }
-    line.chars()
-        .filter(|c| {
-            !matches!(
+    // Control characters (ESC, BEL, backspace…) are no text a card can
+    // show, and would drive the terminal that shows it; TAB is indentation.
+    let unwanted = |c: &char| {
+        (c.is_control() && *c != '\t')
+            || matches!(
                 c,
                 '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
             )
-        })
-        .collect()
+    };
+    if !line.chars().any(|c| unwanted(&c)) {
+        return line.to_string();
+    }
+    line.chars().filter(|c| !unwanted(c)).collect()
 }
 
 /// TABs in the indentation become spaces up to the next multiple of 4.
@@ -700,6 +702,12 @@ mod tests {
         assert_eq!(escape_pipes_in_code("| `open | x |"), "| `open | x |");
         let lesson = "| Vietnamese | Tiếng Anh |\n|---|---|\n| `a|b` mã | pipe |\n";
         assert!(lines(lesson)[2].contains("`a\\|b`"), "{:?}", lines(lesson));
+    }
+
+    #[test]
+    fn control_characters_are_dropped_tabs_kept_as_indentation() {
+        let lesson = "# B\u{1b}[31mài\u{7}\n\n\t- m\u{8}ạng\u{9b}x\n";
+        assert_eq!(lines(lesson), ["# B[31mài", "", "    - mạngx", ""]);
     }
 
     #[test]
