@@ -7,7 +7,9 @@
 //! 3. due review cards, lowest retrievability first (then earliest due,
 //!    then lesson order);
 //! 4. new cards in lesson order, no more than the daily new-card limit
-//!    minus the cards first answered today;
+//!    minus the cards first answered today; a new card that is a sibling
+//!    of a card answered today or already queued is left for another day
+//!    (Anki "buries" siblings the same way), see [`are_siblings`];
 //! 5. learning cards due within the learn-ahead window (20 min, as Anki
 //!    does), so a session does not end with a card due in a minute;
 //! 6. otherwise [`Next::WaitUntil`] the next learning step, or
@@ -108,11 +110,25 @@ impl Queue {
             .count();
         let mut new_left = limits.new_per_day.saturating_sub(new_today);
 
+        let cards: Vec<&Card> = cards.into_iter().collect();
+        // Cards answered today, and the new cards queued: their new siblings wait.
+        let mut seen_today: Vec<&Card> = cards
+            .iter()
+            .copied()
+            .filter(|card| {
+                records.get(&card.id).is_some_and(|record| {
+                    record
+                        .schedule
+                        .last_review
+                        .is_some_and(|at| at.with_timezone(now.offset()).date_naive() == today)
+                })
+            })
+            .collect();
         let mut seen = HashSet::new();
         let mut learning = Vec::new();
         let mut due = Vec::new();
         let mut new = Vec::new();
-        for (position, card) in cards.into_iter().enumerate() {
+        for (position, card) in cards.iter().copied().enumerate() {
             if !seen.insert(&card.id) {
                 continue;
             }
@@ -122,9 +138,11 @@ impl Queue {
                 .filter(|schedule| schedule.state != CardState::New);
             match schedule {
                 None => {
-                    if new_left > 0 {
+                    let buried = || seen_today.iter().any(|other| are_siblings(card, other));
+                    if new_left > 0 && !buried() {
                         new_left -= 1;
                         new.push(card.id.clone());
+                        seen_today.push(card);
                     }
                 }
                 Some(schedule) if is_learning(schedule) && schedule.due > now => {
@@ -236,6 +254,22 @@ impl Queue {
         self.due.retain(|queued| queued != card);
         self.new.retain(|queued| queued != card);
     }
+}
+
+/// Two cards are siblings when each one's prompt names the other's answer:
+/// a translation and its reverse, a list and "which group is this item
+/// in?", a tool's category and "which tool belongs to this category?".
+/// Asked one after the other, the first gives the second away.
+pub fn are_siblings(a: &Card, b: &Card) -> bool {
+    a.id != b.id && prompt_names_an_answer(a, b) && prompt_names_an_answer(b, a)
+}
+
+fn prompt_names_an_answer(asking: &Card, answered: &Card) -> bool {
+    let prompt = asking.prompt.to_lowercase();
+    answered.answers.iter().any(|answer| {
+        let answer = answer.trim().to_lowercase();
+        !answer.is_empty() && prompt.contains(&answer)
+    })
 }
 
 fn ask(card: &CardId, reason: Reason) -> Next {
@@ -377,6 +411,73 @@ mod tests {
         assert_eq!(queue.new, [id(1), id(3), id(4), id(5), id(6)]);
         let default = build(&cards, &records, &Limits::default());
         assert_eq!(default.new.len(), 20);
+    }
+
+    /// Cards 0..count, with card `a` and card `b` made a translation and its
+    /// reverse (each prompt is the other's answer).
+    fn cards_with_pair(count: usize, a: usize, b: usize) -> Vec<Card> {
+        let mut cards = cards(count);
+        cards[a].prompt = "mạng cục bộ".into();
+        cards[a].answers = vec!["local area network (LAN)".into(), "LAN".into()];
+        cards[b].prompt = "local area network (LAN)".into();
+        cards[b].answers = vec!["mạng cục bộ".into()];
+        cards
+    }
+
+    #[test]
+    fn a_new_card_waits_while_its_sibling_is_new_today() {
+        let cards = cards_with_pair(5, 1, 2);
+        let queue = build(&cards, &BTreeMap::new(), &Limits::default());
+        assert_eq!(queue.new, [id(0), id(1), id(3), id(4)]);
+        // The buried card does not use up the day's new cards.
+        let limits = Limits {
+            new_per_day: 3,
+            ..Limits::default()
+        };
+        assert_eq!(
+            build(&cards, &BTreeMap::new(), &limits).new,
+            [id(0), id(1), id(3)]
+        );
+    }
+
+    #[test]
+    fn a_new_card_waits_a_day_after_its_sibling_was_answered() {
+        let cards = cards_with_pair(3, 0, 2);
+        let mut records = BTreeMap::new();
+        let mut answered_today = review(1.0, 0, 1);
+        answered_today.first_review = now() - TimeDelta::days(3);
+        records.insert(id(0), answered_today);
+        assert_eq!(build(&cards, &records, &Limits::default()).new, [id(1)]);
+        records.insert(id(0), review(1.0, 1, 1));
+        assert_eq!(
+            build(&cards, &records, &Limits::default()).new,
+            [id(1), id(2)]
+        );
+    }
+
+    #[test]
+    fn siblings_name_each_other_s_answers() {
+        let card = |prompt: &str, answer: &str| Card {
+            prompt: prompt.into(),
+            answers: vec![answer.into()],
+            ..cards(1).remove(0)
+        };
+        let with_id = |mut card: Card, index: usize| {
+            card.id = id(index);
+            card
+        };
+        let list = with_id(card("Tạo văn bản gồm những gì?", "Viết bài báo"), 1);
+        let item = with_id(card("“Viết bài báo” thuộc nhóm nào?", "Tạo văn bản"), 2);
+        let chatgpt = with_id(card("ChatGPT thuộc nhóm nào?", "Tạo văn bản"), 3);
+        let claude = with_id(card("Claude thuộc nhóm nào?", "Tạo văn bản"), 4);
+        let reverse = with_id(card("Công cụ nào thuộc nhóm Tạo văn bản?", "ChatGPT"), 5);
+        assert!(are_siblings(&list, &item));
+        assert!(are_siblings(&reverse, &chatgpt));
+        // Same answer, but neither gives the other away.
+        assert!(!are_siblings(&chatgpt, &claude));
+        assert!(!are_siblings(&list, &chatgpt));
+        assert!(!are_siblings(&reverse, &claude));
+        assert!(!are_siblings(&list, &list));
     }
 
     #[test]

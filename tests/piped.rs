@@ -292,8 +292,10 @@ fn ctrl_c_with_piped_input_ends_the_session_with_its_summary() {
     let fixture = Fixture::new();
     let mut session = Piped::spawn(fixture.command(NOW, &["study"]));
     session.send("Generative AI\n");
-    // The first answer is saved and the session waits for the next line.
-    session.wait_for("Translate into Vietnamese:\nGenerative AI\nAnswer: ");
+    // The first answer is saved and the session waits for the next line
+    // (its reverse, "Generative AI" → ?, waits for another day).
+    session.wait_for("MidJourney thuộc nhóm nào?");
+    session.wait_for("Type the number or the text of your choice: ");
     let status = std::process::Command::new("kill")
         .args(["-INT", &session.child.id().to_string()])
         .status()
@@ -313,13 +315,13 @@ fn ctrl_c_with_piped_input_ends_the_session_with_its_summary() {
 #[test]
 fn blank_lines_and_the_same_wrong_choice_read_clearly_in_both_languages() {
     let fixture = Fixture::new();
-    // An empty answer, a right one, blank lines at a menu then "Tạo văn
-    // bản", wrong for MidJourney.
+    // An empty answer, blank lines at a menu then "Tạo văn bản", wrong for
+    // MidJourney, then a right one for ChatGPT.
     let out = run(
         &fixture,
         NOW,
         &["study"],
-        "\nAI tạo sinh\n\n  \nTạo văn bản\n:q\n",
+        "\n\n  \nTạo văn bản\nTạo văn bản\n:q\n",
     );
     // The right answer is not worded like the prompt the answer was typed at.
     assert!(out.contains("Right answer: Generative AI"), "{out}");
@@ -333,7 +335,7 @@ fn blank_lines_and_the_same_wrong_choice_read_clearly_in_both_languages() {
         .iter()
         .map(|review| field(review, "verdict").to_string())
         .collect();
-    assert_eq!(verdicts, ["wrong", "correct", "wrong"]);
+    assert_eq!(verdicts, ["wrong", "wrong", "correct"]);
 
     let out = run(
         &fixture,
@@ -429,4 +431,43 @@ fn undone_answers_count_nowhere_in_any_mode() {
     let stats: serde_json::Value = serde_json::from_str(&stats).unwrap();
     assert_eq!(stats["overall"]["reviews"]["total"], 1, "{stats}");
     assert_eq!(fixture.reviews().len(), 1);
+}
+
+#[test]
+fn a_translation_s_reverse_waits_for_the_next_day() {
+    let fixture = Fixture::new();
+    let day_one = "Generative AI\nTạo hình ảnh\nTạo văn bản\nTạo âm thanh\n".repeat(2);
+    let out = run(&fixture, NOW, &["study"], &day_one);
+    // "Generative AI" → ? would give away the answer just typed: it is
+    // neither asked nor counted among the day's new cards.
+    assert!(out.contains("1/4 · due 0 · new 4"), "{out}");
+    assert!(
+        out.contains("Translate into English:\nAI tạo sinh\n"),
+        "{out}"
+    );
+    assert!(!out.contains("Translate into Vietnamese:"), "{out}");
+    assert!(
+        out.contains("Session over: 8 answered · 8 correct"),
+        "{out}"
+    );
+    let reverse = "fixture/translate/en-vi/ai-tao-sinh";
+    assert!(
+        fixture
+            .reviews()
+            .iter()
+            .all(|r| field(r, "card") != reverse),
+        "{:?}",
+        fixture.reviews()
+    );
+
+    let out = run(&fixture, NEXT_DAY, &["study"], "AI tạo sinh\n");
+    assert!(
+        out.contains("1/1 · due 0 · new 1\nTranslate into Vietnamese:\nGenerative AI\n"),
+        "{out}"
+    );
+    assert!(out.contains("Correct!"), "{out}");
+    let reviews = fixture.reviews();
+    let last = reviews.last().unwrap();
+    assert_eq!(field(last, "card"), reverse);
+    assert_eq!(field(last, "verdict"), "correct");
 }

@@ -7,7 +7,9 @@ use session_support::*;
 
 #[test]
 fn study_on_a_terminal_judges_typed_answers_and_menus() {
-    let fixture = Fixture::new();
+    // Two typed cards in a row: the fixture's en-vi card is the reverse of
+    // its vi-en card, so it waits for the next day.
+    let fixture = Fixture::with_deck(&fixture_deck_with_two_typed_cards());
     let mut command = fixture.command(NOW, &["study", "--color", "never"]);
     command.env("NO_COLOR", "1");
     let mut pty = spawn(command);
@@ -21,7 +23,7 @@ fn study_on_a_terminal_judges_typed_answers_and_menus() {
     expect(&mut pty, "Answer");
     send(&mut pty, "không biết\r");
     expect(&mut pty, "Wrong.");
-    expect(&mut pty, "Right answer: AI tạo sinh");
+    expect(&mut pty, "Right answer: Mô hình ngôn ngữ lớn");
     let screen = expect(&mut pty, "MidJourney thuộc nhóm nào?");
     let _ = screen;
     let options = ["Tạo văn bản", "Tạo hình ảnh", "Tạo âm thanh"];
@@ -39,7 +41,7 @@ fn study_on_a_terminal_judges_typed_answers_and_menus() {
         "{rest}"
     );
     assert!(
-        rest.contains("Generative AI → AI tạo sinh (you answered: không biết)"),
+        rest.contains("Large language model → Mô hình ngôn ngữ lớn (you answered: không biết)"),
         "{rest}"
     );
     assert!(!has_colour(&rest), "{rest:?}");
@@ -76,7 +78,8 @@ fn telex_input_arrives_intact() {
 
 #[test]
 fn ctrl_c_ends_the_session_with_its_summary_and_the_cursor_back() {
-    let fixture = Fixture::new();
+    // A second typed card right after the first (see `ctrl_c_in_a_menu_too`).
+    let fixture = Fixture::with_deck(&fixture_deck_with_two_typed_cards());
     let mut pty = spawn(fixture.command(NOW, &["study"]));
     expect(&mut pty, "Answer");
     send(&mut pty, "Generative AI\r");
@@ -139,7 +142,7 @@ fn undo_from_the_menu_and_from_the_prompt() {
 
 #[test]
 fn colour_on_a_terminal_unless_no_color() {
-    let fixture = Fixture::new();
+    let fixture = Fixture::with_deck(&fixture_deck_with_two_typed_cards());
     let mut pty = spawn(fixture.command(NOW, &["study"]));
     expect(&mut pty, "Answer");
     send(&mut pty, "Generative AI\r");
@@ -150,7 +153,7 @@ fn colour_on_a_terminal_unless_no_color() {
     send(&mut pty, "\x03");
     finish(&mut pty);
 
-    let fixture = Fixture::new();
+    let fixture = Fixture::with_deck(&fixture_deck_with_two_typed_cards());
     let mut command = fixture.command(NOW, &["study"]);
     command.env("NO_COLOR", "1");
     let mut pty = spawn(command);
@@ -224,7 +227,7 @@ fn telex_input_typed_quickly_arrives_intact() {
 
 #[test]
 fn escape_at_a_typed_answer_ends_the_session_with_its_summary_in_vietnamese() {
-    let fixture = Fixture::new();
+    let fixture = Fixture::with_deck(&fixture_deck_with_two_typed_cards());
     let mut command = fixture.command(NOW, &["study"]);
     command.env("LANG", "vi_VN.UTF-8");
     let mut pty = spawn(command);
@@ -235,8 +238,8 @@ fn escape_at_a_typed_answer_ends_the_session_with_its_summary_in_vietnamese() {
     expect(&mut pty, "Dịch sang tiếng Việt:");
     expect(&mut pty, "Trả lời");
     // Half an answer, then Esc: nothing more is recorded.
-    send(&mut pty, "Tạo");
-    expect(&mut pty, "Tạo");
+    send(&mut pty, "Mô hình");
+    expect(&mut pty, "Mô hình");
     send(&mut pty, "\x1b");
     let rest = finish(&mut pty);
     assert!(

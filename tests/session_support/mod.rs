@@ -71,6 +71,30 @@ line = 4
 hash = "000000000005"
 "#;
 
+/// An en-vi card sharing no answer with the fixture's cards, so it is no
+/// sibling of theirs: the day-1 queue may ask it right after the vi-en card
+/// (the en-vi reverse of that card waits for the next day).
+pub const SECOND_TYPED_CARD: &str = r#"[[card]]
+id = "fixture/translate/en-vi/mo-hinh-ngon-ngu-lon"
+kind = "translate"
+input = "text"
+prompt = "Large language model"
+answers = ["Mô hình ngôn ngữ lớn"]
+direction = "en-vi"
+line = 1
+hash = "000000000006"
+
+"#;
+
+/// [`FIXTURE_DECK`] with [`SECOND_TYPED_CARD`] second: day 1 asks two typed
+/// cards in a row, then the three menus (5 new cards).
+pub fn fixture_deck_with_two_typed_cards() -> String {
+    let reverse = "[[card]]\nid = \"fixture/translate/en-vi/ai-tao-sinh\"";
+    let deck = FIXTURE_DECK.replacen(reverse, &format!("{SECOND_TYPED_CARD}{reverse}"), 1);
+    assert!(deck.contains(SECOND_TYPED_CARD), "{deck}");
+    deck
+}
+
 /// A temp dir with `data/` (empty) and `decks/fixture.toml`.
 pub struct Fixture {
     pub dir: tempfile::TempDir,
@@ -181,17 +205,23 @@ pub fn has_colour(text: &str) -> bool {
     })
 }
 
+/// How long a piped session may take to print what a test waits for: a
+/// session that asks something else must fail the test, not hang it.
+const PIPED_DEADLINE: std::time::Duration = std::time::Duration::from_secs(30);
+
 /// A session running with piped stdin and stdout, driven line by line.
+/// Stdout is read by a thread so that waiting for a prompt has a deadline.
 pub struct Piped {
     pub child: std::process::Child,
     pub stdin: Option<std::process::ChildStdin>,
-    stdout: std::process::ChildStdout,
+    output: std::sync::mpsc::Receiver<Vec<u8>>,
     /// Everything read from stdout so far.
     pub seen: String,
 }
 
 impl Piped {
     pub fn spawn(mut command: Command) -> Piped {
+        use std::io::Read;
         use std::process::Stdio;
         let mut child = command
             .stdin(Stdio::piped())
@@ -199,11 +229,20 @@ impl Piped {
             .spawn()
             .unwrap();
         let stdin = child.stdin.take();
-        let stdout = child.stdout.take().unwrap();
+        let mut stdout = child.stdout.take().unwrap();
+        let (sender, output) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut buffer = [0; 4096];
+            while let Ok(read @ 1..) = stdout.read(&mut buffer) {
+                if sender.send(buffer[..read].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
         Piped {
             child,
             stdin,
-            stdout,
+            output,
             seen: String::new(),
         }
     }
@@ -215,29 +254,54 @@ impl Piped {
         stdin.flush().unwrap();
     }
 
-    /// Reads stdout until `needle` has been printed.
+    /// Reads stdout until `needle` has been printed; fails the test when the
+    /// output ends or nothing matching comes before the deadline.
     pub fn wait_for(&mut self, needle: &str) {
-        use std::io::Read;
+        use std::sync::mpsc::RecvTimeoutError;
+        let deadline = std::time::Instant::now() + PIPED_DEADLINE;
         let mut bytes = Vec::new();
-        let mut buffer = [0; 4096];
         while !self.seen.contains(needle) {
-            let read = self.stdout.read(&mut buffer).unwrap();
-            assert!(read > 0, "ended before {needle:?}: {}", self.seen);
-            bytes.extend_from_slice(&buffer[..read]);
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match self.output.recv_timeout(left) {
+                Ok(chunk) => bytes.extend_from_slice(&chunk),
+                Err(RecvTimeoutError::Disconnected) => {
+                    panic!("ended before {needle:?}: {}", self.seen)
+                }
+                Err(RecvTimeoutError::Timeout) => {
+                    let _ = self.child.kill();
+                    panic!("no {needle:?} within {PIPED_DEADLINE:?}: {}", self.seen)
+                }
+            }
             self.seen = String::from_utf8_lossy(&bytes).into_owned();
         }
     }
 
     /// Reads stdout to the end and waits for the process; stdin is closed
-    /// only when `close_stdin`.
+    /// only when `close_stdin`. Fails the test (killing the session) when
+    /// the output does not end before the deadline.
     pub fn finish(&mut self, close_stdin: bool) -> std::process::ExitStatus {
-        use std::io::Read;
+        use std::sync::mpsc::RecvTimeoutError;
         if close_stdin {
             drop(self.stdin.take());
         }
-        let mut rest = String::new();
-        self.stdout.read_to_string(&mut rest).unwrap();
-        self.seen.push_str(&rest);
+        let deadline = std::time::Instant::now() + PIPED_DEADLINE;
+        let mut rest = Vec::new();
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match self.output.recv_timeout(left) {
+                Ok(chunk) => rest.extend_from_slice(&chunk),
+                Err(RecvTimeoutError::Disconnected) => break,
+                Err(RecvTimeoutError::Timeout) => {
+                    let _ = self.child.kill();
+                    panic!(
+                        "output did not end within {PIPED_DEADLINE:?}: {}{}",
+                        self.seen,
+                        String::from_utf8_lossy(&rest)
+                    )
+                }
+            }
+        }
+        self.seen.push_str(&String::from_utf8_lossy(&rest));
         self.child.wait().unwrap()
     }
 }
