@@ -9,7 +9,8 @@
 //! 4. new cards in lesson order, no more than the daily new-card limit
 //!    minus the cards first answered today; a new card that is a sibling
 //!    of a card answered today or already queued is left for another day
-//!    (Anki "buries" siblings the same way), see [`are_siblings`];
+//!    (Anki "buries" siblings the same way), see [`are_siblings`]; so is
+//!    one whose due or learning sibling is answered during the session;
 //! 5. learning cards due within the learn-ahead window (20 min, as Anki
 //!    does), so a session does not end with a card due in a minute;
 //! 6. otherwise [`Next::WaitUntil`] the next learning step, or
@@ -18,7 +19,7 @@
 //! After every answer the session calls [`Queue::answered`] with the new
 //! schedule: a card still (re)learning comes back when its step is due.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::TimeDelta;
 
@@ -89,6 +90,9 @@ pub struct Queue {
     learning: Vec<(CardId, Timestamp)>,
     due: Vec<CardId>,
     new: Vec<CardId>,
+    /// For each queued new card, the other queued cards that are its
+    /// siblings: answering one of them in this session buries the new card.
+    new_siblings: Vec<(CardId, Vec<CardId>)>,
     learn_ahead: TimeDelta,
 }
 
@@ -162,11 +166,31 @@ impl Queue {
             new.truncate(limit.saturating_sub(due.len()));
             learning.truncate(limit.saturating_sub(due.len() + new.len()));
         }
+        let by_id: HashMap<&CardId, &Card> = cards.iter().map(|card| (&card.id, *card)).collect();
+        let new_siblings = new
+            .iter()
+            .filter_map(|id| by_id.get(id).map(|card| (id, *card)))
+            .map(|(id, card)| {
+                let siblings = due
+                    .iter()
+                    .chain(learning.iter().map(|(id, _)| id))
+                    .filter(|other| {
+                        by_id
+                            .get(other)
+                            .is_some_and(|other| are_siblings(card, other))
+                    })
+                    .cloned()
+                    .collect();
+                (id.clone(), siblings)
+            })
+            .filter(|(_, siblings): &(CardId, Vec<CardId>)| !siblings.is_empty())
+            .collect();
         Queue {
             undone: Vec::new(),
             learning,
             due,
             new,
+            new_siblings,
             learn_ahead: limits.learn_ahead,
         }
     }
@@ -206,6 +230,13 @@ impl Queue {
     /// the queue, and comes back at its due time while still (re)learning.
     pub fn answered(&mut self, card: &CardId, schedule: &Schedule) {
         self.remove(card);
+        let buried: Vec<CardId> = self
+            .new_siblings
+            .iter()
+            .filter(|(_, siblings)| siblings.contains(card))
+            .map(|(new_card, _)| new_card.clone())
+            .collect();
+        self.new.retain(|queued| !buried.contains(queued));
         if is_learning(schedule) {
             self.learning.push((card.clone(), schedule.due));
         }
@@ -453,6 +484,22 @@ mod tests {
             build(&cards, &records, &Limits::default()).new,
             [id(1), id(2)]
         );
+    }
+
+    #[test]
+    fn answering_a_due_sibling_buries_the_new_card() {
+        let cards = cards_with_pair(3, 0, 2);
+        let mut records = BTreeMap::new();
+        records.insert(id(0), review(5.0, 6, 0));
+        let mut queue = build(&cards, &records, &Limits::default());
+        assert_eq!(queue.due, [id(0)]);
+        assert_eq!(queue.new, [id(1), id(2)]);
+        let after = review(9.0, 0, 9).schedule;
+        queue.answered(&id(0), &after);
+        assert_eq!(queue.new, [id(1)]);
+        // Undoing the answer does not bring it back today: the sibling was seen.
+        queue.undo(&id(0));
+        assert_eq!(queue.new, [id(1)]);
     }
 
     #[test]
