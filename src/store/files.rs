@@ -147,7 +147,14 @@ fn parent(path: &Path) -> PathBuf {
     }
 }
 
-/// Takes the exclusive lock on `path` (created if needed) without waiting.
+/// How long [`lock`] keeps trying before it gives up.
+const LOCK_GRACE: std::time::Duration = std::time::Duration::from_millis(750);
+
+/// Takes the exclusive lock on `path` (created if needed). A lock held for
+/// a moment is waited for, at most [`LOCK_GRACE`]: a session that is just
+/// ending, or a process forked by the holder that has not yet exec'd and
+/// so still shares its lock, lets go within milliseconds; a session in use
+/// does not, and then the answer is [`Error::Locked`].
 pub fn lock(path: &Path) -> Result<File> {
     let file = OpenOptions::new()
         .create(true)
@@ -155,12 +162,20 @@ pub fn lock(path: &Path) -> Result<File> {
         .write(true)
         .open(path)
         .map_err(|error| Error::io(path, error))?;
-    match file.try_lock() {
-        Ok(()) => Ok(file),
-        Err(std::fs::TryLockError::WouldBlock) => Err(Error::Locked {
-            path: path.to_path_buf(),
-        }),
-        Err(std::fs::TryLockError::Error(error)) => Err(Error::io(path, error)),
+    let started = std::time::Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(file),
+            Err(std::fs::TryLockError::WouldBlock) if started.elapsed() < LOCK_GRACE => {
+                std::thread::sleep(std::time::Duration::from_millis(15));
+            }
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(Error::Locked {
+                    path: path.to_path_buf(),
+                });
+            }
+            Err(std::fs::TryLockError::Error(error)) => return Err(Error::io(path, error)),
+        }
     }
 }
 
