@@ -1,12 +1,19 @@
-//! Keeps Ctrl-C a key for the whole terminal session.
+//! Keeps the terminal in key-at-a-time mode for the whole session.
 //!
-//! Key reads put the terminal in raw mode only while they wait for a key.
-//! A Ctrl-C typed between two reads (while a verdict or the next prompt is
-//! being drawn) would otherwise become a SIGINT that the blocked read after
-//! it never notices, so the session would seem to ignore it. With the
-//! terminal's `ISIG` off for the session, that Ctrl-C stays in the input
-//! queue and the next read takes it as Ctrl-C. The cost: Ctrl-Z and Ctrl-\
-//! do not send their signals while a session runs.
+//! Key reads put the terminal in raw mode only while they wait for a key;
+//! between two reads (while a verdict, the next prompt or the edited line
+//! is drawn) it would be back in its usual cooked mode, and bytes arriving
+//! then are handled by the kernel's line discipline instead of by us:
+//! - a Ctrl-C becomes a SIGINT that the blocked read after it never
+//!   notices, so the session would seem to ignore it;
+//! - the backspaces of a Vietnamese input method's rebuild (Telex, VNI send
+//!   "\x7f\x7fạo" in one write) erase nothing we can see, so "tạo" would
+//!   arrive as "taoạo", and the kernel echoes keys we draw ourselves.
+//!
+//! With `ISIG`, `ICANON`, `ECHO` and `IEXTEN` off for the session, every
+//! byte waits in the input queue for the next read. Output processing is
+//! left alone, so lines still end properly. The cost: Ctrl-Z and Ctrl-\ do
+//! not send their signals while a session runs.
 
 use std::sync::Mutex;
 
@@ -19,35 +26,38 @@ type Saved = ();
 /// handler's hard exit, which does not unwind.
 static SAVED: Mutex<Option<Saved>> = Mutex::new(None);
 
-/// Turns `ISIG` off until dropped (or [`restore`] is called).
-pub struct CtrlCAsKey;
+/// Turns line editing, echo and signal keys off until dropped (or
+/// [`restore`] is called).
+pub struct KeysStayRaw;
 
-impl CtrlCAsKey {
-    /// Turns `ISIG` off on standard input, the terminal the keys come from.
-    pub fn install() -> CtrlCAsKey {
+impl KeysStayRaw {
+    /// Turns them off on standard input, the terminal the keys come from.
+    pub fn install() -> KeysStayRaw {
         #[cfg(unix)]
-        if let Some(saved) = disable_signal_keys(std::io::stdin())
+        if let Some(saved) = keys_stay_raw(std::io::stdin())
             && let Ok(mut slot) = SAVED.lock()
         {
             *slot = Some(saved);
         }
-        CtrlCAsKey
+        KeysStayRaw
     }
 }
 
-/// Turns `ISIG` off on `terminal`; returns the settings it had, or `None`
-/// when it is no terminal or refuses.
+/// Turns `ISIG`, `ICANON`, `ECHO` and `IEXTEN` off on `terminal`; returns
+/// the settings it had, or `None` when it is no terminal or refuses.
 #[cfg(unix)]
-fn disable_signal_keys(terminal: impl rustix::fd::AsFd) -> Option<Saved> {
+fn keys_stay_raw(terminal: impl rustix::fd::AsFd) -> Option<Saved> {
     use rustix::termios::{LocalModes, OptionalActions, tcgetattr, tcsetattr};
     let saved = tcgetattr(&terminal).ok()?;
     let mut quiet = saved.clone();
-    quiet.local_modes.remove(LocalModes::ISIG);
+    quiet
+        .local_modes
+        .remove(LocalModes::ISIG | LocalModes::ICANON | LocalModes::ECHO | LocalModes::IEXTEN);
     tcsetattr(&terminal, OptionalActions::Now, &quiet).ok()?;
     Some(saved)
 }
 
-impl Drop for CtrlCAsKey {
+impl Drop for KeysStayRaw {
     fn drop(&mut self) {
         restore();
     }
@@ -78,7 +88,7 @@ mod tests {
     use rustix::termios::{LocalModes, tcgetattr};
 
     #[test]
-    fn signal_keys_are_off_then_restored() {
+    fn line_editing_echo_and_signal_keys_are_off_then_restored() {
         let master = rustix::pty::openpt(rustix::pty::OpenptFlags::RDWR).unwrap();
         rustix::pty::grantpt(&master).unwrap();
         rustix::pty::unlockpt(&master).unwrap();
@@ -95,7 +105,7 @@ mod tests {
                 .contains(LocalModes::ISIG)
         );
 
-        let saved = disable_signal_keys(&slave).unwrap();
+        let saved = keys_stay_raw(&slave).unwrap();
         assert!(
             !tcgetattr(&slave)
                 .unwrap()
@@ -116,6 +126,6 @@ mod tests {
     #[test]
     fn no_terminal_is_left_alone() {
         let file = tempfile::tempfile().unwrap();
-        assert!(disable_signal_keys(&file).is_none());
+        assert!(keys_stay_raw(&file).is_none());
     }
 }

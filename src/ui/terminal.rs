@@ -3,7 +3,7 @@
 //! multiple choice and grades, a single key for "press Enter". Lines of
 //! output are wrapped at word boundaries to the terminal's width.
 //!
-//! Ctrl-C: the terminal's `ISIG` is off for the session (see
+//! Ctrl-C: the terminal stays in key-at-a-time mode for the session (see
 //! [`keys`](super::keys)), so our key reads get it as a key. dialoguer's menus read keys in raw
 //! mode and, on Ctrl-C, raise SIGINT themselves before returning an
 //! `Interrupted` error. A handler installed here turns the first SIGINT into
@@ -18,7 +18,7 @@ use dialoguer::Select;
 use dialoguer::console::{Key, Term, measure_text_width};
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 
-use super::keys::CtrlCAsKey;
+use super::keys::KeysStayRaw;
 use super::line::{Edit, LineEditor, render};
 use super::{Prompter, Reply, command, wrap};
 use crate::error::{Error, Result};
@@ -29,7 +29,7 @@ static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 pub struct Terminal {
     term: Term,
     theme: Box<dyn Theme>,
-    _ctrl_c_as_key: CtrlCAsKey,
+    _keys_stay_raw: KeysStayRaw,
 }
 
 impl Terminal {
@@ -46,7 +46,7 @@ impl Terminal {
         Terminal {
             term: Term::stderr(),
             theme,
-            _ctrl_c_as_key: CtrlCAsKey::install(),
+            _keys_stay_raw: KeysStayRaw::install(),
         }
     }
 
