@@ -116,9 +116,8 @@ impl Queue {
 
         let cards: Vec<&Card> = cards.into_iter().collect();
         // Cards answered today, and the new cards queued: their new siblings wait.
-        let mut seen_today: Vec<&Card> = cards
+        let mut seen_today: Vec<SiblingText> = cards
             .iter()
-            .copied()
             .filter(|card| {
                 records.get(&card.id).is_some_and(|record| {
                     record
@@ -127,6 +126,7 @@ impl Queue {
                         .is_some_and(|at| at.with_timezone(now.offset()).date_naive() == today)
                 })
             })
+            .map(|card| SiblingText::of(card))
             .collect();
         let mut seen = HashSet::new();
         let mut learning = Vec::new();
@@ -141,14 +141,15 @@ impl Queue {
                 .map(|record| &record.schedule)
                 .filter(|schedule| schedule.state != CardState::New);
             match schedule {
-                None => {
-                    let buried = || seen_today.iter().any(|other| are_siblings(card, other));
-                    if new_left > 0 && !buried() {
+                None if new_left > 0 => {
+                    let text = SiblingText::of(card);
+                    if !seen_today.iter().any(|other| text.is_sibling_of(other)) {
                         new_left -= 1;
                         new.push(card.id.clone());
-                        seen_today.push(card);
+                        seen_today.push(text);
                     }
                 }
+                None => {}
                 Some(schedule) if is_learning(schedule) && schedule.due > now => {
                     learning.push((card.id.clone(), schedule.due));
                 }
@@ -166,25 +167,7 @@ impl Queue {
             new.truncate(limit.saturating_sub(due.len()));
             learning.truncate(limit.saturating_sub(due.len() + new.len()));
         }
-        let by_id: HashMap<&CardId, &Card> = cards.iter().map(|card| (&card.id, *card)).collect();
-        let new_siblings = new
-            .iter()
-            .filter_map(|id| by_id.get(id).map(|card| (id, *card)))
-            .map(|(id, card)| {
-                let siblings = due
-                    .iter()
-                    .chain(learning.iter().map(|(id, _)| id))
-                    .filter(|other| {
-                        by_id
-                            .get(other)
-                            .is_some_and(|other| are_siblings(card, other))
-                    })
-                    .cloned()
-                    .collect();
-                (id.clone(), siblings)
-            })
-            .filter(|(_, siblings): &(CardId, Vec<CardId>)| !siblings.is_empty())
-            .collect();
+        let new_siblings = siblings_of_new_cards(&cards, &new, &due, &learning);
         Queue {
             undone: Vec::new(),
             learning,
@@ -292,15 +275,72 @@ impl Queue {
 /// in?", a tool's category and "which tool belongs to this category?".
 /// Asked one after the other, the first gives the second away.
 pub fn are_siblings(a: &Card, b: &Card) -> bool {
-    a.id != b.id && prompt_names_an_answer(a, b) && prompt_names_an_answer(b, a)
+    a.id != b.id && SiblingText::of(a).is_sibling_of(&SiblingText::of(b))
 }
 
-fn prompt_names_an_answer(asking: &Card, answered: &Card) -> bool {
-    let prompt = asking.prompt.to_lowercase();
-    answered.answers.iter().any(|answer| {
-        let answer = answer.trim().to_lowercase();
-        !answer.is_empty() && prompt.contains(&answer)
-    })
+/// A card's prompt and answers, lower-cased once for sibling tests.
+struct SiblingText {
+    prompt: String,
+    answers: Vec<String>,
+}
+
+impl SiblingText {
+    fn of(card: &Card) -> SiblingText {
+        SiblingText {
+            prompt: card.prompt.to_lowercase(),
+            answers: card
+                .answers
+                .iter()
+                .map(|answer| answer.trim().to_lowercase())
+                .filter(|answer| !answer.is_empty())
+                .collect(),
+        }
+    }
+
+    fn names_an_answer_of(&self, other: &SiblingText) -> bool {
+        other
+            .answers
+            .iter()
+            .any(|answer| self.prompt.contains(answer))
+    }
+
+    fn is_sibling_of(&self, other: &SiblingText) -> bool {
+        self.names_an_answer_of(other) && other.names_an_answer_of(self)
+    }
+}
+
+/// For each queued new card, the queued due and learning cards that are its
+/// siblings. Each card's text is lower-cased once: a library of ten
+/// thousand due cards meets at most a day's new cards here.
+fn siblings_of_new_cards(
+    cards: &[&Card],
+    new: &[CardId],
+    due: &[CardId],
+    learning: &[(CardId, Timestamp)],
+) -> Vec<(CardId, Vec<CardId>)> {
+    if new.is_empty() {
+        return Vec::new();
+    }
+    let by_id: HashMap<&CardId, &Card> = cards.iter().map(|card| (&card.id, *card)).collect();
+    let mut found: Vec<(CardId, SiblingText, Vec<CardId>)> = new
+        .iter()
+        .filter_map(|id| by_id.get(id))
+        .map(|card| (card.id.clone(), SiblingText::of(card), Vec::new()))
+        .collect();
+    let queued = due.iter().chain(learning.iter().map(|(id, _)| id));
+    for other in queued.filter_map(|id| by_id.get(id)) {
+        let text = SiblingText::of(other);
+        for (id, new_text, siblings) in &mut found {
+            if *id != other.id && new_text.is_sibling_of(&text) {
+                siblings.push(other.id.clone());
+            }
+        }
+    }
+    found
+        .into_iter()
+        .filter(|(_, _, siblings)| !siblings.is_empty())
+        .map(|(id, _, siblings)| (id, siblings))
+        .collect()
 }
 
 fn ask(card: &CardId, reason: Reason) -> Next {

@@ -534,14 +534,14 @@ impl<'a> Session<'a> {
         let answer = entry.card.canonical_answer().to_string();
         let key = |text: &str| text.trim().to_lowercase();
         let mut pool: Vec<String> = Vec::new();
-        let mut seen = vec![key(&answer)];
+        // A set: a deck of a thousand cards offers a thousand candidates.
+        let mut seen = HashSet::from([key(&answer)]);
         let own = entry.card.choices.iter();
         let siblings = sibling_cards(entry)
             .filter_map(|card| card.answers.first())
             .filter(|_| entry.card.choices.len() < 2);
         for option in own.chain(siblings) {
-            if !seen.contains(&key(option)) && !option.trim().is_empty() {
-                seen.push(key(option));
+            if !option.trim().is_empty() && seen.insert(key(option)) {
                 pool.push(option.clone());
             }
         }
