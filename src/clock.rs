@@ -72,6 +72,16 @@ pub fn at_most_representable(time: Timestamp) -> Timestamp {
 }
 
 /// `time` as a TOML offset date-time, which has a four-digit year.
+/// Midnight at the start of the day after `time`, in `time`'s offset: when
+/// the next day's new cards become available.
+pub fn start_of_next_day(time: &Timestamp) -> Option<Timestamp> {
+    day(time)
+        .succ_opt()?
+        .and_hms_opt(0, 0, 0)?
+        .and_local_timezone(*time.offset())
+        .single()
+}
+
 fn to_toml(time: &Timestamp) -> std::result::Result<toml::value::Datetime, String> {
     let text = format(time);
     text.parse()
@@ -207,6 +217,13 @@ mod tests {
         assert_eq!(parse(&format(&at_most_representable(later))), Ok(latest));
         let ordinary = parse("2026-11-28T09:00:00+07:00").unwrap();
         assert_eq!(at_most_representable(ordinary), ordinary);
+    }
+
+    #[test]
+    fn the_next_day_starts_at_midnight_in_the_same_offset() {
+        let late = parse("2026-11-28T23:30:00+07:00").unwrap();
+        let next = start_of_next_day(&late).unwrap();
+        assert_eq!(format(&next), "2026-11-29T00:00:00+07:00");
     }
 
     #[test]

@@ -375,7 +375,9 @@ impl<'a> Session<'a> {
     }
 
     /// Study mode, when nothing is left to ask now: when the next card of
-    /// `entries` falls due (a learning step later today, or a review).
+    /// `entries` falls due (a learning step later today, or a review), or
+    /// tomorrow's start when new cards are left (held back by the daily
+    /// limit, or waiting for a sibling).
     pub fn next_due(&self, now: Timestamp) -> Option<Timestamp> {
         let Plan::Study { queue, .. } = &self.plan else {
             return None;
@@ -383,12 +385,21 @@ impl<'a> Session<'a> {
         if let Next::WaitUntil(at) = queue.next(now) {
             return Some(at);
         }
-        self.entries
+        let next_review = self
+            .entries
             .iter()
             .filter_map(|entry| self.store.record_of(&entry.card.id))
             .map(|record| record.schedule.due)
             .filter(|due| *due > now)
-            .min()
+            .min();
+        let new_cards_left = self
+            .entries
+            .iter()
+            .any(|entry| self.store.record_of(&entry.card.id).is_none());
+        let new_cards_tomorrow = new_cards_left
+            .then(|| crate::clock::start_of_next_day(&now))
+            .flatten();
+        next_review.into_iter().chain(new_cards_tomorrow).min()
     }
 
     /// The question to answer now, or `None` when the session is over.

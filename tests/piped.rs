@@ -450,6 +450,12 @@ fn a_translation_s_reverse_waits_for_the_next_day() {
         out.contains("Session over: 8 answered · 8 correct"),
         "{out}"
     );
+    // The reviews are days away, but the waiting reverse is new tomorrow:
+    // NOW is 09:00+07:00, so the next day starts in 15 hours.
+    assert!(
+        out.contains("All done for now; the next card is due in 15 h."),
+        "{out}"
+    );
     let reverse = "fixture/translate/en-vi/ai-tao-sinh";
     assert!(
         fixture
