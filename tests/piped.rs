@@ -6,12 +6,7 @@ use predicates::prelude::*;
 use session_support::*;
 
 fn run(fixture: &Fixture, now: &str, args: &[&str], input: &str) -> String {
-    let output = assert_cmd::Command::from_std(fixture.command(now, args))
-        .write_stdin(input)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{output:?}");
-    String::from_utf8(output.stdout).unwrap()
+    stdout_of(fixture.command(now, args), input)
 }
 
 #[test]

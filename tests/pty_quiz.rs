@@ -5,8 +5,6 @@ mod session_support;
 use session_support::pty::*;
 use session_support::*;
 
-const CATEGORIES: [&str; 3] = ["Tạo văn bản", "Tạo hình ảnh", "Tạo âm thanh"];
-
 fn right_category(screen: &str) -> &'static str {
     let prompt = screen.rsplit("Question ").next().unwrap_or(screen);
     if prompt.contains("MidJourney") {
@@ -54,17 +52,6 @@ fn category_quiz_scores_what_the_log_holds() {
         .filter(|review| field(review, "verdict") == "correct")
         .count();
     assert_eq!(right_in_log, picked_right);
-}
-
-/// Waits until all three options are drawn and returns the screen so far:
-/// each option starts with "Tạo ", which no prompt contains.
-fn wait_for_menu(pty: &mut expectrl::session::OsSession) -> String {
-    let mut screen = String::new();
-    for _ in CATEGORIES {
-        screen.push_str(&expect(pty, "Tạo "));
-    }
-    screen.push_str(&expect(pty, "\n"));
-    screen
 }
 
 #[test]

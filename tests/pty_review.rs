@@ -6,17 +6,6 @@ mod session_support;
 use session_support::pty::*;
 use session_support::*;
 
-const CATEGORIES: [&str; 3] = ["Tạo văn bản", "Tạo hình ảnh", "Tạo âm thanh"];
-
-fn wait_for_menu(pty: &mut expectrl::session::OsSession) -> String {
-    let mut screen = String::new();
-    for _ in CATEGORIES {
-        screen.push_str(&expect(pty, "Tạo "));
-    }
-    screen.push_str(&expect(pty, "\n"));
-    screen
-}
-
 #[test]
 fn review_goes_over_the_missed_answer_until_it_is_right() {
     let fixture = Fixture::new();

@@ -15,12 +15,7 @@ fn ontap(data: &std::path::Path, args: &[&str], input: &str) -> String {
         .env_remove("ONTAP_DECKS")
         .env("ONTAP_NOW", NOW)
         .args(["--lang", "en"]);
-    let output = assert_cmd::Command::from_std(command)
-        .write_stdin(input)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{output:?}");
-    String::from_utf8(output.stdout).unwrap()
+    stdout_of(command, input)
 }
 
 #[test]

@@ -38,12 +38,7 @@ fn ontap(data: &std::path::Path, now: &str, args: &[&str], input: &str) -> Strin
         .env("LANG", "en_US.UTF-8")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES");
-    let output = assert_cmd::Command::from_std(command)
-        .write_stdin(input)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{output:?}");
-    String::from_utf8(output.stdout).unwrap()
+    stdout_of(command, input)
 }
 
 #[test]

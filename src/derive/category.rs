@@ -405,8 +405,7 @@ mod tests {
     #[test]
     fn only_linked_tools_are_called_tools() {
         let text = "- Tầng trên:\n    - **HTTP**: trang web\n    - **FTP**: tập tin\n- Tầng dưới:\n    - **Ethernet**: cáp\n    - **Wi-Fi**: sóng\n\n## Công cụ\n\n1. **Công cụ vẽ**:\n    - [Paint](p)\n    - [Krita](k)\n2. **Soạn thảo**:\n    - [Vim](v)\n    - Nano\n";
-        let mut drafts = Vec::new();
-        extract(&Lesson::parse(text).unwrap(), &mut drafts);
+        let drafts = crate::derive::drafts_of(extract, text);
         let prompts: Vec<&str> = drafts
             .iter()
             .filter(|draft| draft.key.starts_with("group/"))

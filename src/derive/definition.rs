@@ -473,9 +473,7 @@ mod tests {
     use super::*;
 
     fn drafts(text: &str) -> Vec<Draft> {
-        let mut drafts = Vec::new();
-        extract(&Lesson::parse(text).unwrap(), &mut drafts);
-        drafts
+        crate::derive::drafts_of(extract, text)
     }
 
     #[test]

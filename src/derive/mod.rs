@@ -330,6 +330,16 @@ pub fn pick_choices(answer: &str, pool: &[String], max: usize) -> Vec<String> {
         .collect()
 }
 
+/// The drafts one extractor derives from the lesson `text`, for the
+/// extractors' unit tests.
+#[cfg(test)]
+pub(crate) fn drafts_of(extract: fn(&Lesson, &mut Vec<Draft>), text: &str) -> Vec<Draft> {
+    let mut drafts = Vec::new();
+    let lesson = Lesson::parse(text).expect("test lessons parse");
+    extract(&lesson, &mut drafts);
+    drafts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -409,9 +409,7 @@ mod tests {
     use super::*;
 
     fn drafts(text: &str) -> Vec<Draft> {
-        let mut drafts = Vec::new();
-        extract(&Lesson::parse(text).unwrap(), &mut drafts);
-        drafts
+        crate::derive::drafts_of(extract, text)
     }
 
     #[test]

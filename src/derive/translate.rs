@@ -597,8 +597,7 @@ mod tests {
     #[test]
     fn a_shared_vietnamese_word_is_told_apart_by_the_english_explanation() {
         let text = "## Some English words\n\n| Vietnamese | Tiếng Anh |\n| --- | --- |\n| bản | version: bản phát hành theo thời gian |\n| bản | edition: biến thể của cùng một bản |";
-        let mut drafts = Vec::new();
-        extract(&Lesson::parse(text).unwrap(), &mut drafts);
+        let drafts = crate::derive::drafts_of(extract, text);
         assert_eq!(
             drafts[0].hint.as_deref(),
             Some("bản phát hành theo thời gian")
@@ -610,9 +609,7 @@ mod tests {
     fn vocabulary(rows: &str) -> Vec<Draft> {
         let text =
             format!("## Some English words\n\n| Vietnamese | Tiếng Anh |\n| --- | --- |\n{rows}");
-        let mut drafts = Vec::new();
-        extract(&Lesson::parse(&text).unwrap(), &mut drafts);
-        drafts
+        crate::derive::drafts_of(extract, &text)
     }
 
     fn pairs(drafts: &[Draft]) -> Vec<(&str, Vec<String>)> {
@@ -708,8 +705,7 @@ mod tests {
     #[test]
     fn every_row_gives_a_card_each_way() {
         let text = "# T\n\n## Some English words\n\n| Vietnamese | Tiếng Anh |\n| --- | --- |\n| mạng | network |\n| *máy* | machine |";
-        let mut drafts = Vec::new();
-        extract(&Lesson::parse(text).unwrap(), &mut drafts);
+        let drafts = crate::derive::drafts_of(extract, text);
         assert_eq!(drafts.len(), 4);
         assert_eq!(drafts[2].prompt, "máy");
         assert_eq!(drafts[3].key, "en-vi/may");

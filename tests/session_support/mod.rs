@@ -95,6 +95,19 @@ pub fn fixture_deck_with_two_typed_cards() -> String {
     deck
 }
 
+/// The three categories of the fixture deck's choice cards, in deck order.
+pub const CATEGORIES: [&str; 3] = ["Tạo văn bản", "Tạo hình ảnh", "Tạo âm thanh"];
+
+/// Runs `command` with `input` on stdin, asserts it succeeded, returns stdout.
+pub fn stdout_of(command: Command, input: &str) -> String {
+    let output = assert_cmd::Command::from_std(command)
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
 /// A temp dir with `data/` (empty) and `decks/fixture.toml`.
 pub struct Fixture {
     pub dir: tempfile::TempDir,

@@ -52,3 +52,14 @@ pub fn option_index(screen: &str, options: &[&str], wanted: &str) -> usize {
 
 pub const DOWN: &str = "\x1b[B";
 pub const ENTER: &str = "\r";
+
+/// Waits until the fixture's three category options are drawn and returns
+/// the screen so far: each option starts with "Tạo ", which no prompt contains.
+pub fn wait_for_menu(pty: &mut OsSession) -> String {
+    let mut screen = String::new();
+    for _ in super::CATEGORIES {
+        screen.push_str(&expect(pty, "Tạo "));
+    }
+    screen.push_str(&expect(pty, "\n"));
+    screen
+}
