@@ -13,6 +13,8 @@ mod study;
 
 use crate::cli::{Command, Config, DirectionChoice, StudyArgs};
 use crate::error::Result;
+use crate::i18n::Msg;
+use crate::library::Library;
 
 pub fn dispatch(config: &Config, command: Option<Command>) -> Result<()> {
     match command {
@@ -40,4 +42,15 @@ fn default_study() -> StudyArgs {
         limit: None,
         direction: DirectionChoice::Both,
     }
+}
+
+/// The library a session draws from, or `None` once the user has been told
+/// it is empty and how to add lessons.
+fn library_to_study(config: &Config) -> Result<Option<Library>> {
+    let library = Library::load(config)?;
+    if library.decks.is_empty() {
+        crate::ui::print_line(&Msg::NoDecks.text(config.lang))?;
+        return Ok(None);
+    }
+    Ok(Some(library))
 }

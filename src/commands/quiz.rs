@@ -4,7 +4,6 @@ use crate::cli::{Config, QuizArgs};
 use crate::deck::CardKind;
 use crate::error::Result;
 use crate::i18n::{Msg, localized};
-use crate::library::Library;
 use crate::scheduler::Scheduler;
 use crate::session::{self, Session};
 use crate::store::Store;
@@ -14,11 +13,9 @@ pub fn run(config: &Config, args: &QuizArgs) -> Result<()> {
 }
 
 fn run_in_language(config: &Config, args: &QuizArgs) -> Result<()> {
-    let library = Library::load(config)?;
-    if library.decks.is_empty() {
-        crate::ui::print_line(&Msg::NoDecks.text(config.lang))?;
+    let Some(library) = super::library_to_study(config)? else {
         return Ok(());
-    }
+    };
     let decks = library.select(&args.decks)?;
     let kind = args.kind.map(CardKind::from);
     let entries = session::entries(&decks, |card| kind.is_none_or(|kind| card.kind == kind));

@@ -3,7 +3,6 @@
 use crate::cli::{Config, ReviewArgs};
 use crate::error::Result;
 use crate::i18n::{Msg, localized};
-use crate::library::Library;
 use crate::scheduler::Scheduler;
 use crate::session::{self, Session};
 use crate::store::Store;
@@ -13,11 +12,9 @@ pub fn run(config: &Config, args: &ReviewArgs) -> Result<()> {
 }
 
 fn run_in_language(config: &Config, args: &ReviewArgs) -> Result<()> {
-    let library = Library::load(config)?;
-    if library.decks.is_empty() {
-        crate::ui::print_line(&Msg::NoDecks.text(config.lang))?;
+    let Some(library) = super::library_to_study(config)? else {
         return Ok(());
-    }
+    };
     let decks = library.select(&args.decks)?;
     let entries = session::entries(&decks, |_| true);
     let mut store = Store::open(config.data_dir()?, Scheduler::default())?;
