@@ -9,7 +9,10 @@ use ontap::derive::compile_lesson;
 use ontap::lesson::Lesson;
 
 fn main() {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/lessons/corpus");
+    // ONTAP_CORPUS names another corpus, as in the tests.
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join(
+        std::env::var_os("ONTAP_CORPUS").unwrap_or_else(|| "../shared/lessons/corpus".into()),
+    );
     let mut paths: Vec<PathBuf> = match std::fs::read_dir(&corpus) {
         Ok(entries) => entries
             .filter_map(|entry| entry.ok().map(|entry| entry.path()))
