@@ -495,6 +495,14 @@ pub fn drop_reason(reason: crate::derive::DropReason, lang: Lang) -> &'static st
             "các mục là câu văn, không phải tên",
             "the items are sentences, not names",
         ),
+        R::FieldLabels => (
+            "các mục là tên trường của một mô tả (Chức năng:, Cấu tạo:)",
+            "the items are a description's fields (Chức năng:, Cấu tạo:)",
+        ),
+        R::SamePrompt => (
+            "một danh sách khác của bài có cùng tên",
+            "another list of the lesson goes by the same name",
+        ),
         R::AskedAlready => (
             "một thẻ khác đã hỏi điều này",
             "another card asks this already",

@@ -29,7 +29,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::deck::{CardKind, InputKind};
-use crate::lesson::{Block, Inline, Item, Lesson, List, Section};
+use crate::lesson::{Block, Inline, Item, Lesson, List, Section, Table};
 
 use super::MIN_CHOICES;
 use super::category::MAX_CHOICES;
@@ -116,20 +116,49 @@ fn read_blocks<'a>(
 ) {
     let mut lists_seen = 0;
     for (at, block) in blocks.iter().enumerate() {
+        let named = || {
+            let before = at.checked_sub(1).and_then(|index| blocks.get(index));
+            match before {
+                Some(Block::Paragraph(paragraph)) => {
+                    let named = name_from_paragraph(paragraph, heading);
+                    // A note's title or a bold label over the sentence
+                    // introducing the list names it better.
+                    let title = at
+                        .checked_sub(2)
+                        .and_then(|index| blocks.get(index))
+                        .and_then(|block| match block {
+                            Block::Paragraph(title) => name_from_paragraph(title, None),
+                            _ => None,
+                        })
+                        .filter(|(_, naming, _)| *naming == Naming::Label);
+                    match named {
+                        Some((_, Naming::Intro, examples)) if title.is_some() => {
+                            title.map(|(name, naming, _)| (name, naming, examples))
+                        }
+                        named => named,
+                    }
+                }
+                // The first thing under the heading (`## Một số loại cây`
+                // then the list).
+                None if lists_seen == 0 => {
+                    heading.map(|heading| (heading.to_string(), Naming::Heading, false))
+                }
+                _ => None,
+            }
+        };
+        if let Block::Table(table) = block {
+            if let Some((name, naming, examples)) = named()
+                && let Some(fact) = table_fact(section, table, name, naming, examples)
+            {
+                facts.push(fact);
+            }
+            continue;
+        }
         let Block::List(list) = block else {
             continue;
         };
+        let named = named();
         lists_seen += 1;
-        let before = at.checked_sub(1).and_then(|index| blocks.get(index));
-        let named = match before {
-            Some(Block::Paragraph(paragraph)) => name_from_paragraph(paragraph, heading),
-            // The first thing under the heading (`## Một số loại cây` then
-            // the list).
-            None if lists_seen == 1 => {
-                heading.map(|heading| (heading.to_string(), Naming::Heading, false))
-            }
-            _ => None,
-        };
         if let Some((name, naming, examples)) = named
             && let Some(fact) = list_fact(section, list, name, naming, examples, dropped)
         {
@@ -162,6 +191,53 @@ fn read_blocks<'a>(
             );
         }
     }
+}
+
+/// A group from a table under a name: its first column's names (`| Yếu
+/// tố | Mô tả |` rows), or, when its first header cell is empty (`| | RAM
+/// | ROM |`, a comparison), the things its header compares. A vocabulary
+/// table is the translation extractor's.
+fn table_fact<'a>(
+    section: &'a Section,
+    table: &Table,
+    name: String,
+    naming: Naming,
+    examples: bool,
+) -> Option<GroupFact<'a>> {
+    let header: Vec<String> = table.header.iter().map(Inline::plain).collect();
+    let vocabulary = header.iter().any(|cell| {
+        let folded = fold(cell);
+        folded.contains("tieng anh") || folded.contains("english") || folded.contains("tieng viet")
+    });
+    if vocabulary || header.len() < 2 {
+        return None;
+    }
+    let cells: Vec<(String, usize)> = if header.first().is_some_and(|cell| cell.trim().is_empty()) {
+        header[1..].iter().map(|cell| (cell.clone(), table.line)).collect()
+    } else {
+        table
+            .rows
+            .iter()
+            .filter_map(|row| row.cells.first().map(|cell| (cell.plain(), row.line)))
+            .collect()
+    };
+    let items: Vec<(String, usize)> = cells
+        .into_iter()
+        .map(|(cell, line)| (strip_numbering(&trim_punctuation(&cell)), line))
+        .filter(|(cell, _)| !cell.is_empty())
+        .collect();
+    let names = items
+        .iter()
+        .all(|(item, _)| word_count(item) <= MAX_PLAIN_ITEM_WORDS && item.chars().any(char::is_alphabetic));
+    (names && items.len() >= 2).then(|| GroupFact {
+        section,
+        short: (naming == Naming::Intro).then(|| noun_phrase(&name)).flatten(),
+        name,
+        naming,
+        examples,
+        items,
+        line: table.line,
+    })
 }
 
 /// The name a paragraph gives the list right after it: a bold label or a
@@ -328,8 +404,10 @@ pub fn noun_phrase(sentence: &str) -> Option<String> {
     {
         end += 1;
     }
-    // Three syllables at least: `hai loại`, `ba trạng thái` say little.
-    if end - head_end < 3 {
+    // Three syllables at least: `hai loại`, `ba trạng thái` say little;
+    // a phrase cut by the limit, not by its end, is no name.
+    let cut = end < words.len() && end - head_end >= 6 && !PHRASE_ENDS.contains(&lower[end].as_str());
+    if end - head_end < 3 || cut {
         return None;
     }
     let phrase = words[start..end].join(" ");
@@ -448,7 +526,13 @@ pub fn item_label(item: &Item) -> Option<String> {
         let plain = lead.plain();
         match plain.split_once(':') {
             Some((head, _)) if word_count(head) <= 6 && !head.trim().is_empty() => head.to_string(),
-            _ if word_count(&plain) <= MAX_PLAIN_ITEM_WORDS && !plain.contains(". ") => plain,
+            // `Phổ biến hiện nay là cáp quang`: a sentence, however short.
+            _ if word_count(&plain) <= MAX_PLAIN_ITEM_WORDS
+                && !plain.contains(". ")
+                && !names(&plain, "là") =>
+            {
+                plain
+            }
             _ => return None,
         }
     };
@@ -563,7 +647,7 @@ fn read_bold_runs<'a>(
     // Steps under a heading are the heading's; with no heading, the
     // sentence before them names them.
     let (name, naming) = match intro {
-        _ if section.level >= 2 => (section.heading.clone(), Naming::Heading),
+        _ if section.level >= 2 => (strip_numbering(&section.heading), Naming::Heading),
         Some(named) => named,
         None => return,
     };
@@ -692,6 +776,13 @@ fn unfit_name(fact: &GroupFact<'_>) -> Option<DropReason> {
     None
 }
 
+/// Labels of a description's fields (beside [`is_generic`]'s).
+const FIELD_LABELS: [&str; 17] = [
+    "cau tao", "ap dung", "cong dung", "cu phap", "tac dung", "nguyen ly", "cach dung", "hoat dong",
+    "muc tieu", "y nghia", "dinh nghia", "tinh huong", "thao tac", "uu diem", "nhuoc diem",
+    "han che", "chuc nang",
+];
+
 /// Why an item list is none a teacher would ask to recall, if it is not.
 fn unfit_items(items: &[(String, usize)]) -> Option<DropReason> {
     let numbers = items
@@ -703,6 +794,17 @@ fn unfit_items(items: &[(String, usize)]) -> Option<DropReason> {
         .count();
     if numbers * 2 >= items.len() {
         return Some(DropReason::Number);
+    }
+    // `Chức năng:`, `Vai trò:`, `Ưu điểm và hạn chế`: the fields of a
+    // description.
+    if items.iter().any(|(item, _)| {
+        let folded = fold(item);
+        is_generic(item)
+            || FIELD_LABELS
+                .iter()
+                .any(|field| folded == *field || folded.starts_with(&format!("{field} ")))
+    }) {
+        return Some(DropReason::FieldLabels);
     }
     // `Nên …`, `Không …`, `Hãy …`: advice, not members of a group.
     let advice = items
@@ -805,6 +907,16 @@ fn make_cards(
             ));
             continue;
         }
+        // `title(), upper(), lower()` over those three: the name is the list.
+        let named_in_name = fact.items.iter().filter(|(item, _)| names(&fact.name, item)).count();
+        if named_in_name == fact.items.len() {
+            dropped.push(Dropped::new(
+                fact.line,
+                format!("{} gồm những gì?", fact.name),
+                DropReason::ShowsItsAnswer,
+            ));
+            continue;
+        }
         let items: HashSet<String> = fact.items.iter().map(|(item, _)| fold(item)).collect();
         // Two readers of one structure (a bold run that is also a list), or
         // two structures stating one group: one fact.
@@ -821,10 +933,11 @@ fn make_cards(
     }
     let mut shown_names: Vec<String> = Vec::new();
     for (fact, shown) in &mut kept {
+        let heading = strip_numbering(&fact.section.heading);
         if uses.get(&fold(shown)).is_some_and(|&count| count > 1)
-            && fold(&fact.section.heading) != fold(shown)
+            && fold(&heading) != fold(&bare(shown))
         {
-            *shown = format!("{shown} ({})", fact.section.heading);
+            *shown = format!("{} ({heading})", bare(shown));
         }
         shown_names.push(shown.clone());
     }
@@ -871,6 +984,7 @@ fn make_cards(
             *item_uses.entry(fold(item)).or_default() += 1;
         }
     }
+    let mut prompts_made: HashSet<String> = HashSet::new();
     for ((fact, shown), option) in kept.iter().zip(&option_names) {
         let items: Vec<String> = fact.items.iter().map(|(item, _)| item.clone()).collect();
         let folded: HashSet<String> = items.iter().map(|item| fold(item)).collect();
@@ -882,6 +996,14 @@ fn make_cards(
                 fact.line,
                 format!("{shown} gồm những gì?"),
                 DropReason::AskedAlready,
+            ));
+        } else if !prompts_made.insert(fold(shown)) {
+            // One name over two lists in one section: the second question
+            // would judge the first list's items wrong.
+            dropped.push(Dropped::new(
+                fact.line,
+                format!("{shown} gồm những gì?"),
+                DropReason::SamePrompt,
             ));
         } else if items.len() > MAX_ITEMS {
             dropped.push(Dropped::new(

@@ -108,6 +108,10 @@ pub enum DropReason {
     NotAGroupName,
     /// The items are sentences, not names to recall.
     NotNames,
+    /// The items are the fields of a description (`Chức năng:`, `Cấu tạo:`).
+    FieldLabels,
+    /// Another list of the lesson goes by the same name.
+    SamePrompt,
     /// Another card of the lesson asks the same already.
     AskedAlready,
     /// More items than a student can fairly recall at once.
