@@ -39,6 +39,9 @@ pub enum Msg<'a> {
     Close,
     Wrong,
     RightAnswer(&'a str),
+    /// A correct answer typed otherwise (a variant spelling, an acronym
+    /// spelled out): the lesson's spelling, no mistake implied.
+    LessonSpelling(&'a str),
     AllItems(&'a str),
     YouAnswered(&'a str),
     MissingDiacritics(&'a str),
@@ -201,6 +204,10 @@ impl Msg<'_> {
             Msg::RightAnswer(answer) => (
                 format!("Đáp án: {answer}"),
                 format!("Right answer: {answer}"),
+            ),
+            Msg::LessonSpelling(answer) => (
+                format!("Bài học viết: {answer}"),
+                format!("As the lesson writes it: {answer}"),
             ),
             Msg::AllItems(items) => (format!("Đủ các ý: {items}"), format!("All items: {items}")),
             Msg::YouAnswered(answer) => (
@@ -534,6 +541,7 @@ mod tests {
             Msg::Close,
             Msg::Wrong,
             Msg::RightAnswer("a"),
+            Msg::LessonSpelling("a"),
             Msg::AllItems("a, b"),
             Msg::YouAnswered("a"),
             Msg::MissingDiacritics("a"),

@@ -118,6 +118,8 @@ fn ok_in_piped_mode_and_the_library_s_acronyms() {
     // The vocabulary deck, not the one studied, says what AI is.
     session.send("Generative Artificial Intelligence\n");
     session.wait_for("Correct!");
+    // Shown the lesson's way, without calling the answer a mistake.
+    session.wait_for("As the lesson writes it: Generative AI");
     session.wait_for("Large language model");
     session.send("mo hinh ngon ngu lon\n");
     session.wait_for("Almost!");

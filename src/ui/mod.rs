@@ -501,9 +501,10 @@ fn show_feedback(ui: &mut dyn Prompter, lang: Lang, mode: Mode, feedback: &Feedb
             }
         } else if feedback.grade == Grade::Wrong
             || (feedback.grade == Grade::Close && feedback.close_reason.is_none())
-            || (feedback.grade == Grade::Correct && feedback.answer.trim() != feedback.expected)
         {
             ui.say(&Msg::RightAnswer(&expected).text(lang))?;
+        } else if feedback.grade == Grade::Correct && feedback.answer.trim() != feedback.expected {
+            ui.say(&Msg::LessonSpelling(&expected).text(lang))?;
         }
     }
     if let Some(times) = feedback.repeated_wrong {
