@@ -804,3 +804,63 @@ fn list_items_follow_the_same_rules_with_partial_credit() {
         );
     }
 }
+
+#[path = "corpus_support/mod.rs"]
+mod corpus_support;
+
+/// Over the whole corpus: the library's acronyms include the rows the
+/// issue names, and every card still takes its own canonical answer (and
+/// each accepted answer, typed back, is judged correct or is a fragment
+/// of an expansion another answer spells out).
+#[test]
+fn every_corpus_card_takes_its_own_answers_with_the_library_s_acronyms() {
+    let Some(corpus) = corpus_support::corpus("every_corpus_card_takes_its_own_answers") else {
+        return;
+    };
+    let mut decks = Vec::new();
+    for entry in std::fs::read_dir(&corpus).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|ext| ext == "md") {
+            let bytes = std::fs::read(&path).unwrap();
+            if let Ok(deck) = ontap::derive::compile_lesson(&path, &bytes) {
+                decks.push(deck);
+            }
+        }
+    }
+    let acronyms = Acronyms::from_cards(decks.iter().flat_map(|deck| &deck.cards));
+    assert!(
+        acronyms
+            .expansions_of("AI")
+            .contains(&"trí tuệ nhân tạo".to_string()),
+        "{:?}",
+        acronyms.expansions_of("AI")
+    );
+    let (mut answers, mut fragments) = (0, 0);
+    let mut failures = Vec::new();
+    for card in decks.iter().flat_map(|deck| &deck.cards) {
+        if card.input != InputKind::Text {
+            continue;
+        }
+        for (index, answer) in card.answers.iter().enumerate() {
+            answers += 1;
+            let judgement = judge_with(card, answer, &[], &acronyms);
+            if judgement.grade == Correct {
+                continue;
+            }
+            if index == 0 {
+                failures.push(format!("{}: {answer:?} {judgement:?}", card.id));
+            } else {
+                fragments += 1;
+            }
+        }
+    }
+    let _ = std::io::Write::write_fmt(
+        &mut std::io::stderr(),
+        format_args!(
+            "corpus: {} lessons, {} acronym pairs, {answers} typed answers, {fragments} not whole\n",
+            decks.len(),
+            acronyms.len()
+        ),
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
