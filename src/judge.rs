@@ -156,7 +156,7 @@ pub fn judge_with(
     match card.input {
         InputKind::Text => judge_text(card, &typed, sibling_answers, acronyms),
         InputKind::Choice => judge_choice(card, answer, &typed),
-        InputKind::List => judge_list(card, answer),
+        InputKind::List => judge_list(card, answer, acronyms),
     }
 }
 
@@ -271,7 +271,7 @@ fn judge_choice(card: &Card, answer: &str, typed: &Typed) -> Judgement {
     Judgement::new(grade, canonical, None)
 }
 
-fn judge_list(card: &Card, answer: &str) -> Judgement {
+fn judge_list(card: &Card, answer: &str, acronyms: &Acronyms) -> Judgement {
     let expected: Vec<Form> = card.answers.iter().map(|item| Form::new(item)).collect();
     let total = expected.len();
     let shown = card.answers.join(", ");
@@ -285,13 +285,24 @@ fn judge_list(card: &Card, answer: &str) -> Judgement {
         if typed.en.normal.is_empty() {
             continue;
         }
+        let open = |index: &usize| unmatched.get(*index).copied().unwrap_or(false);
         let best = expected
             .iter()
             .enumerate()
-            .filter(|(index, _)| unmatched.get(*index).copied().unwrap_or(false))
+            .filter(|(index, _)| open(index))
             .map(|(index, form)| (index, form.compare(&typed)))
             .filter(|(_, found)| *found != Match::None)
-            .min_by_key(|(_, found)| found.rank());
+            .min_by_key(|(_, found)| found.rank())
+            .or_else(|| {
+                // An item with an acronym or expansion in it, the other way round.
+                expected
+                    .iter()
+                    .enumerate()
+                    .filter(|(index, _)| open(index))
+                    .find_map(|(index, form)| {
+                        spelled_item(form, &typed, acronyms).map(|found| (index, found))
+                    })
+            });
         if let Some((index, found)) = best {
             if let Some(slot) = unmatched.get_mut(index) {
                 *slot = false;
@@ -312,6 +323,28 @@ fn judge_list(card: &Card, answer: &str) -> Judgement {
         Judgement::new(Grade::Close, &shown, Some(partial))
     } else {
         Judgement::new(Grade::Wrong, &shown, None)
+    }
+}
+
+/// How a typed list item matches an expected one once acronyms and
+/// expansions are folded on both sides: exactly, or without accents.
+fn spelled_item(expected: &Form, typed: &Typed, acronyms: &Acronyms) -> Option<Match> {
+    if acronyms.is_empty() {
+        return None;
+    }
+    let (typed_folded, expected_folded) = (
+        acronyms.fold(&typed.en.normal),
+        acronyms.fold(&expected.normal),
+    );
+    if !typed_folded.changed && !expected_folded.changed {
+        return None;
+    }
+    let missing = Match::Close(CloseReason::MissingDiacritics, 0);
+    match Form::new(&expected_folded.text).compare(&Typed::new(&typed_folded.text)) {
+        Match::Exact if typed_folded.missing_marks => Some(missing),
+        Match::Exact => Some(Match::Exact),
+        found @ Match::Close(CloseReason::MissingDiacritics, _) => Some(found),
+        Match::Close(..) | Match::None => None,
     }
 }
 

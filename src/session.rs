@@ -1168,6 +1168,20 @@ mod tests {
         assert_eq!(reviews[0].verdict, Grade::Correct);
         assert_eq!(reviews[0].overruled, Some(Grade::Wrong));
         assert_eq!(reviews[0].answer, "Generative A.I. models");
+        // Undo takes the overruled answer back altogether: the card is new again.
+        let mut session =
+            Session::study(entries(&[&deck], |_| true), &mut store, now(), options(), 7);
+        session.question(now());
+        session
+            .act(Action::Answer("nonsense".into()), now())
+            .unwrap();
+        session.act(Action::Overrule, now()).unwrap();
+        assert!(matches!(
+            session.act(Action::Undo, now()).unwrap(),
+            Outcome::Undone { .. }
+        ));
+        drop(session);
+        assert_eq!(store.reviews().unwrap().len(), 1);
     }
 
     #[test]

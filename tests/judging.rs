@@ -803,6 +803,31 @@ fn list_items_follow_the_same_rules_with_partial_credit() {
             "{typed:?}"
         );
     }
+    // An item may be spelled out, or shortened, as the library defines.
+    let acronyms = Acronyms::from_cards(&library());
+    let items = &[
+        "AI tạo sinh",
+        "xử lý ngôn ngữ tự nhiên",
+        "Large Language Model",
+    ];
+    let cases: &[(&str, Grade, Option<CloseReason>)] = &[
+        ("trí tuệ nhân tạo tạo sinh, NLP, LLM", Correct, None),
+        ("LLM, natural language processing", Close, partial(2, 3)),
+        (
+            "tri tue nhan tao tao sinh, NLP, LLM",
+            Close,
+            Some(NoAccents),
+        ),
+    ];
+    for (typed, grade, reason) in cases {
+        let list = card(InputKind::List, items, &[]);
+        let judgement = judge_with(&list, typed, &[], &acronyms);
+        assert_eq!(
+            (judgement.grade, &judgement.close_reason),
+            (*grade, reason),
+            "{typed:?}"
+        );
+    }
 }
 
 #[path = "corpus_support/mod.rs"]

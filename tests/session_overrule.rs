@@ -163,3 +163,31 @@ fn ok_in_piped_mode_and_the_library_s_acronyms() {
         "fixture/translate/en-vi/mo-hinh-ngon-ngu-lon"
     );
 }
+
+#[test]
+fn o_after_the_last_question_overrules_it_before_the_summary() {
+    let fixture = library();
+    let args = ["quiz", "fixture", "--kind", "translate", "-n", "1"];
+    let mut session = Piped::spawn(fixture.command(NOW, &args));
+    session.wait_for("Answer");
+    session.send("nonsense\n");
+    session.wait_for("Wrong.");
+    session.wait_for("o: I was right");
+    session.send("o\n");
+    session.wait_for("Counted as correct: nonsense");
+    // Asked again, without the offer this time.
+    session.wait_for("That was the last question. Enter: summary · u: undo the last answer:");
+    session.send("\n");
+    session.wait_for("Score: 1/1");
+    assert!(session.finish(true).success());
+    let reviews = fixture.reviews();
+    assert_eq!(reviews.len(), 1);
+    assert_eq!(
+        (
+            field(&reviews[0], "verdict"),
+            field(&reviews[0], "override")
+        ),
+        ("correct", "wrong")
+    );
+    assert_eq!(field(&reviews[0], "mode"), "quiz");
+}
