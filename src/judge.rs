@@ -223,27 +223,17 @@ fn spelled_out(
     if contains_words(&prompt_folded.text, &typed_folded.text) {
         return None;
     }
-    let folded_typed = Typed::new(&typed_folded.text);
-    for form in accepted {
-        let answer_folded = acronyms.fold(&form.normal);
-        if !typed_folded.changed && !answer_folded.changed {
-            continue;
-        }
-        let reason = match Form::new(&answer_folded.text).compare(&folded_typed) {
-            Match::Exact if !typed_folded.missing_marks => None,
-            Match::Exact | Match::Close(CloseReason::MissingDiacritics, _) => {
-                Some(CloseReason::MissingDiacritics)
-            }
-            Match::Close(..) | Match::None => continue,
+    accepted.iter().find_map(|form| {
+        let judgement = match spelled_match(form, typed, acronyms)? {
+            Match::Exact => Judgement::new(Grade::Correct, &form.original, None),
+            _ => Judgement::new(
+                Grade::Close,
+                &form.original,
+                Some(CloseReason::MissingDiacritics),
+            ),
         };
-        let grade = if reason.is_none() {
-            Grade::Correct
-        } else {
-            Grade::Close
-        };
-        return Some(Judgement::new(grade, &form.original, reason));
-    }
-    None
+        Some(judgement)
+    })
 }
 
 /// Whether the words of `part` appear, in a row, among those of `whole`.
@@ -300,7 +290,7 @@ fn judge_list(card: &Card, answer: &str, acronyms: &Acronyms) -> Judgement {
                     .enumerate()
                     .filter(|(index, _)| open(index))
                     .find_map(|(index, form)| {
-                        spelled_item(form, &typed, acronyms).map(|found| (index, found))
+                        spelled_match(form, &typed, acronyms).map(|found| (index, found))
                     })
             });
         if let Some((index, found)) = best {
@@ -326,9 +316,10 @@ fn judge_list(card: &Card, answer: &str, acronyms: &Acronyms) -> Judgement {
     }
 }
 
-/// How a typed list item matches an expected one once acronyms and
-/// expansions are folded on both sides: exactly, or without accents.
-fn spelled_item(expected: &Form, typed: &Typed, acronyms: &Acronyms) -> Option<Match> {
+/// How `typed` matches `expected` once the acronyms and expansions of
+/// `acronyms` are folded on both sides: exactly, or with an expansion's
+/// accents missing; `None` when folding changes neither or they differ.
+fn spelled_match(expected: &Form, typed: &Typed, acronyms: &Acronyms) -> Option<Match> {
     if acronyms.is_empty() {
         return None;
     }
