@@ -511,6 +511,64 @@ fn round_div(value: i64, by: i64) -> i64 {
     ((value + by / 2) / by).max(1)
 }
 
+/// Why `compile` left a candidate card out, as `compile --explain` says it.
+pub fn drop_reason(reason: crate::derive::DropReason, lang: Lang) -> &'static str {
+    use crate::derive::DropReason as R;
+    let (vi, en) = match reason {
+        R::TaskList => (
+            "danh sách việc cần làm, không phải kiến thức",
+            "a task list, not knowledge",
+        ),
+        R::WikiLink => ("liên kết tới trang khác", "links to other pages"),
+        R::WorkedExample => (
+            "các bước của một ví dụ, bài tập hay gợi ý",
+            "the parts of a worked example, an exercise or a hint",
+        ),
+        R::Advice => (
+            "lời khuyên, không phải thành phần của một nhóm",
+            "advice, not members of a group",
+        ),
+        R::Number => (
+            "số hoặc kích thước, không phải tên",
+            "numbers or sizes, not names",
+        ),
+        R::NotAGroupName => (
+            "nhãn mô tả một tình huống, không phải tên một nhóm",
+            "the label sets a scene, it names no group",
+        ),
+        R::NotNames => (
+            "các mục là câu văn, không phải tên",
+            "the items are sentences, not names",
+        ),
+        R::AskedAlready => (
+            "một thẻ khác đã hỏi điều này",
+            "another card asks this already",
+        ),
+        R::TooManyItems => (
+            "quá nhiều mục để nhớ một lúc",
+            "too many items to recall at once",
+        ),
+        R::ShowsItsAnswer => (
+            "câu hỏi chứa sẵn đáp án",
+            "the question shows its own answer",
+        ),
+        R::Duplicate => ("trùng với một thẻ khác", "the same as another card"),
+        R::TooFewChoices => (
+            "trắc nghiệm có dưới ba lựa chọn",
+            "a multiple choice with fewer than three options",
+        ),
+        R::Empty => (
+            "không có gì để hỏi hoặc để trả lời",
+            "nothing to ask or to answer",
+        ),
+        R::TooLong => ("quá dài để hỏi", "too long to ask"),
+    };
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
