@@ -182,8 +182,8 @@ impl Msg<'_> {
             ),
             Msg::TextAnswerPrompt => pair("Trả lời", "Answer"),
             Msg::KeysHint => pair(
-                "Esc hoặc Ctrl-C để thoát · gõ :u để hoàn tác câu vừa rồi, :ok nếu bạn đúng mà bị chấm sai (trong danh sách chọn: q để thoát)",
-                "Esc or Ctrl-C quits · type :u to undo the last answer, :ok if it was right but judged otherwise (in menus: q quits too)",
+                "Esc hoặc Ctrl-C để thoát · gõ :u để hoàn tác câu vừa rồi (trong danh sách chọn: q để thoát)",
+                "Esc or Ctrl-C quits · type :u to undo the last answer (in menus: q quits too)",
             ),
             Msg::KeysHintPlain => pair(
                 ":u hoàn tác · :ok tôi đúng mà · :q thoát",
