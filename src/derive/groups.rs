@@ -146,11 +146,21 @@ fn read_blocks<'a>(
                 _ => None,
             }
         };
+        // A heading that counts (`### Hai giao thức chính`, `## Các loại …`)
+        // announces the first list or table under it, whatever sentence
+        // comes between.
+        let counted = || {
+            heading
+                .filter(|heading| lists_seen == 0 && counts(heading))
+                .map(|heading| (heading.to_string(), Naming::Heading, false))
+        };
+        let named = || named().or_else(counted);
         if let Block::Table(table) = block {
             if let Some((name, naming, examples)) = named()
                 && let Some(fact) = table_fact(section, table, name, naming, examples)
             {
                 facts.push(fact);
+                lists_seen += 1;
             }
             continue;
         }
@@ -193,6 +203,17 @@ fn read_blocks<'a>(
     }
 }
 
+/// Whether a heading opens with a quantifier (`Hai giao thức chính`,
+/// `Các loại cáp`, `Một số dịch vụ`): it names a list.
+fn counts(heading: &str) -> bool {
+    let lower = heading.trim().to_lowercase();
+    QUANTIFIERS.iter().any(|quantifier| {
+        lower
+            .strip_prefix(quantifier)
+            .is_some_and(|rest| rest.starts_with(' '))
+    })
+}
+
 /// A group from a table under a name: its first column's names (`| Yếu
 /// tố | Mô tả |` rows), or, when its first header cell is empty (`| | RAM
 /// | ROM |`, a comparison), the things its header compares. A vocabulary
@@ -213,7 +234,10 @@ fn table_fact<'a>(
         return None;
     }
     let cells: Vec<(String, usize)> = if header.first().is_some_and(|cell| cell.trim().is_empty()) {
-        header[1..].iter().map(|cell| (cell.clone(), table.line)).collect()
+        header[1..]
+            .iter()
+            .map(|cell| (cell.clone(), table.line))
+            .collect()
     } else {
         table
             .rows
@@ -226,12 +250,14 @@ fn table_fact<'a>(
         .map(|(cell, line)| (strip_numbering(&trim_punctuation(&cell)), line))
         .filter(|(cell, _)| !cell.is_empty())
         .collect();
-    let names = items
-        .iter()
-        .all(|(item, _)| word_count(item) <= MAX_PLAIN_ITEM_WORDS && item.chars().any(char::is_alphabetic));
+    let names = items.iter().all(|(item, _)| {
+        word_count(item) <= MAX_PLAIN_ITEM_WORDS && item.chars().any(char::is_alphabetic)
+    });
     (names && items.len() >= 2).then(|| GroupFact {
         section,
-        short: (naming == Naming::Intro).then(|| noun_phrase(&name)).flatten(),
+        short: (naming == Naming::Intro)
+            .then(|| noun_phrase(&name))
+            .flatten(),
         name,
         naming,
         examples,
@@ -299,7 +325,11 @@ fn name_from_paragraph(
     // `### Các loại địa chỉ ô` then `Có ba loại địa chỉ ô:`: the heading's
     // list, named better by the heading.
     if let Some(heading) = heading
-        && names(intro, &core_of(heading))
+        && noun_phrase(intro).is_some_and(|phrase| {
+            // `hai loại độ phức tạp` under `Độ phức tạp`: kinds of it.
+            let (phrase, heading) = (core_of(&phrase), core_of(heading));
+            phrase == heading || phrase.ends_with(&format!(" {heading}"))
+        })
     {
         return Some((heading.to_string(), Naming::Heading, false));
     }
@@ -406,7 +436,8 @@ pub fn noun_phrase(sentence: &str) -> Option<String> {
     }
     // Three syllables at least: `hai loại`, `ba trạng thái` say little;
     // a phrase cut by the limit, not by its end, is no name.
-    let cut = end < words.len() && end - head_end >= 6 && !PHRASE_ENDS.contains(&lower[end].as_str());
+    let cut =
+        end < words.len() && end - head_end >= 6 && !PHRASE_ENDS.contains(&lower[end].as_str());
     if end - head_end < 3 || cut {
         return None;
     }
@@ -767,6 +798,21 @@ fn unfit_name(fact: &GroupFact<'_>) -> Option<DropReason> {
     if WORKED.iter().any(|worked| folded.starts_with(worked)) {
         return Some(DropReason::WorkedExample);
     }
+    // A heading of the page's frame, not a group of the subject.
+    const FRAME: [&str; 9] = [
+        "khai niem",
+        "khai quat",
+        "tom tat",
+        "tom luoc",
+        "gioi thieu",
+        "xem them",
+        "tham khao",
+        "cau hoi",
+        "on tap",
+    ];
+    if fact.naming == Naming::Heading && FRAME.iter().any(|frame| folded.starts_with(frame)) {
+        return Some(DropReason::NotAGroupName);
+    }
     if name
         .chars()
         .all(|c| !c.is_alphabetic() || c.is_ascii_digit())
@@ -778,9 +824,23 @@ fn unfit_name(fact: &GroupFact<'_>) -> Option<DropReason> {
 
 /// Labels of a description's fields (beside [`is_generic`]'s).
 const FIELD_LABELS: [&str; 17] = [
-    "cau tao", "ap dung", "cong dung", "cu phap", "tac dung", "nguyen ly", "cach dung", "hoat dong",
-    "muc tieu", "y nghia", "dinh nghia", "tinh huong", "thao tac", "uu diem", "nhuoc diem",
-    "han che", "chuc nang",
+    "cau tao",
+    "ap dung",
+    "cong dung",
+    "cu phap",
+    "tac dung",
+    "nguyen ly",
+    "cach dung",
+    "hoat dong",
+    "muc tieu",
+    "y nghia",
+    "dinh nghia",
+    "tinh huong",
+    "thao tac",
+    "uu diem",
+    "nhuoc diem",
+    "han che",
+    "chuc nang",
 ];
 
 /// Why an item list is none a teacher would ask to recall, if it is not.
@@ -908,7 +968,11 @@ fn make_cards(
             continue;
         }
         // `title(), upper(), lower()` over those three: the name is the list.
-        let named_in_name = fact.items.iter().filter(|(item, _)| names(&fact.name, item)).count();
+        let named_in_name = fact
+            .items
+            .iter()
+            .filter(|(item, _)| names(&fact.name, item))
+            .count();
         if named_in_name == fact.items.len() {
             dropped.push(Dropped::new(
                 fact.line,
