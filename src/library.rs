@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::cli::Config;
 use crate::deck::{Deck, DeckId, line_of_key, utf8_text};
 use crate::error::{Error, Location, Result};
+use crate::store::deck_cache::{self, DeckCache, FileStamp};
 
 /// The bundled lesson's compiled deck, so ontap works from any directory.
 pub const BUNDLED_DECK: &str = include_str!("../decks/ai-tao-sinh.toml");
@@ -23,33 +24,60 @@ impl Library {
     pub fn load(config: &Config) -> Result<Library> {
         match &config.decks_dir {
             Some(dir) => Library::from_dir(dir, false),
-            None => Library::from_dir(&config.data_dir()?.join("decks"), true),
+            None => {
+                let data_dir = config.data_dir()?;
+                Library::from_dir_cached(&data_dir.join("decks"), true, Some(data_dir))
+            }
         }
     }
 
     /// Loads every `*.toml` deck of `dir` (a missing `dir` holds none), plus
     /// the bundled deck when `with_bundled` and no deck of `dir` replaces it.
     pub fn from_dir(dir: &Path, with_bundled: bool) -> Result<Library> {
+        Library::from_dir_cached(dir, with_bundled, None)
+    }
+
+    /// [`Library::from_dir`], taking the decks whose file is unchanged from
+    /// the library cache of `cache_dir` (the data dir) and updating that
+    /// cache when a file was parsed, added or removed. The result is the
+    /// same as parsing every file; only the time differs.
+    pub fn from_dir_cached(
+        dir: &Path,
+        with_bundled: bool,
+        cache_dir: Option<&Path>,
+    ) -> Result<Library> {
+        let mut cache = cache_dir.map(DeckCache::read).unwrap_or_default();
+        let mut stamps: Vec<(String, FileStamp)> = Vec::new();
+        let mut parsed_any = false;
         let mut decks: Vec<Deck> = Vec::new();
         let mut files: BTreeMap<DeckId, PathBuf> = BTreeMap::new();
         for path in deck_files(dir)? {
-            let bytes = std::fs::read(&path).map_err(|error| Error::io(&path, error))?;
-            let text = utf8_text(&path, bytes)?;
-            let deck = Deck::from_toml(&text, &path)?;
+            let (name, stamp) = (file_name(&path), FileStamp::of(&path)?);
+            let deck = match cache.take(&name, &stamp) {
+                Some(deck) => deck,
+                None => {
+                    parsed_any = true;
+                    read_deck(&path)?
+                }
+            };
             // Two files of one deck (a copy kept as a backup) would show it
             // twice and ask its cards twice; which one is meant is the user's call.
             if let Some(first) = files.get(&deck.deck.id) {
-                return Err(Error::invalid(
-                    Location::line(&path, line_of_key(&text, "id")),
-                    format!(
-                        "deck `{}` is also in {}; a deck id must be unique in the library, remove or rename one of them",
-                        deck.deck.id,
-                        first.display()
-                    ),
-                ));
+                return Err(duplicate_deck(&path, &deck, first));
             }
             files.insert(deck.deck.id.clone(), path);
+            stamps.push((name, stamp));
             decks.push(deck);
+        }
+        if let Some(cache_dir) = cache_dir
+            && (parsed_any || cache.has_leftovers())
+        {
+            let entries: Vec<(String, FileStamp, &Deck)> = stamps
+                .into_iter()
+                .zip(&decks)
+                .map(|((name, stamp), deck)| (name, stamp, deck))
+                .collect();
+            deck_cache::write(cache_dir, &entries);
         }
         if with_bundled {
             let bundled = Deck::from_toml(BUNDLED_DECK, Path::new("<bundled>/ai-tao-sinh.toml"))?;
@@ -76,6 +104,42 @@ impl Library {
             })
             .collect()
     }
+}
+
+/// The deck of the file `path`, parsed from its TOML.
+fn read_deck(path: &Path) -> Result<Deck> {
+    let bytes = std::fs::read(path).map_err(|error| Error::io(path, error))?;
+    let text = utf8_text(path, bytes)?;
+    Deck::from_toml(&text, path)
+}
+
+/// The error for a second file `path` holding the deck of file `first`.
+fn duplicate_deck(path: &Path, deck: &Deck, first: &Path) -> Error {
+    // The line of its id, from the text (a cached deck has none at hand).
+    let line = std::fs::read_to_string(path).map_or(1, |text| line_of_key(&text, "id"));
+    Error::invalid(
+        Location::line(path, line),
+        format!(
+            "deck `{}` is also in {}; a deck id must be unique in the library, remove or rename one of them",
+            deck.deck.id,
+            first.display()
+        ),
+    )
+}
+
+/// The deck files of `dir` by name, with their stamps, sorted.
+pub fn deck_file_stamps(dir: &Path) -> Result<Vec<(String, FileStamp)>> {
+    deck_files(dir)?
+        .iter()
+        .map(|path| Ok((file_name(path), FileStamp::of(path)?)))
+        .collect()
+}
+
+/// The name a deck file is cached under.
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// The `*.toml` files directly in `dir`, sorted; none when `dir` is missing.
