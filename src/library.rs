@@ -47,38 +47,34 @@ impl Library {
         cache_dir: Option<&Path>,
     ) -> Result<Library> {
         let mut cache = cache_dir.map(DeckCache::read).unwrap_or_default();
-        let mut stamps: Vec<(String, FileStamp)> = Vec::new();
-        let mut parsed_any = false;
-        let mut decks: Vec<Deck> = Vec::new();
-        let mut files: BTreeMap<DeckId, PathBuf> = BTreeMap::new();
-        for path in deck_files(dir)? {
-            let (name, stamp) = (file_name(&path), FileStamp::of(&path)?);
-            let deck = match cache.take(&name, &stamp) {
-                Some(deck) => deck,
-                None => {
-                    parsed_any = true;
-                    read_deck(&path)?
-                }
-            };
-            // Two files of one deck (a copy kept as a backup) would show it
-            // twice and ask its cards twice; which one is meant is the user's call.
-            if let Some(first) = files.get(&deck.deck.id) {
-                return Err(duplicate_deck(&path, &deck, first));
-            }
-            files.insert(deck.deck.id.clone(), path);
-            stamps.push((name, stamp));
-            decks.push(deck);
-        }
+        let (files, parsed_any) = read_deck_files(dir, &mut cache)?;
         if let Some(cache_dir) = cache_dir
             && (parsed_any || cache.has_leftovers())
         {
-            let entries: Vec<(String, FileStamp, &Deck)> = stamps
-                .into_iter()
-                .zip(&decks)
-                .map(|((name, stamp), deck)| (name, stamp, deck))
-                .collect();
-            deck_cache::write(cache_dir, &entries);
+            deck_cache::write(cache_dir, &cache_entries(&files));
         }
+        Library::of(files, with_bundled)
+    }
+
+    /// For `ontap state check`: the library `config` points at, parsed from
+    /// its TOML alone (the cache is neither used nor written), and how the
+    /// data dir's library cache compares with it (`None` for `--decks`).
+    pub fn load_checking_cache(
+        config: &Config,
+    ) -> Result<(Library, Option<deck_cache::LibraryCacheState>)> {
+        if let Some(dir) = &config.decks_dir {
+            return Ok((Library::from_dir(dir, false)?, None));
+        }
+        let data_dir = config.data_dir()?;
+        let (files, _) = read_deck_files(&data_dir.join("decks"), &mut DeckCache::default())?;
+        let state = deck_cache::check(data_dir, &cache_entries(&files));
+        Ok((Library::of(files, true)?, Some(state)))
+    }
+
+    /// The library of `files`, plus the bundled deck when `with_bundled`
+    /// and no file replaces it, sorted by deck id.
+    fn of(files: Vec<DeckFile>, with_bundled: bool) -> Result<Library> {
+        let mut decks: Vec<Deck> = files.into_iter().map(|file| file.deck).collect();
         if with_bundled {
             let bundled = Deck::from_toml(BUNDLED_DECK, Path::new("<bundled>/ai-tao-sinh.toml"))?;
             if !decks.iter().any(|deck| deck.deck.id == bundled.deck.id) {
@@ -106,6 +102,47 @@ impl Library {
     }
 }
 
+/// One deck file of the library: its name in the folder, its stamp, its deck.
+struct DeckFile {
+    name: String,
+    stamp: FileStamp,
+    deck: Deck,
+}
+
+/// Every deck file of `dir`, in name order, each taken from `cache` when its
+/// stamp matches, else parsed; and whether any was parsed.
+fn read_deck_files(dir: &Path, cache: &mut DeckCache) -> Result<(Vec<DeckFile>, bool)> {
+    let mut parsed_any = false;
+    let mut files: Vec<DeckFile> = Vec::new();
+    let mut paths: BTreeMap<DeckId, PathBuf> = BTreeMap::new();
+    for path in deck_files(dir)? {
+        let (name, stamp) = (file_name(&path), FileStamp::of(&path)?);
+        let deck = match cache.take(&name, &stamp) {
+            Some(deck) => deck,
+            None => {
+                parsed_any = true;
+                read_deck(&path)?
+            }
+        };
+        // Two files of one deck (a copy kept as a backup) would show it
+        // twice and ask its cards twice; which one is meant is the user's call.
+        if let Some(first) = paths.get(&deck.deck.id) {
+            return Err(duplicate_deck(&path, &deck, first));
+        }
+        paths.insert(deck.deck.id.clone(), path);
+        files.push(DeckFile { name, stamp, deck });
+    }
+    Ok((files, parsed_any))
+}
+
+/// What the library cache keeps of `files`.
+fn cache_entries(files: &[DeckFile]) -> Vec<(&str, FileStamp, &Deck)> {
+    files
+        .iter()
+        .map(|file| (file.name.as_str(), file.stamp, &file.deck))
+        .collect()
+}
+
 /// The deck of the file `path`, parsed from its TOML.
 fn read_deck(path: &Path) -> Result<Deck> {
     let bytes = std::fs::read(path).map_err(|error| Error::io(path, error))?;
@@ -125,14 +162,6 @@ fn duplicate_deck(path: &Path, deck: &Deck, first: &Path) -> Error {
             first.display()
         ),
     )
-}
-
-/// The deck files of `dir` by name, with their stamps, sorted.
-pub fn deck_file_stamps(dir: &Path) -> Result<Vec<(String, FileStamp)>> {
-    deck_files(dir)?
-        .iter()
-        .map(|path| Ok((file_name(path), FileStamp::of(path)?)))
-        .collect()
 }
 
 /// The name a deck file is cached under.

@@ -219,9 +219,28 @@ fn insert(
     }
 }
 
+/// The keys of a card table, in the order of [`RecordFields::set`]'s match;
+/// a bit each in `RecordFields::seen`.
+const RECORD_KEYS: [&str; 12] = [
+    "deck",
+    "state",
+    "step",
+    "stability",
+    "difficulty",
+    "due",
+    "last_review",
+    "reps",
+    "lapses",
+    "first_review",
+    "last_verdict",
+    "last_answer",
+];
+
 #[derive(Default)]
 struct RecordFields {
-    seen: Vec<String>,
+    /// The keys set so far, one bit per [`RECORD_KEYS`] entry (no
+    /// allocation per key: the cache holds a table per answered card).
+    seen: u16,
     deck: Option<String>,
     state: Option<CardState>,
     step: Option<u32>,
@@ -238,10 +257,11 @@ struct RecordFields {
 
 impl RecordFields {
     fn set(&mut self, key: &str, value: fast::Scalar) -> Option<()> {
-        if self.seen.iter().any(|seen| seen == key) {
+        let bit = 1u16 << RECORD_KEYS.iter().position(|known| *known == key)?;
+        if self.seen & bit != 0 {
             return None;
         }
-        self.seen.push(key.to_string());
+        self.seen |= bit;
         let count = |value: &fast::Scalar| u32::try_from(value.int()?).ok();
         match key {
             "deck" => self.deck = Some(value.into_string()?),

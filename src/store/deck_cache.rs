@@ -231,7 +231,7 @@ fn decode(bytes: &[u8]) -> Option<DeckCache> {
 /// deck), leaving out files changed too recently to trust their stamp.
 /// The cache is derived: a failure to write it is no failure of the
 /// command, and a missing data dir is not created for it.
-pub fn write(data_dir: &Path, decks: &[(String, FileStamp, &Deck)]) {
+pub fn write(data_dir: &Path, decks: &[(&str, FileStamp, &Deck)]) {
     if !data_dir.is_dir() {
         return;
     }
@@ -240,7 +240,7 @@ pub fn write(data_dir: &Path, decks: &[(String, FileStamp, &Deck)]) {
         .iter()
         .filter(|(_, stamp, _)| !stamp.is_racy(now))
         .map(|(name, stamp, deck)| CachedFile {
-            name: name.clone(),
+            name: name.to_string(),
             stamp: *stamp,
             meta: deck.deck.clone(),
             cards: deck.cards.iter().map(CachedCard::of).collect(),
@@ -264,43 +264,49 @@ fn encode(cached: &[CachedFile]) -> std::result::Result<Vec<u8>, postcard::Error
 }
 
 /// What `ontap state check` says of the library cache.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LibraryCacheState {
     Missing,
-    /// It reads, and holds `matching` of the library's files as they are now.
-    Current {
-        matching: usize,
-        files: usize,
+    /// It reads as this ontap's.
+    Readable {
+        /// Deck files it holds as they are now (same stamp, same deck).
+        current: usize,
+        /// Deck files changed, added or too recent since it was written:
+        /// parsed again by the next command, which updates it.
+        changed: usize,
+        /// Deck files whose stamp it holds but not their deck: it would
+        /// be trusted wrongly, so it must go.
+        wrong: Vec<String>,
     },
-    /// It does not read as this ontap's (damaged, foreign, another version):
-    /// it is ignored and rebuilt.
+    /// It does not read as this ontap's (damaged, foreign, another
+    /// version): ignored and rebuilt by the next command.
     Unreadable,
 }
 
-/// The state of the library cache of `data_dir` against the deck files
-/// `current` (name and stamp), creating nothing.
-pub fn check(data_dir: &Path, current: &[(String, FileStamp)]) -> LibraryCacheState {
+/// The state of the library cache of `data_dir` against the deck files as
+/// parsed now (name, stamp, deck), creating nothing.
+pub fn check(data_dir: &Path, parsed: &[(&str, FileStamp, &Deck)]) -> LibraryCacheState {
     let path = data_dir.join(LIBRARY_CACHE_FILE);
     let bytes = match files::read_optional(&path) {
         Ok(Some(bytes)) => bytes,
         Ok(None) => return LibraryCacheState::Missing,
         Err(_) => return LibraryCacheState::Unreadable,
     };
-    let Some(cache) = decode(&bytes) else {
+    let Some(mut cache) = decode(&bytes) else {
         return LibraryCacheState::Unreadable;
     };
-    let matching = current
-        .iter()
-        .filter(|(name, stamp)| {
-            cache
-                .files
-                .get(name)
-                .is_some_and(|(cached, _)| cached == stamp)
-        })
-        .count();
-    LibraryCacheState::Current {
-        matching,
-        files: current.len(),
+    let (mut current, mut changed, mut wrong) = (0, 0, Vec::new());
+    for (name, stamp, deck) in parsed {
+        match cache.take(name, stamp) {
+            Some(cached) if cached == **deck => current += 1,
+            Some(_) => wrong.push(name.to_string()),
+            None => changed += 1,
+        }
+    }
+    LibraryCacheState::Readable {
+        current,
+        changed,
+        wrong,
     }
 }
 
@@ -326,7 +332,7 @@ mod tests {
     fn a_cached_deck_reads_back_the_same_only_with_its_stamp() {
         let dir = tempfile::tempdir().unwrap();
         let deck = deck();
-        write(dir.path(), &[("a.toml".into(), old_stamp(), &deck)]);
+        write(dir.path(), &[("a.toml", old_stamp(), &deck)]);
         let mut cache = DeckCache::read(dir.path());
         let changed = FileStamp {
             changed_ns: 2_001,
@@ -339,10 +345,43 @@ mod tests {
     }
 
     #[test]
+    fn check_tells_current_changed_and_wrong_files_apart() {
+        let dir = tempfile::tempdir().unwrap();
+        let deck = deck();
+        let mut other = deck.clone();
+        other.deck.title.push_str(" (edited)");
+        let second = FileStamp {
+            inode: 9,
+            ..old_stamp()
+        };
+        assert_eq!(
+            check(dir.path(), &[("a.toml", old_stamp(), &deck)]),
+            LibraryCacheState::Missing
+        );
+        write(
+            dir.path(),
+            &[("a.toml", old_stamp(), &deck), ("b.toml", second, &deck)],
+        );
+        let now = [
+            ("a.toml", old_stamp(), &deck),
+            ("b.toml", second, &other),
+            ("c.toml", old_stamp(), &deck),
+        ];
+        assert_eq!(
+            check(dir.path(), &now),
+            LibraryCacheState::Readable {
+                current: 1,
+                changed: 1,
+                wrong: vec!["b.toml".into()],
+            }
+        );
+    }
+
+    #[test]
     fn a_damaged_or_foreign_cache_reads_as_none() {
         let dir = tempfile::tempdir().unwrap();
         let deck = deck();
-        write(dir.path(), &[("a.toml".into(), old_stamp(), &deck)]);
+        write(dir.path(), &[("a.toml", old_stamp(), &deck)]);
         let path = dir.path().join(LIBRARY_CACHE_FILE);
         let good = std::fs::read(&path).unwrap();
         let mut flipped = good.clone();
@@ -357,7 +396,7 @@ mod tests {
             let mut cache = DeckCache::read(dir.path());
             assert!(cache.take("a.toml", &old_stamp()).is_none());
             assert_eq!(
-                check(dir.path(), &[("a.toml".into(), old_stamp())]),
+                check(dir.path(), &[("a.toml", old_stamp(), &deck)]),
                 LibraryCacheState::Unreadable
             );
         }
@@ -373,8 +412,8 @@ mod tests {
         write(
             dir.path(),
             &[
-                ("fresh.toml".into(), fresh, &deck),
-                ("old.toml".into(), old_stamp(), &deck),
+                ("fresh.toml", fresh, &deck),
+                ("old.toml", old_stamp(), &deck),
             ],
         );
         let mut cache = DeckCache::read(dir.path());
