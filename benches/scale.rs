@@ -203,24 +203,34 @@ fn bench_root() -> PathBuf {
     root
 }
 
-/// One timed process: how long it took and its max RSS in KiB.
+/// One timed process: how long it took, its CPU time (user + system, the
+/// whole process: a figure the load of a shared machine moves less than
+/// wall time) and its max RSS in KiB.
 struct Sample {
     time: Duration,
+    cpu: Duration,
     peak_kib: u64,
 }
 
 /// Several samples of one command.
 struct Figure {
     times: Vec<Duration>,
+    cpus: Vec<Duration>,
     peak_kib: u64,
 }
 
 impl Figure {
     fn of(samples: Vec<Sample>) -> Figure {
         let peak_kib = samples.iter().map(|s| s.peak_kib).max().unwrap_or(0);
+        let mut cpus: Vec<Duration> = samples.iter().map(|s| s.cpu).collect();
+        cpus.sort();
         let mut times: Vec<Duration> = samples.into_iter().map(|s| s.time).collect();
         times.sort();
-        Figure { times, peak_kib }
+        Figure {
+            times,
+            cpus,
+            peak_kib,
+        }
     }
 
     fn median_ms(&self) -> f64 {
@@ -229,11 +239,12 @@ impl Figure {
 
     fn text(&self) -> String {
         format!(
-            "median {:>8.1} ms  (min {:.1} – max {:.1}, {} runs, max RSS {:.1} MiB)",
+            "median {:>8.1} ms  (min {:.1} – max {:.1}, {} runs; whole-process CPU median {:.1} ms; max RSS {:.1} MiB)",
             self.median_ms(),
             ms(self.times[0]),
             ms(self.times[self.times.len() - 1]),
             self.times.len(),
+            ms(self.cpus[self.cpus.len() / 2]),
             mib(self.peak_kib)
         )
     }
@@ -247,9 +258,10 @@ fn mib(kib: u64) -> f64 {
     kib as f64 / 1024.0
 }
 
-/// Waits for `child` and returns its max RSS in KiB (Linux's unit).
+/// Waits for `child`: whether it succeeded, its CPU time and its max RSS
+/// in KiB (Linux's unit).
 #[cfg(unix)]
-fn wait_for(child: Child) -> (bool, u64) {
+fn wait_for(child: Child) -> (bool, Duration, u64) {
     let pid = child.id() as libc::pid_t;
     let mut status = 0;
     let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
@@ -259,15 +271,20 @@ fn wait_for(child: Child) -> (bool, u64) {
     // SAFETY: zeroed above, then filled by wait4.
     let usage = unsafe { usage.assume_init() };
     drop(child);
+    let time = |value: libc::timeval| {
+        Duration::from_secs(value.tv_sec as u64) + Duration::from_micros(value.tv_usec as u64)
+    };
     (
         libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        time(usage.ru_utime) + time(usage.ru_stime),
         usage.ru_maxrss as u64,
     )
 }
 
 #[cfg(not(unix))]
-fn wait_for(mut child: Child) -> (bool, u64) {
-    (child.wait().map(|s| s.success()).unwrap_or(false), 0)
+fn wait_for(mut child: Child) -> (bool, Duration, u64) {
+    let ok = child.wait().map(|s| s.success()).unwrap_or(false);
+    (ok, Duration::ZERO, 0)
 }
 
 struct Ontap {
@@ -324,16 +341,21 @@ impl Ontap {
         }
         drop(child.stdin.take());
         let _ = stdout.read_to_end(&mut seen);
-        let (ok, peak_kib) = wait_for(child);
+        let (ok, cpu, peak_kib) = wait_for(child);
         let text = String::from_utf8_lossy(&seen);
         assert!(ok, "ontap study failed: {text}");
         let first = first.unwrap_or_else(|| panic!("ontap asked nothing: {text}"));
         (
             Sample {
                 time: first,
+                cpu,
                 peak_kib,
             },
-            answered.map(|time| Sample { time, peak_kib }),
+            answered.map(|time| Sample {
+                time,
+                cpu,
+                peak_kib,
+            }),
         )
     }
 
@@ -352,14 +374,18 @@ impl Ontap {
             .expect("stdout")
             .read_to_end(&mut out)
             .expect("read");
-        let (ok, peak_kib) = wait_for(child);
+        let (ok, cpu, peak_kib) = wait_for(child);
         let time = started.elapsed();
         assert!(
             ok,
             "ontap {args:?} failed: {}",
             String::from_utf8_lossy(&out)
         );
-        Sample { time, peak_kib }
+        Sample {
+            time,
+            cpu,
+            peak_kib,
+        }
     }
 }
 
@@ -571,9 +597,13 @@ impl Anki {
             .stdout(Stdio::null())
             .spawn()
             .expect("run python");
-        let (ok, peak_kib) = wait_for(child);
+        let (ok, cpu, peak_kib) = wait_for(child);
         let time = started.elapsed();
         assert!(ok, "{script} failed");
-        Sample { time, peak_kib }
+        Sample {
+            time,
+            cpu,
+            peak_kib,
+        }
     }
 }
