@@ -18,11 +18,13 @@
 //! part of the log the cache does not cover.
 //!
 //! Submodules: `log` (the log's text), `cache` (the cache's text),
-//! `deck_cache` (the library cache of parsed decks), `fast` (a
+//! `cache_mirror` (its binary mirror, read at start-up), `deck_cache` (the
+//! library cache of parsed decks), `fast` (a
 //! quick reader for the plain TOML ontap writes), `files` (atomic writes,
 //! appends, the lock).
 
 mod cache;
+mod cache_mirror;
 pub mod deck_cache;
 mod fast;
 mod files;

@@ -16,6 +16,8 @@ use crate::judge::Grade;
 use crate::scheduler::{CardState, Schedule};
 
 use super::CardRecord;
+use super::cache_mirror;
+use super::deck_cache::FileStamp;
 use super::fast;
 use super::files;
 use super::log;
@@ -67,6 +69,12 @@ pub fn parse(path: &Path, text: &str) -> Result<Cache> {
 
 /// The cache of `path`, or `None` when there is none.
 pub fn read(path: &Path) -> Result<Option<Cache>> {
+    // The binary mirror, while it mirrors this very file.
+    if let Ok(stamp) = FileStamp::of(path)
+        && let Some(cache) = cache_mirror::read(&files::parent(path), &stamp)
+    {
+        return Ok(Some(cache));
+    }
     let Some(bytes) = files::read_optional(path)? else {
         return Ok(None);
     };
@@ -146,8 +154,11 @@ pub fn to_text(cache: &CacheRef<'_>) -> String {
     text
 }
 
+/// Replaces the cache at `path`, then its binary mirror.
 pub fn write(path: &Path, cache: &CacheRef<'_>) -> Result<()> {
-    files::write_atomically(path, to_text(cache).as_bytes())
+    files::write_atomically(path, to_text(cache).as_bytes())?;
+    cache_mirror::write(&files::parent(path), FileStamp::of(path)?, cache);
+    Ok(())
 }
 
 /// Reads the cache as [`to_text`] writes it; `None` for anything else,
