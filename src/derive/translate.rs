@@ -12,7 +12,9 @@
 use crate::deck::{CardKind, Direction, InputKind};
 use crate::lesson::{Block, Inline, Lesson, Table, collapse_whitespace};
 
-use super::text::{fold, is_acronym, paren_groups, slug, split_outside_parens, word_count};
+use super::text::{
+    fold, has_vietnamese_letters, is_acronym, paren_groups, slug, split_outside_parens, word_count,
+};
 use super::{Draft, content_sections};
 
 /// One side of a vocabulary row.
@@ -150,13 +152,6 @@ fn columns(table: &Table, vocabulary_heading: bool) -> Option<(usize, usize)> {
         _ if vocabulary_heading && header.len() >= 2 => Some((0, 1)),
         _ => None,
     }
-}
-
-/// Whether `text` holds a letter only Vietnamese uses here: a vowel with a
-/// diacritic, or `đ`.
-fn has_vietnamese_letters(text: &str) -> bool {
-    text.chars()
-        .any(|c| c.is_alphabetic() && !c.is_ascii() && fold(&c.to_string()).is_ascii())
 }
 
 /// A row naming two concepts with a shared word written once on each side,
