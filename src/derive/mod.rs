@@ -7,6 +7,7 @@
 //! - [`recall`]: labelled groups of capabilities, recalled as a list, and
 //!   each item matched to its group;
 //! - [`acronym`]: `Long Name (ACR)` and `ACR (Long Name)`;
+//! - [`pairs`]: Vietnamese–English pairs written in running text;
 //! - [`definition`]: a bold term defined in its sentence, or described by
 //!   the paragraph under it in a list of bold terms.
 //!
@@ -17,6 +18,7 @@
 pub mod acronym;
 pub mod category;
 pub mod definition;
+pub mod pairs;
 pub mod recall;
 pub mod text;
 pub mod translate;
@@ -148,6 +150,7 @@ pub fn derive_deck(lesson: &Lesson, stem: &str, source: &str) -> Deck {
     let deck_id = deck_slug(stem);
     let mut drafts = Vec::new();
     translate::extract(lesson, &mut drafts);
+    pairs::extract(lesson, &mut drafts);
     category::extract(lesson, &mut drafts);
     recall::extract(lesson, &mut drafts);
     acronym::extract(lesson, &mut drafts);

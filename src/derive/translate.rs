@@ -147,6 +147,20 @@ fn columns(table: &Table, vocabulary_heading: bool) -> Option<(usize, usize)> {
     let en = header
         .iter()
         .position(|cell| cell == "tieng anh" || cell == "english");
+    // `| Thuật ngữ | Tiếng Anh | Giải thích |`: the terms are the first
+    // column that is not the English one.
+    let vi = vi.or_else(|| {
+        en?;
+        header
+            .iter()
+            .position(|cell| cell != "tieng anh" && cell != "english" && !cell.is_empty())
+            .filter(|&first| {
+                first == 0
+                    || header[..first]
+                        .iter()
+                        .all(|cell| cell == "tieng anh" || cell == "english")
+            })
+    });
     match (vi, en) {
         (Some(vi), Some(en)) if vi != en => Some((vi, en)),
         _ if vocabulary_heading && header.len() >= 2 => Some((0, 1)),
@@ -731,5 +745,20 @@ mod tests {
         ];
         assert_eq!(answers, expected);
         assert_eq!(drafts[3].line, 8);
+    }
+
+    #[test]
+    fn a_term_table_with_an_english_column_is_vocabulary() {
+        let text = "| Thuật ngữ | Tiếng Anh | Giải thích |\n| --- | --- | --- |\n| Tưới nhỏ giọt | drip irrigation | Tưới từng giọt vào gốc |\n\n| English | Tiếng Việt |\n| --- | --- |\n| seedling | cây con |\n";
+        let drafts = crate::derive::drafts_of(extract, text);
+        assert_eq!(
+            pairs(&drafts),
+            vec![
+                ("Tưới nhỏ giọt", strings(&["drip irrigation"])),
+                ("drip irrigation", strings(&["Tưới nhỏ giọt"])),
+                ("cây con", strings(&["seedling"])),
+                ("seedling", strings(&["cây con"])),
+            ]
+        );
     }
 }
