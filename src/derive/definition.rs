@@ -62,20 +62,28 @@ const MAX_DESCRIPTION_WORDS: usize = 40;
 const MAX_CLOZE_WORDS: usize = 50;
 
 pub fn extract(lesson: &Lesson, drafts: &mut Vec<Draft>) {
+    extract_counting(lesson, drafts);
+}
+
+/// [`extract`], returning the lines of the definitions left out for their
+/// length (a defining sentence too long to ask and with no comma to cut
+/// it at), so the compile summary can say so.
+pub fn extract_counting(lesson: &Lesson, drafts: &mut Vec<Draft>) -> Vec<usize> {
+    let mut too_long = Vec::new();
     let first = drafts.len();
     // Cards of the rules added later (titled paragraphs, "được gọi là").
     let mut later = Vec::new();
     for section in content_sections(lesson) {
         for inline in section_inlines(section) {
-            if let Some(draft) = cloze(section, inline) {
+            if let Some(draft) = cloze(section, inline, &mut too_long) {
                 drafts.push(draft);
-            } else if let Some(draft) = rendered_cloze(section, inline) {
+            } else if let Some(draft) = rendered_cloze(section, inline, &mut too_long) {
                 drafts.push(draft);
             } else {
                 later.extend(called_clozes(section, inline));
             }
         }
-        later.extend(opening_clozes(lesson, section));
+        later.extend(opening_clozes(lesson, section, &mut too_long));
         for block in &section.blocks {
             if let Block::List(list) = block {
                 term_lists(section, list, drafts);
@@ -95,6 +103,7 @@ pub fn extract(lesson: &Lesson, drafts: &mut Vec<Draft>) {
             .into_iter()
             .filter(|draft| taken.insert(draft.key.clone())),
     );
+    too_long
 }
 
 /// What introduces a name given in bold: "… được gọi là **dữ liệu lớn**".
@@ -194,7 +203,7 @@ fn called_cloze(section: &Section, inline: &Inline, index: usize, before: &str) 
 /// an admonition's), or starts with the heading or the lesson's title
 /// followed by `là …` (`Bảo mật cơ sở dữ liệu là việc …` in the lesson on
 /// it).
-fn opening_clozes(lesson: &Lesson, section: &Section) -> Vec<Draft> {
+fn opening_clozes(lesson: &Lesson, section: &Section, too_long: &mut Vec<usize>) -> Vec<Draft> {
     let mut drafts = Vec::new();
     let heading = unnumbered_heading(&section.heading);
     let mut previous: Option<&Inline> = None;
@@ -227,7 +236,7 @@ fn opening_clozes(lesson: &Lesson, section: &Section) -> Vec<Draft> {
         if is_generic(&term) || word_count(&term) > MAX_TERM_WORDS {
             continue;
         }
-        if let Some(draft) = fill_in(section, body.line, "", &term, &definition) {
+        if let Some(draft) = fill_in(section, body.line, "", &term, &definition, too_long) {
             drafts.push(draft);
         }
     }
@@ -289,6 +298,7 @@ fn fill_in(
     prefix: &str,
     term: &str,
     definition: &str,
+    too_long: &mut Vec<usize>,
 ) -> Option<Draft> {
     let sentence = first_sentence(definition.trim());
     let definition_part = skip_aside(sentence);
@@ -300,7 +310,11 @@ fn fill_in(
         return None;
     }
     let sentence = if word_count(sentence) > MAX_CLOZE_WORDS {
-        cut_at_comma(sentence, sentence.len() - definition_part.len())?
+        let Some(cut) = cut_at_comma(sentence, sentence.len() - definition_part.len()) else {
+            too_long.push(line);
+            return None;
+        };
+        cut
     } else {
         sentence.to_string()
     };
@@ -345,7 +359,7 @@ fn ends_on_its_list(sentence: &str) -> Option<String> {
 
 /// `Malware, tạm dịch là **phần mềm độc hại**, là …` → a fill-in of the
 /// Vietnamese name, the English word accepted too.
-fn rendered_cloze(section: &Section, inline: &Inline) -> Option<Draft> {
+fn rendered_cloze(section: &Section, inline: &Inline, too_long: &mut Vec<usize>) -> Option<Draft> {
     if inline.math || inline.has_code() {
         return None;
     }
@@ -364,7 +378,7 @@ fn rendered_cloze(section: &Section, inline: &Inline) -> Option<Draft> {
     }
     let term = trim_punctuation(&run.text);
     let definition = run.after.trim_start_matches(',').trim();
-    let mut draft = fill_in(section, inline.line, "", &term, definition)?;
+    let mut draft = fill_in(section, inline.line, "", &term, definition, too_long)?;
     if !draft
         .answers
         .iter()
@@ -460,7 +474,7 @@ fn described_cards(
 
 /// `**Term** là …` (or `*Term*`, `Mỗi **term** là …`, `**Term** của cây
 /// là …`) → a fill-in of the term, blanked wherever the sentence repeats it.
-fn cloze(section: &Section, inline: &Inline) -> Option<Draft> {
+fn cloze(section: &Section, inline: &Inline, too_long: &mut Vec<usize>) -> Option<Draft> {
     if inline.math || inline.has_code() {
         return None;
     }
@@ -469,7 +483,7 @@ fn cloze(section: &Section, inline: &Inline) -> Option<Draft> {
     if term.is_empty() || word_count(&term) > MAX_TERM_WORDS {
         return None;
     }
-    fill_in(section, inline.line, &prefix, &term, &rest)
+    fill_in(section, inline.line, &prefix, &term, &rest, too_long)
 }
 
 /// The marked term an inline opens with (bold or italic, after a
@@ -957,5 +971,19 @@ mod tests {
             ]
         );
         assert_eq!(drafts[0].choices.len(), 3);
+    }
+
+    #[test]
+    fn a_definition_too_long_to_ask_is_counted() {
+        let long = "rất dài ".repeat(60);
+        let text = format!(
+            "**Luống** là dải đất {long}mà không có dấu phẩy nào.\n\n**Rãnh** là chỗ trũng giữa hai luống.\n"
+        );
+        let lesson = Lesson::parse(&text).unwrap();
+        let mut drafts = Vec::new();
+        let too_long = extract_counting(&lesson, &mut drafts);
+        assert_eq!(too_long, vec![1]);
+        assert_eq!(drafts.len(), 1);
+        assert_eq!(drafts[0].answers, vec!["Rãnh"]);
     }
 }
