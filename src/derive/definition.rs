@@ -424,6 +424,26 @@ pub fn paragraph_title(inline: &Inline) -> Option<String> {
     (!title.is_empty() && word_count(&title) <= MAX_TERM_WORDS).then_some(title)
 }
 
+/// `Bước 1: Chia` → `Chia`: a step's number is no part of its name.
+fn without_step_label(title: &str) -> String {
+    let Some((label, name)) = title.split_once(": ") else {
+        return title.to_string();
+    };
+    let folded = fold(label);
+    let mut words = folded.split_whitespace();
+    let numbered = matches!(
+        words.next(),
+        Some("buoc" | "step" | "phan" | "cach" | "giai")
+    ) && words
+        .last()
+        .is_some_and(|last| last.chars().all(|c| c.is_ascii_digit()));
+    if numbered && !name.trim().is_empty() {
+        name.trim().to_string()
+    } else {
+        title.to_string()
+    }
+}
+
 /// Bold titles each followed by the paragraph describing them, siblings in
 /// one section: "Mô tả sau nói về điều gì?" with the other titles as
 /// choices.
@@ -435,7 +455,7 @@ fn titled_paragraphs(section: &Section, drafts: &mut Vec<Draft>) {
             let [Block::Paragraph(title), Block::Paragraph(body)] = pair else {
                 return None;
             };
-            let term = paragraph_title(title)?;
+            let term = without_step_label(&paragraph_title(title)?);
             if body.math || body.has_code() || paragraph_title(body).is_some() {
                 return None;
             }
@@ -762,7 +782,7 @@ mod tests {
 
     #[test]
     fn titled_paragraphs_become_matching_questions() {
-        let text = "## Ngành\n\n**1\\. Hệ thống nhúng**\n\nNgành này học cách lập trình cho thiết bị nhỏ.\n\n**2\\. Đồ hoạ máy tính**\n\nNgành này học cách vẽ hình bằng máy tính. Câu thêm.\n\n**3\\. Mạng**\n\nNgắn quá.\n";
+        let text = "## Ngành\n\n**Bước 1: Hệ thống nhúng**\n\nNgành này học cách lập trình cho thiết bị nhỏ.\n\n**2\\. Đồ hoạ máy tính**\n\nNgành này học cách vẽ hình bằng máy tính. Câu thêm.\n\n**3\\. Mạng**\n\nNgắn quá.\n";
         let drafts = drafts(text);
         assert_eq!(drafts.len(), 2, "{drafts:?}");
         assert_eq!(

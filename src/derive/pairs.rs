@@ -241,7 +241,19 @@ fn parenthesised(inline: &Inline) -> Vec<(String, Vec<String>)> {
         let rest_after = text[end..].trim();
         let whole = (rest_after.is_empty() || rest_after == ":" || rest_after == ".")
             .then(|| before.to_string());
-        let candidates = [marked, whole, english_tail(before)];
+        // `cáp Ethernet (cáp xoắn đôi)`: the parenthesis renames the whole
+        // phrase, whose Vietnamese head it repeats; no pair.
+        let tail = english_tail(before).filter(|tail| {
+            let head = before[..before.len() - tail.len()]
+                .split_whitespace()
+                .last();
+            !head.is_some_and(|head| {
+                inner
+                    .split_whitespace()
+                    .any(|word| fold(word) == fold(head))
+            })
+        });
+        let candidates = [marked, whole, tail];
         if let Some(pair) = candidates
             .into_iter()
             .flatten()
