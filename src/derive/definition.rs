@@ -65,10 +65,10 @@ pub fn extract(lesson: &Lesson, drafts: &mut Vec<Draft>) {
     extract_counting(lesson, drafts);
 }
 
-/// [`extract`], returning the lines of the definitions left out for their
-/// length (a defining sentence too long to ask and with no comma to cut
+/// [`extract`], returning the line and term of the definitions left out
+/// for their length (a defining sentence too long to ask and with no comma to cut
 /// it at), so the compile summary can say so.
-pub fn extract_counting(lesson: &Lesson, drafts: &mut Vec<Draft>) -> Vec<usize> {
+pub fn extract_counting(lesson: &Lesson, drafts: &mut Vec<Draft>) -> Vec<(usize, String)> {
     let mut too_long = Vec::new();
     let first = drafts.len();
     // Cards of the rules added later (titled paragraphs, "được gọi là").
@@ -203,7 +203,11 @@ fn called_cloze(section: &Section, inline: &Inline, index: usize, before: &str) 
 /// an admonition's), or starts with the heading or the lesson's title
 /// followed by `là …` (`Bảo mật cơ sở dữ liệu là việc …` in the lesson on
 /// it).
-fn opening_clozes(lesson: &Lesson, section: &Section, too_long: &mut Vec<usize>) -> Vec<Draft> {
+fn opening_clozes(
+    lesson: &Lesson,
+    section: &Section,
+    too_long: &mut Vec<(usize, String)>,
+) -> Vec<Draft> {
     let mut drafts = Vec::new();
     let heading = unnumbered_heading(&section.heading);
     let mut previous: Option<&Inline> = None;
@@ -233,7 +237,7 @@ fn opening_clozes(lesson: &Lesson, section: &Section, too_long: &mut Vec<usize>)
         let Some((term, definition)) = defined else {
             continue;
         };
-        if is_generic(&term) || word_count(&term) > MAX_TERM_WORDS {
+        if is_generic(&term) || is_topic(&term) || word_count(&term) > MAX_TERM_WORDS {
             continue;
         }
         if let Some(draft) = fill_in(section, body.line, "", &term, &definition, too_long) {
@@ -298,7 +302,7 @@ fn fill_in(
     prefix: &str,
     term: &str,
     definition: &str,
-    too_long: &mut Vec<usize>,
+    too_long: &mut Vec<(usize, String)>,
 ) -> Option<Draft> {
     let sentence = first_sentence(definition.trim());
     let definition_part = skip_aside(sentence);
@@ -311,7 +315,7 @@ fn fill_in(
     }
     let sentence = if word_count(sentence) > MAX_CLOZE_WORDS {
         let Some(cut) = cut_at_comma(sentence, sentence.len() - definition_part.len()) else {
-            too_long.push(line);
+            too_long.push((line, term.to_string()));
             return None;
         };
         cut
@@ -359,7 +363,11 @@ fn ends_on_its_list(sentence: &str) -> Option<String> {
 
 /// `Malware, tạm dịch là **phần mềm độc hại**, là …` → a fill-in of the
 /// Vietnamese name, the English word accepted too.
-fn rendered_cloze(section: &Section, inline: &Inline, too_long: &mut Vec<usize>) -> Option<Draft> {
+fn rendered_cloze(
+    section: &Section,
+    inline: &Inline,
+    too_long: &mut Vec<(usize, String)>,
+) -> Option<Draft> {
     if inline.math || inline.has_code() {
         return None;
     }
@@ -494,7 +502,7 @@ fn described_cards(
 
 /// `**Term** là …` (or `*Term*`, `Mỗi **term** là …`, `**Term** của cây
 /// là …`) → a fill-in of the term, blanked wherever the sentence repeats it.
-fn cloze(section: &Section, inline: &Inline, too_long: &mut Vec<usize>) -> Option<Draft> {
+fn cloze(section: &Section, inline: &Inline, too_long: &mut Vec<(usize, String)>) -> Option<Draft> {
     if inline.math || inline.has_code() {
         return None;
     }
@@ -673,10 +681,10 @@ fn description_gist(description: &str) -> Option<String> {
     Some(first_letter.to_uppercase().chain(chars).collect())
 }
 
-/// Headings such as "Khái niệm" or "Ví dụ" are not terms to learn.
-pub fn is_generic(term: &str) -> bool {
-    const GENERIC: [&str; 37] = [
-        // Headings about a topic, not naming a term.
+/// Headings about a topic (`Mối quan hệ`, `Tổng quan`): a paragraph
+/// opening `Là …` under one defines what the heading only points to.
+fn is_topic(heading: &str) -> bool {
+    const TOPICS: [&str; 10] = [
         "moi quan he",
         "tong quan",
         "gioi thieu",
@@ -687,6 +695,13 @@ pub fn is_generic(term: &str) -> bool {
         "ket luan",
         "dinh nghia",
         "overview",
+    ];
+    TOPICS.contains(&fold(heading).as_str())
+}
+
+/// Headings such as "Khái niệm" or "Ví dụ" are not terms to learn.
+pub fn is_generic(term: &str) -> bool {
+    const GENERIC: [&str; 27] = [
         // The parts of an exercise, not terms.
         "yeu cau",
         "dau vao",
@@ -1002,7 +1017,7 @@ mod tests {
         let lesson = Lesson::parse(&text).unwrap();
         let mut drafts = Vec::new();
         let too_long = extract_counting(&lesson, &mut drafts);
-        assert_eq!(too_long, vec![1]);
+        assert_eq!(too_long, vec![(1, "Luống".to_string())]);
         assert_eq!(drafts.len(), 1);
         assert_eq!(drafts[0].answers, vec!["Rãnh"]);
     }
