@@ -10,12 +10,24 @@ use crate::error::Error;
 /// One user-facing message, with the values it needs.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg<'a> {
-    /// `3/20 · due 12 · new 5`
+    /// `3/20 · due 12 · new 5 · learning 1`: answers given (with this one)
+    /// of what the session will ask; `again` cards come back for a
+    /// learning step.
     Progress {
         position: usize,
         total: usize,
         due: usize,
         new: usize,
+        again: usize,
+    },
+    /// The session's total grew: cards come back for a learning step.
+    TotalGrew(usize),
+    /// New cards left for tomorrow because a sibling was answered today.
+    NewCardsWaitForSiblings(usize),
+    /// New cards left for tomorrow by the daily limit (`--new`).
+    NewCardsWaitForLimit {
+        count: usize,
+        limit: usize,
     },
     /// Progress of a quiz or review: `3/20`, `left 4`.
     QuizProgress {
@@ -85,10 +97,14 @@ pub enum Msg<'a> {
         close: usize,
         wrong: usize,
     },
+    /// Close answers count as right; how many of them were close is said.
     QuizScore {
-        correct: usize,
+        right: usize,
         total: usize,
+        close: usize,
     },
+    /// After a miss line: the card was answered right later, on this try.
+    RightOnTry(usize),
     /// A quiz left before its end: `asked` of `planned` questions answered.
     QuizStopped {
         asked: usize,
@@ -146,9 +162,61 @@ impl Msg<'_> {
                 total,
                 due,
                 new,
-            } => (
-                format!("{position}/{total} · đến hạn {due} · mới {new}"),
-                format!("{position}/{total} · due {due} · new {new}"),
+                again,
+            } => {
+                let (vi, en) = match again {
+                    0 => (String::new(), String::new()),
+                    again => (
+                        format!(" · đang học {again}"),
+                        format!(" · learning {again}"),
+                    ),
+                };
+                (
+                    format!("{position}/{total} · đến hạn {due} · mới {new}{vi}"),
+                    format!("{position}/{total} · due {due} · new {new}{en}"),
+                )
+            }
+            Msg::TotalGrew(count) => (
+                format!("(+{count}: thẻ được hỏi lại ở bước học tiếp theo)"),
+                format!(
+                    "(+{count}: {})",
+                    plural(
+                        *count,
+                        "a card comes back for its next learning step",
+                        "cards come back for their next learning step"
+                    )
+                ),
+            ),
+            Msg::NewCardsWaitForSiblings(count) => (
+                format!(
+                    "{count} thẻ mới chờ đến ngày mai, để thẻ này không làm lộ đáp án của thẻ kia."
+                ),
+                format!(
+                    "{} until tomorrow so that a card does not give away another's answer.",
+                    plural(
+                        *count,
+                        "1 new card waits",
+                        &format!("{count} new cards wait")
+                    )
+                ),
+            ),
+            Msg::NewCardsWaitForLimit { count, limit } => (
+                format!(
+                    "{count} thẻ mới chờ đến ngày mai: đã đủ {limit} thẻ mới mỗi ngày (đổi bằng --new)."
+                ),
+                format!(
+                    "{} until tomorrow: today's {} reached (change it with --new).",
+                    plural(
+                        *count,
+                        "1 new card waits",
+                        &format!("{count} new cards wait")
+                    ),
+                    plural(
+                        *limit,
+                        "limit of 1 new card is",
+                        &format!("limit of {limit} new cards is")
+                    )
+                ),
             ),
             Msg::QuizProgress { position, total } => (
                 format!("Câu {position}/{total}"),
@@ -319,9 +387,26 @@ impl Msg<'_> {
                     "Session over: {answered} answered · {correct} correct · {close} close · {wrong} wrong"
                 ),
             ),
-            Msg::QuizScore { correct, total } => (
-                format!("Điểm: {correct}/{total}"),
-                format!("Score: {correct}/{total}"),
+            Msg::QuizScore {
+                right,
+                total,
+                close: 0,
+            } => (
+                format!("Điểm: {right}/{total}"),
+                format!("Score: {right}/{total}"),
+            ),
+            Msg::QuizScore {
+                right,
+                total,
+                close,
+            } => (
+                format!("Điểm: {right}/{total} · {close} gần đúng"),
+                format!("Score: {right}/{total} · {close} close"),
+            ),
+            Msg::RightOnTry(2) => pair("→ lần thứ hai thì đúng", "→ right on the second try"),
+            Msg::RightOnTry(tries) => (
+                format!("→ lần thứ {tries} thì đúng"),
+                format!("→ right on try {tries}"),
             ),
             Msg::QuizStopped { asked, planned } => (
                 format!("Đã dừng sau {asked}/{planned} câu."),
@@ -427,6 +512,11 @@ fn io_error_vi(error: &std::io::Error) -> String {
     format!("{what} ({error})")
 }
 
+/// English singular or plural for `count` (Vietnamese has no plural).
+pub fn plural<'t>(count: usize, one: &'t str, many: &'t str) -> &'t str {
+    if count == 1 { one } else { many }
+}
+
 fn pair(vi: &str, en: &str) -> (String, String) {
     (vi.to_string(), en.to_string())
 }
@@ -478,6 +568,15 @@ mod tests {
                 total: 20,
                 due: 12,
                 new: 5,
+                again: 1,
+            },
+            Msg::TotalGrew(1),
+            Msg::TotalGrew(2),
+            Msg::NewCardsWaitForSiblings(1),
+            Msg::NewCardsWaitForSiblings(7),
+            Msg::NewCardsWaitForLimit {
+                count: 3,
+                limit: 20,
             },
             Msg::QuizProgress {
                 position: 1,
@@ -548,9 +647,12 @@ mod tests {
                 wrong: 1,
             },
             Msg::QuizScore {
-                correct: 7,
+                right: 7,
                 total: 10,
+                close: 2,
             },
+            Msg::RightOnTry(2),
+            Msg::RightOnTry(3),
             Msg::QuizStopped {
                 asked: 3,
                 planned: 10,

@@ -20,6 +20,7 @@ use crate::deck::{CardKind, Direction, InputKind};
 use crate::error::{Error, Result};
 use crate::i18n::{Msg, RatingName};
 use crate::judge::{CloseReason, Grade};
+use crate::queue::Waiting;
 use crate::scheduler::Rating;
 use crate::session::{Action, Ask, Feedback, Mode, Outcome, Progress, Question, Session, Summary};
 
@@ -317,8 +318,30 @@ pub fn drive(
         if let Some(due) = session.next_due(now) {
             ui.say(&Msg::NextCardIn(due - now).text(lang).dimmed().to_string())?;
         }
+        if let Some(waiting) = session.waiting_new() {
+            for line in waiting_lines(waiting, session.new_per_day(), lang) {
+                ui.say(&line.dimmed().to_string())?;
+            }
+        }
     }
     Ok(summary)
+}
+
+/// Why new cards are left for tomorrow, one line per reason (none when
+/// no card waits).
+pub fn waiting_lines(waiting: Waiting, new_per_day: usize, lang: Lang) -> Vec<String> {
+    let mut lines = Vec::new();
+    if waiting.siblings > 0 {
+        lines.push(Msg::NewCardsWaitForSiblings(waiting.siblings).text(lang));
+    }
+    if waiting.daily_limit > 0 {
+        let message = Msg::NewCardsWaitForLimit {
+            count: waiting.daily_limit,
+            limit: new_per_day,
+        };
+        lines.push(message.text(lang));
+    }
+    lines
 }
 
 fn rating_name(rating: Rating) -> RatingName {
@@ -343,17 +366,25 @@ fn show_question(ui: &mut dyn Prompter, lang: Lang, question: &Question) -> Resu
             total,
             due,
             new,
+            again,
+            grew: _,
         } => Msg::Progress {
             position,
             total,
             due,
             new,
+            again,
         },
         Progress::Quiz { position, total } => Msg::QuizProgress { position, total },
         Progress::Review { left } => Msg::ReviewProgress { left },
     };
     ui.say("")?;
     ui.say(&header.text(lang).dimmed().to_string())?;
+    if let Progress::Study { grew, .. } = question.progress
+        && grew > 0
+    {
+        ui.say(&Msg::TotalGrew(grew).text(lang).dimmed().to_string())?;
+    }
     if let Some(last) = &question.last_answer {
         let last = sanitize(last);
         let message = match question.ask {
@@ -466,8 +497,9 @@ fn show_summary(ui: &mut dyn Prompter, lang: Lang, summary: &Summary) -> Result<
     ui.say("")?;
     if summary.mode == Mode::Quiz {
         let score = Msg::QuizScore {
-            correct: summary.correct,
+            right: summary.correct + summary.close,
             total: summary.answered,
+            close: summary.close,
         };
         ui.say(&score.text(lang).bold().to_string())?;
         if summary.answered < summary.planned {
@@ -498,7 +530,11 @@ fn show_summary(ui: &mut dyn Prompter, lang: Lang, summary: &Summary) -> Result<
                     answer,
                 },
             };
-            ui.say(&line.text(lang))?;
+            let mut line = line.text(lang);
+            if let Some(tries) = miss.right_on_try {
+                line = format!("{line} {}", Msg::RightOnTry(tries).text(lang).green());
+            }
+            ui.say(&line)?;
         }
     }
     if summary.mode == Mode::Review {
