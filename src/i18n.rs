@@ -122,6 +122,9 @@ pub enum Msg<'a> {
         prompt: &'a str,
         expected: &'a str,
     },
+    /// A deck file that could not be read, with the error naming its file
+    /// and line: left out of this command, and untouched.
+    DeckLeftOut(&'a str),
     DecksHeader,
     NoDecks,
     Added {
@@ -429,6 +432,14 @@ impl Msg<'_> {
                 format!("  {prompt} → {expected} (bạn bỏ trống)"),
                 format!("  {prompt} → {expected} (no answer)"),
             ),
+            Msg::DeckLeftOut(error) => (
+                format!(
+                    "ontap: cảnh báo: {error}\n  bộ thẻ này bị bỏ qua (tệp được giữ nguyên); sửa tệp, hoặc biên dịch lại bài học của nó bằng `ontap add BÀI_HỌC.md`"
+                ),
+                format!(
+                    "ontap: warning: {error}\n  this deck is left out (the file is untouched); fix the file, or recompile its lesson with `ontap add LESSON.md`"
+                ),
+            ),
             Msg::DecksHeader => pair(
                 "bộ thẻ\tsố thẻ\tmới\tđến hạn hôm nay\tcâu sai",
                 "deck\tcards\tnew\tdue today\tmissed",
@@ -664,6 +675,7 @@ mod tests {
                 expected: "e",
                 answer: "a",
             },
+            Msg::DeckLeftOut("d.toml:11: expected `]`"),
             Msg::DecksHeader,
             Msg::NoDecks,
             Msg::Added { dir: "d" },

@@ -12,10 +12,15 @@ use crate::error::{Error, Location, Result};
 /// The bundled lesson's compiled deck, so ontap works from any directory.
 pub const BUNDLED_DECK: &str = include_str!("../decks/ai-tao-sinh.toml");
 
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Library {
     /// Sorted by deck id.
     pub decks: Vec<Deck>,
+    /// The deck files that could not be read (cut short by a hand edit, not
+    /// UTF-8, a newer format): left out and left untouched, so that one
+    /// broken file does not keep the student from the other decks. Each
+    /// error names its file and line; commands warn about every one.
+    pub broken: Vec<Error>,
 }
 
 impl Library {
@@ -31,11 +36,16 @@ impl Library {
     /// the bundled deck when `with_bundled` and no deck of `dir` replaces it.
     pub fn from_dir(dir: &Path, with_bundled: bool) -> Result<Library> {
         let mut decks: Vec<Deck> = Vec::new();
+        let mut broken = Vec::new();
         let mut files: BTreeMap<DeckId, PathBuf> = BTreeMap::new();
         for path in deck_files(dir)? {
-            let bytes = std::fs::read(&path).map_err(|error| Error::io(&path, error))?;
-            let text = utf8_text(&path, bytes)?;
-            let deck = Deck::from_toml(&text, &path)?;
+            let (deck, text) = match read_deck(&path) {
+                Ok(read) => read,
+                Err(error) => {
+                    broken.push(error);
+                    continue;
+                }
+            };
             // Two files of one deck (a copy kept as a backup) would show it
             // twice and ask its cards twice; which one is meant is the user's call.
             if let Some(first) = files.get(&deck.deck.id) {
@@ -58,7 +68,7 @@ impl Library {
             }
         }
         decks.sort_by(|a, b| a.deck.id.cmp(&b.deck.id));
-        Ok(Library { decks })
+        Ok(Library { decks, broken })
     }
 
     /// The decks named in `names` (by id), or every deck when `names` is empty.
@@ -76,6 +86,14 @@ impl Library {
             })
             .collect()
     }
+}
+
+/// The deck in the file at `path`, and its text.
+fn read_deck(path: &Path) -> Result<(Deck, String)> {
+    let bytes = std::fs::read(path).map_err(|error| Error::io(path, error))?;
+    let text = utf8_text(path, bytes)?;
+    let deck = Deck::from_toml(&text, path)?;
+    Ok((deck, text))
 }
 
 /// The `*.toml` files directly in `dir`, sorted; none when `dir` is missing.
@@ -112,7 +130,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("bad.toml");
         std::fs::write(&path, b"[deck]\nid = \"x\xff\"\n").unwrap();
-        let error = Library::from_dir(dir.path(), false).unwrap_err();
+        let library = Library::from_dir(dir.path(), false).unwrap();
+        assert!(library.decks.is_empty());
+        let error = &library.broken[0];
         let expected = format!("{}:2: not UTF-8", path.display());
         assert!(error.to_string().starts_with(&expected), "{error}");
     }

@@ -113,3 +113,79 @@ fn decks_written_by_compile_and_add_follow_the_umask() {
         0o640
     );
 }
+
+/// A deck file cut short by a hand edit, as the issue found it.
+fn cut_short(deck: &str) -> String {
+    let cut = deck
+        .find("[[card]]\nid = \"fixture/category/chatgpt\"")
+        .unwrap()
+        + 20;
+    deck[..cut].to_string()
+}
+
+#[test]
+fn one_broken_deck_file_is_named_each_time_and_the_others_still_work() {
+    let fixture = Fixture::new();
+    let broken = fixture.decks_dir().join("broken.toml");
+    let text = cut_short(&FIXTURE_DECK.replace("id = \"fixture\"", "id = \"other\""));
+    std::fs::write(&broken, &text).unwrap();
+    let line = text.lines().count();
+    let named = format!("broken.toml:{line}:");
+    for (args, input) in [
+        (vec!["decks"], ""),
+        (vec!["study"], "Generative AI\n"),
+        (vec!["stats"], ""),
+        (vec!["export", "--format", "csv"], ""),
+    ] {
+        let output = assert_cmd::Command::from_std(fixture.command(NOW, &args))
+            .write_stdin(input)
+            .output()
+            .unwrap();
+        let (out, err) = (
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr),
+        );
+        assert!(output.status.success(), "{args:?}: {err}");
+        assert!(
+            err.contains("warning:") && err.contains(&named),
+            "{args:?}: {err}"
+        );
+        assert!(
+            err.contains("this deck is left out (the file is untouched)"),
+            "{err}"
+        );
+        assert!(
+            !out.contains("other"),
+            "{args:?} used the broken deck: {out}"
+        );
+        if args == ["decks"] {
+            assert!(out.contains("fixture (Fixture)"), "{out}");
+        }
+        if args == ["study"] {
+            assert!(out.contains("Correct"), "{out}");
+        }
+    }
+    let output = assert_cmd::Command::from_std(fixture.command(NOW, &["decks", "--lang", "vi"]))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("cảnh báo:") && err.contains(&named), "{err}");
+    assert!(
+        err.contains("bộ thẻ này bị bỏ qua (tệp được giữ nguyên)"),
+        "{err}"
+    );
+    // `state check` counts it as a problem to fix.
+    let output = assert_cmd::Command::from_std(fixture.command(NOW, &["state", "check"]))
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(
+        String::from_utf8_lossy(&output.stdout).contains(&named),
+        "{output:?}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&broken).unwrap(),
+        text,
+        "the file was changed"
+    );
+}

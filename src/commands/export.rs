@@ -8,7 +8,6 @@ use crate::cli::{Config, ExportArgs, ExportFormat, Lang};
 use crate::error::{Error, Result};
 use crate::export;
 use crate::i18n::{Msg, localized};
-use crate::library::Library;
 use crate::scheduler::Scheduler;
 use crate::store::Store;
 
@@ -17,7 +16,7 @@ pub fn run(config: &Config, args: &ExportArgs) -> Result<()> {
 }
 
 fn run_in_language(config: &Config, args: &ExportArgs) -> Result<()> {
-    let library = Library::load(config)?;
+    let library = super::load_library(config)?;
     let decks = library.select(&args.decks)?;
     let text = match args.format {
         ExportFormat::Anki => export::anki(&decks)?,

@@ -227,6 +227,20 @@ fn check_state_files(
     Some(replayed)
 }
 
+/// A deck file that does not load, and what to do about it.
+fn deck_problem(error: crate::Error, lang: Lang) -> String {
+    let error = localized(error, lang);
+    say(
+        lang,
+        format!(
+            "{error}\n  hãy sửa tệp bộ thẻ đó, hoặc biên dịch lại bài học của nó bằng `ontap add LESSON.md`"
+        ),
+        format!(
+            "{error}\n  fix that deck file, or recompile its lesson with `ontap add LESSON.md`"
+        ),
+    )
+}
+
 /// Checks that the library's decks parse and lists the orphans: answered
 /// cards no deck holds any more, whose history is kept.
 fn check_library(
@@ -236,14 +250,14 @@ fn check_library(
 ) {
     let lang = config.lang;
     let library = match Library::load(config) {
-        Ok(library) => library,
+        Ok(mut library) => {
+            for error in library.broken.drain(..) {
+                findings.problems.push(deck_problem(error, lang));
+            }
+            library
+        }
         Err(error) => {
-            let error = localized(error, lang);
-            findings.problems.push(say(
-                lang,
-                format!("{error}\n  hãy sửa tệp bộ thẻ đó, hoặc biên dịch lại bài học của nó bằng `ontap add LESSON.md`"),
-                format!("{error}\n  fix that deck file, or recompile its lesson with `ontap add LESSON.md`"),
-            ));
+            findings.problems.push(deck_problem(error, lang));
             return;
         }
     };
@@ -251,7 +265,10 @@ fn check_library(
     let line = say(
         lang,
         format!("thư viện: {decks} bộ thẻ"),
-        format!("library: {decks} decks"),
+        format!(
+            "library: {decks} {}",
+            crate::i18n::plural(decks, "deck", "decks")
+        ),
     );
     println!("{line}");
     let Some(records) = records else {

@@ -4,7 +4,6 @@
 use crate::cli::{Config, StatsArgs};
 use crate::error::{Error, Result};
 use crate::i18n::{Msg, localized};
-use crate::library::Library;
 use crate::scheduler::Scheduler;
 use crate::stats;
 use crate::store::Store;
@@ -14,7 +13,7 @@ pub fn run(config: &Config, args: &StatsArgs) -> Result<()> {
 }
 
 fn run_in_language(config: &Config, args: &StatsArgs) -> Result<()> {
-    let library = Library::load(config)?;
+    let library = super::load_library(config)?;
     if library.decks.is_empty() && !args.json {
         // As the other commands say it; `--json` keeps its shape for scripts.
         return crate::ui::print_line(&Msg::NoDecks.text(config.lang));

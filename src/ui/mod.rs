@@ -208,6 +208,13 @@ pub fn run(config: &Config, session: &mut Session) -> Result<Summary> {
     }
 }
 
+/// Prints one warning line on stderr, after whatever stdout holds so far.
+pub fn print_warning(line: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
 /// Prints one line on stdout; a reader that went away is no error.
 pub fn print_line(line: &str) -> Result<()> {
     use std::io::Write;
