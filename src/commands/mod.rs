@@ -23,7 +23,7 @@ pub fn dispatch(config: &Config, command: Option<Command>) -> Result<()> {
         Some(Command::Study(args)) => study::run(config, &args),
         Some(Command::Quiz(args)) => quiz::run(config, &args),
         Some(Command::Review(args)) => review::run(config, &args),
-        Some(Command::Decks) => decks::run(config),
+        Some(Command::Decks(_)) => decks::run(config),
         Some(Command::Add(args)) => add::run(config, &args),
         Some(Command::State(command)) => state::run(config, &command),
         Some(Command::Stats(args)) => stats::run(config, &args),
@@ -36,6 +36,9 @@ pub fn dispatch(config: &Config, command: Option<Command>) -> Result<()> {
 /// `ontap` with no arguments: study every deck with the default options.
 fn default_study() -> StudyArgs {
     StudyArgs {
+        data: Default::default(),
+        library: Default::default(),
+        messages: Default::default(),
         decks: Vec::new(),
         flip: false,
         new_per_day: 20,

@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use crate::cli::{Config, Lang, StateCommand};
+use crate::cli::{Config, Lang, StateCommand, StateMergeArgs};
 use crate::deck::CardId;
 use crate::error::{Error, Result};
 use crate::i18n::localized;
@@ -31,8 +31,8 @@ fn run_in_language(config: &Config, command: &StateCommand) -> Result<()> {
     let dir = config.data_dir()?;
     let lang = config.lang;
     match command {
-        StateCommand::Check => check(config, dir),
-        StateCommand::Rebuild => {
+        StateCommand::Check(_) => check(config, dir),
+        StateCommand::Rebuild(_) => {
             let store = Store::rebuild(dir, Scheduler::default())?;
             let (cache, log) = (dir.join(store::CACHE_FILE), store::LOG_FILE);
             let (cache, cards) = (cache.display(), store.records().len());
@@ -44,7 +44,7 @@ fn run_in_language(config: &Config, command: &StateCommand) -> Result<()> {
             println!("{line}");
             Ok(())
         }
-        StateCommand::Merge { other } => {
+        StateCommand::Merge(StateMergeArgs { other, .. }) => {
             let (_, summary) = Store::merge(dir, other, Scheduler::default())?;
             let (other, log) = (other.display(), dir.join(store::LOG_FILE));
             let log = log.display();
