@@ -62,6 +62,27 @@ pub enum Error {
         supported: i64,
     },
 
+    /// Writing an answer to the review log failed (a full disk, a folder
+    /// turned read-only): the answer is not saved.
+    #[error(
+        "your answer was not saved: {}: {source}; free some space (or make the folder writable) and answer it again",
+        path.display()
+    )]
+    AnswerNotSaved { path: PathBuf, source: io::Error },
+
+    /// The answer is in the review log, but the schedule cache derived from
+    /// it could not be rewritten; the next command brings it up to date.
+    #[error(
+        "your answer was saved in {}, but the schedule cache could not be updated ({}: {source}); free some space, ontap updates it next time",
+        log.display(),
+        path.display()
+    )]
+    CacheNotUpdated {
+        log: PathBuf,
+        path: PathBuf,
+        source: io::Error,
+    },
+
     /// Another ontap process holds the data directory.
     #[error(
         "{}: another ontap session is using this data directory; finish it first (nothing was changed)",

@@ -490,6 +490,17 @@ pub fn localized(error: Error, lang: Lang) -> Error {
         } => format!(
             "{location}: định dạng phiên bản {found} mới hơn mức ontap này hiểu được (tối đa {supported}); hãy nâng cấp ontap, tệp vẫn được giữ nguyên"
         ),
+        Error::AnswerNotSaved { path, source } => format!(
+            "câu trả lời chưa được lưu: {}: {}; hãy giải phóng dung lượng đĩa (hoặc cho phép ghi vào thư mục) rồi trả lời lại",
+            path.display(),
+            io_error_vi(source)
+        ),
+        Error::CacheNotUpdated { log, path, source } => format!(
+            "câu trả lời đã được lưu vào {}, nhưng chưa cập nhật được bộ nhớ đệm lịch ôn ({}: {}); hãy giải phóng dung lượng đĩa, lần chạy sau ontap sẽ tự cập nhật",
+            log.display(),
+            path.display(),
+            io_error_vi(source)
+        ),
         Error::Locked { path } => format!(
             "{}: một phiên ontap khác đang dùng thư mục dữ liệu này; hãy kết thúc phiên đó trước (chưa có gì bị thay đổi)",
             path.display()

@@ -396,8 +396,14 @@ impl Store {
         let cache_stale = loaded.cache_stale;
         let store = Store::from_loaded(dir, scheduler, loaded, Some(lock));
         store.remove_leftovers()?;
+        // A cache that cannot be rewritten now (a full disk) is only stale:
+        // the records were replayed from the log, which stays the truth,
+        // and the first answer says whether it could be saved.
         if cache_stale {
-            store.write_cache()?;
+            match store.write_cache() {
+                Ok(()) | Err(Error::Io { .. }) => {}
+                Err(error) => return Err(error),
+            }
         }
         Ok(store)
     }
@@ -570,9 +576,17 @@ impl Store {
 
     /// Appends `review` to the log (on disk, fsynced, before returning),
     /// updates the cache atomically and returns the card's new schedule.
+    ///
+    /// A write that fails says whether the answer was saved:
+    /// [`Error::AnswerNotSaved`] when the log could not take it,
+    /// [`Error::CacheNotUpdated`] when only the cache could not.
     pub fn record(&mut self, review: Review) -> Result<Schedule> {
         let id = log::review_id(&review);
-        self.append(log::review_block(&review, &id))?;
+        self.append(log::review_block(&review, &id))
+            .map_err(|error| match error {
+                Error::Io { path, source } => Error::AnswerNotSaved { path, source },
+                other => other,
+            })?;
         let previous = self.records.get(&review.card).cloned();
         let record = apply(&self.scheduler, previous.as_ref(), &review);
         let schedule = record.schedule.clone();
@@ -582,7 +596,14 @@ impl Store {
             review,
             previous,
         });
-        self.write_cache()?;
+        self.write_cache().map_err(|error| match error {
+            Error::Io { path, source } => Error::CacheNotUpdated {
+                log: self.log_path(),
+                path,
+                source,
+            },
+            other => other,
+        })?;
         Ok(schedule)
     }
 
