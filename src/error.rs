@@ -99,11 +99,11 @@ pub enum Error {
     Usage(String),
 
     /// Some lessons failed to compile; each failure was already reported.
-    #[error("{failed} of {total} lessons failed to compile")]
+    #[error("{failed} of {} failed to compile", crate::i18n::counted(*total, "lesson", "lessons"))]
     CompileFailed { failed: usize, total: usize },
 
     /// `state check` found problems; each was already reported.
-    #[error("state check found {0} problem(s)")]
+    #[error("state check found {}", crate::i18n::counted(*.0, "problem", "problems"))]
     CheckFailed(usize),
 
     /// An error worded in the user's language (see `i18n::localized`); the

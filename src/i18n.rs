@@ -235,7 +235,10 @@ impl Msg<'_> {
             }
             Msg::ListAnswerHint { items } => (
                 format!("({items} ý, ngăn cách bằng dấu phẩy)"),
-                format!("({items} items, separated by commas)"),
+                format!(
+                    "({}, separated by commas)",
+                    counted(*items, "item", "items")
+                ),
             ),
             Msg::TextAnswerPrompt => pair("Trả lời", "Answer"),
             Msg::KeysHint => pair(
@@ -274,7 +277,10 @@ impl Msg<'_> {
             ),
             Msg::Partial { recalled, total } => (
                 format!("Bạn nhớ được {recalled}/{total} ý"),
-                format!("You recalled {recalled} of {total} items"),
+                format!(
+                    "You recalled {recalled} of {}",
+                    counted(*total, "item", "items")
+                ),
             ),
             Msg::NextReview(after) => (
                 format!("Ôn lại sau {}", duration(*after, Lang::Vi)),
@@ -413,7 +419,10 @@ impl Msg<'_> {
             ),
             Msg::QuizStopped { asked, planned } => (
                 format!("Đã dừng sau {asked}/{planned} câu."),
-                format!("Stopped after {asked} of {planned} questions."),
+                format!(
+                    "Stopped after {asked} of {}.",
+                    counted(*planned, "question", "questions")
+                ),
             ),
             Msg::StillMissed(count) => (
                 format!("Còn {count} câu sai; chạy lại `ontap review` để ôn tiếp."),
@@ -537,6 +546,11 @@ fn io_error_vi(error: &std::io::Error) -> String {
 /// English singular or plural for `count` (Vietnamese has no plural).
 pub fn plural<'t>(count: usize, one: &'t str, many: &'t str) -> &'t str {
     if count == 1 { one } else { many }
+}
+
+/// `count` and the English noun that agrees with it: `1 card`, `2 cards`.
+pub fn counted(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", plural(count, one, many))
 }
 
 fn pair(vi: &str, en: &str) -> (String, String) {
@@ -760,6 +774,19 @@ mod tests {
             locked.to_string().contains("một phiên ontap khác"),
             "{locked}"
         );
+    }
+
+    #[test]
+    fn english_counts_agree_with_their_nouns() {
+        assert_eq!(counted(1, "card", "cards"), "1 card");
+        assert_eq!(counted(0, "card", "cards"), "0 cards");
+        let hint = Msg::ListAnswerHint { items: 1 };
+        assert_eq!(hint.text(Lang::En), "(1 item, separated by commas)");
+        let stopped = Msg::QuizStopped {
+            asked: 0,
+            planned: 1,
+        };
+        assert_eq!(stopped.text(Lang::En), "Stopped after 0 of 1 question.");
     }
 
     #[test]

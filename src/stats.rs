@@ -604,8 +604,9 @@ impl Words {
         } = retention;
         match (retention.rate, self.vi()) {
             (Some(rate), false) => format!(
-                "True retention (30 days, mature cards): {} ({correct} of {mature_reviews} reviews)",
-                percent(rate)
+                "True retention (30 days, mature cards): {} ({correct} of {})",
+                percent(rate),
+                crate::i18n::counted(*mature_reviews, "review", "reviews")
             ),
             (Some(rate), true) => format!(
                 "Tỉ lệ nhớ thật (30 ngày, thẻ đã thuộc): {} ({correct} trên {mature_reviews} lượt)",

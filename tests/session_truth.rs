@@ -438,3 +438,26 @@ fn a_piped_menu_takes_an_option_typed_without_accents() {
     assert_eq!(field(&reviews[1], "answer"), "Tạo hình ảnh");
     assert_eq!(field(&reviews[1], "verdict"), "correct");
 }
+
+#[test]
+fn english_counts_agree_with_their_nouns() {
+    let fixture = Fixture::new();
+    // A quiz of one question, left at once.
+    let out = stdout_of(fixture.command(NOW, &["quiz", "-n", "1"]), "q\n");
+    assert!(out.contains("Stopped after 0 of 1 question."), "{out}");
+    // One answer: one review, one card.
+    stdout_of(fixture.command(NOW, &["study"]), "Generative AI\n");
+    let out = stdout_of(fixture.command(NOW, &["state", "rebuild"]), "");
+    assert!(out.ends_with(": 1 card\n"), "{out}");
+    let out = stdout_of(fixture.command(NOW, &["state", "check"]), "");
+    assert!(
+        out.contains("reviews.toml: 1 review, 0 undone, 1 card"),
+        "{out}"
+    );
+    assert!(out.contains("library: 1 deck\n"), "{out}");
+    // One problem, said so.
+    std::fs::write(fixture.decks_dir().join("broken.toml"), "[deck\n").unwrap();
+    let output = fixture.command(NOW, &["state", "check"]).output().unwrap();
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("state check found 1 problem\n"), "{err}");
+}
