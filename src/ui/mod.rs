@@ -208,6 +208,27 @@ pub fn run(config: &Config, session: &mut Session) -> Result<Summary> {
     }
 }
 
+/// How many columns standard output has when it is a terminal.
+pub fn terminal_columns() -> Option<usize> {
+    #[cfg(unix)]
+    {
+        let stdout = std::io::stdout();
+        if !stdout.is_terminal() {
+            return None;
+        }
+        rustix::termios::tcgetwinsize(&stdout)
+            .ok()
+            .map(|size| usize::from(size.ws_col))
+            .filter(|columns| *columns > 0)
+    }
+    #[cfg(not(unix))]
+    {
+        dialoguer::console::Term::stdout()
+            .size_checked()
+            .map(|(_, columns)| usize::from(columns))
+    }
+}
+
 /// Prints one warning line on stderr, after whatever stdout holds so far.
 pub fn print_warning(line: &str) {
     use std::io::Write;
