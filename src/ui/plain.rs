@@ -1,5 +1,5 @@
 //! Prompts without a terminal: each prompt is printed to stdout and each
-//! answer is one line of stdin, so `printf 'Generative AI\n' | ontap study`
+//! answer is one line of stdin, so `printf 'AI tạo sinh\n' | ontap study`
 //! and scripts work. Multiple choice takes the option's number or its text;
 //! the end of input ends the session like `q`, and so does Ctrl-C: stdin
 //! is read on a thread ([`Interruptible`]) so that Ctrl-C can end the wait
