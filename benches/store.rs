@@ -120,6 +120,7 @@ fn main() {
             minute += 1;
             store
                 .record(Review {
+                    overruled: None,
                     card: CardId(format!("bench/translate/vi-en/the-card-number-{minute}")),
                     deck: DeckId("bench".into()),
                     at: clock::parse("2027-01-01T08:00:00+07:00").expect("valid time")

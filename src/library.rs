@@ -71,6 +71,12 @@ impl Library {
         Ok(Library { decks, broken })
     }
 
+    /// The acronyms and expansions every deck of the library defines, for
+    /// the judge: built once per session, whatever decks it studies.
+    pub fn acronyms(&self) -> crate::judge::Acronyms {
+        crate::judge::Acronyms::from_cards(self.decks.iter().flat_map(|deck| &deck.cards))
+    }
+
     /// The decks named in `names` (by id), or every deck when `names` is empty.
     pub fn select(&self, names: &[String]) -> Result<Vec<&Deck>> {
         if names.is_empty() {

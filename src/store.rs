@@ -70,6 +70,10 @@ pub struct Review {
     #[serde(default)]
     pub answer: String,
     pub verdict: Grade,
+    /// The judge's verdict when the learner overruled it ("I was right"):
+    /// the answer counts as `verdict` (correct), the judge had said this.
+    #[serde(default, rename = "override", skip_serializing_if = "Option::is_none")]
+    pub overruled: Option<Grade>,
 }
 
 /// The review log: the source of truth.
@@ -861,6 +865,7 @@ mod tests {
 
     fn review(card: &str, minute: i64, verdict: Grade, answer: &str) -> Review {
         Review {
+            overruled: None,
             card: CardId(card.into()),
             deck: DeckId("d".into()),
             at: crate::clock::parse("2026-11-28T09:00:00+07:00").unwrap()

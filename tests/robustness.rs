@@ -35,6 +35,7 @@ fn at(text: &str) -> Timestamp {
 
 fn review(card: &str, at: Timestamp, rating: Rating, answer: &str) -> Review {
     Review {
+        overruled: None,
         card: CardId(format!("d/translate/{card}")),
         deck: DeckId("d".into()),
         at,

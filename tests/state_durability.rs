@@ -21,6 +21,7 @@ fn at(minutes: i64) -> Timestamp {
 
 fn review(card: &str, minutes: i64, rating: Rating, answer: &str) -> Review {
     Review {
+        overruled: None,
         card: CardId(format!("d/translate/{card}")),
         deck: DeckId("d".into()),
         at: at(minutes),

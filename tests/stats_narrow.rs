@@ -80,10 +80,12 @@ fn stats_on_a_60_column_terminal_fits_it() {
     let fixture = studied();
     let wide = stats_at(&fixture, "80", "vi");
     let mut command = std::process::Command::new("sh");
-    command.args([
-        "-c",
-        "stty cols 60 rows 40 && exec \"$0\" stats --lang vi --color never",
-    ]);
+    // The terminal is made 60 columns wide once the PTY is set up (which
+    // sets its own size after the fork); the script waits for that size
+    // before ontap runs.
+    let script = r#"until [ "$(stty size)" = "40 60" ]; do sleep 0.01; done
+exec "$0" stats --lang vi --color never"#;
+    command.args(["-c", script]);
     command.arg(env!("CARGO_BIN_EXE_ontap"));
     for (key, value) in fixture.command(NEXT_DAY, &[]).get_envs() {
         match value {
@@ -93,6 +95,7 @@ fn stats_on_a_60_column_terminal_fits_it() {
     }
     command.env_remove("COLUMNS");
     let mut pty = spawn(command);
+    pty.get_process_mut().set_window_size(60, 40).unwrap();
     let screen = finish(&mut pty).replace("\r\n", "\n");
     assert!(screen.contains("Thống kê ontap"), "{screen}");
     assert_fits_without_cut_words(&screen, &wide, 60);
