@@ -1,6 +1,8 @@
 //! The deck library: the decks a session can study. By default the data
 //! dir's `decks/` plus the bundled deck embedded in the binary (a deck in
 //! `decks/` with the same id wins); with `--decks DIR`, that folder alone.
+//! A deck file that cannot be read is left out (and untouched) and listed
+//! in [`Library::broken`], so the other decks can still be studied.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
