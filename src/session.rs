@@ -225,11 +225,12 @@ pub struct StudyOptions {
 
 /// The cards still to ask, by mode.
 #[derive(Debug)]
-enum Plan {
-    /// Study: the engine's queue, and where each card sits in `entries`.
+enum Plan<'a> {
+    /// Study: the engine's queue, and where each card sits in `entries`
+    /// (borrowing the ids: a library of 100k cards need not copy them).
     Study {
         queue: Queue,
-        index_of: HashMap<CardId, usize>,
+        index_of: HashMap<&'a CardId, usize>,
     },
     /// Quiz: the picked cards, in order.
     Quiz(VecDeque<usize>),
@@ -260,7 +261,7 @@ pub struct Session<'a> {
     mode: Mode,
     entries: Vec<Entry<'a>>,
     store: &'a mut Store,
-    plan: Plan,
+    plan: Plan<'a>,
     current: Option<Current>,
     history: Vec<Answered>,
     rng: StdRng,
@@ -308,7 +309,7 @@ impl<'a> Session<'a> {
         let index_of = entries
             .iter()
             .enumerate()
-            .map(|(index, entry)| (entry.card.id.clone(), index))
+            .map(|(index, entry)| (&entry.card.id, index))
             .collect();
         let plan = Plan::Study { queue, index_of };
         let mode = if options.flip {
@@ -392,7 +393,7 @@ impl<'a> Session<'a> {
         mode: Mode,
         entries: Vec<Entry<'a>>,
         store: &'a mut Store,
-        plan: Plan,
+        plan: Plan<'a>,
         seed: u64,
         planned: usize,
     ) -> Session<'a> {

@@ -198,12 +198,30 @@ pub fn compute(
     reviews: &[Review],
     now: Timestamp,
 ) -> Stats {
+    // Each deck's figures from its own reviews: filtering every review
+    // once per deck took seconds with a hundred decks and 150k reviews.
+    let mut by_deck: HashMap<&str, Vec<&Review>> = HashMap::new();
+    for review in reviews {
+        by_deck
+            .entry(review.deck.0.as_str())
+            .or_default()
+            .push(review);
+    }
     let per_deck: Vec<DeckStats> = decks
         .iter()
         .map(|deck| DeckStats {
             id: deck.deck.id.0.clone(),
             title: deck.deck.title.clone(),
-            figures: figures(&[*deck], records, reviews, now),
+            figures: figures(
+                &[*deck],
+                records,
+                by_deck
+                    .get(deck.deck.id.0.as_str())
+                    .into_iter()
+                    .flatten()
+                    .copied(),
+                now,
+            ),
         })
         .collect();
     Stats {
@@ -215,10 +233,10 @@ pub fn compute(
 }
 
 /// The figures of `decks` taken together.
-pub fn figures(
+pub fn figures<'r>(
     decks: &[&Deck],
     records: &BTreeMap<CardId, CardRecord>,
-    reviews: &[Review],
+    reviews: impl IntoIterator<Item = &'r Review>,
     now: Timestamp,
 ) -> Figures {
     let deck_ids: BTreeSet<&str> = decks.iter().map(|deck| deck.deck.id.0.as_str()).collect();
@@ -232,7 +250,7 @@ pub fn figures(
         .collect();
     let schedules: Vec<&CardRecord> = cards.keys().filter_map(|id| records.get(*id)).collect();
     let mut activity: Vec<&Review> = reviews
-        .iter()
+        .into_iter()
         .filter(|review| deck_ids.contains(review.deck.0.as_str()) && review.at <= now)
         .collect();
     activity.sort_by_key(|review| review.at);

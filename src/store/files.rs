@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
-pub use crate::fsio::TEMP_PREFIX;
+pub use crate::fsio::{TEMP_PREFIX, parent};
 
 /// The bytes of `path`, or `None` when there is no such file. A dangling
 /// symlink is an error, not a missing file: it may point at lost state.
