@@ -304,7 +304,7 @@ mod tests {
             names,
             [
                 ("Lan", HandInSource::HandIn),
-                ("ontap", HandInSource::DataDir)
+                ("minh", HandInSource::DataDir)
             ]
         );
         assert_eq!(errors.len(), 1, "{errors:?}");
