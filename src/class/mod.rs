@@ -370,31 +370,39 @@ fn gather(
         if let Some(bytes) = handin.torn_bytes {
             notes.push(note(Note::Torn { bytes }));
         }
-        let ids: BTreeSet<String> = handin.reviews.iter().map(crate::store::review_id).collect();
+        // Each review's id once: what makes two reviews the same answer.
+        let reviews: Vec<(String, Review)> = handin
+            .reviews
+            .into_iter()
+            .map(|review| (crate::store::review_id(&review), review))
+            .collect();
+        let ids: BTreeSet<&str> = reviews.iter().map(|(id, _)| id.as_str()).collect();
         if !ids.is_empty()
-            && let Some((_, other)) = seen_sets.iter().find(|(set, _)| *set == ids)
+            && let Some((_, other)) = seen_sets
+                .iter()
+                .find(|(set, _)| set.len() == ids.len() && ids.iter().all(|id| set.contains(*id)))
         {
             notes.push(note(Note::SameAs {
                 other: other.clone(),
             }));
             continue;
         }
-        seen_sets.push((ids, file.clone()));
-        let mut other_decks: BTreeMap<&str, usize> = BTreeMap::new();
+        seen_sets.push((ids.iter().map(|id| id.to_string()).collect(), file.clone()));
+        let mut other_decks: BTreeMap<String, usize> = BTreeMap::new();
         let (mut gone, mut later) = (0, 0);
-        let mut kept = Vec::new();
-        for review in &handin.reviews {
+        let mut kept: Vec<(String, Review)> = Vec::new();
+        for (id, review) in reviews {
             if !deck_ids.contains(&review.deck) {
-                *other_decks.entry(review.deck.0.as_str()).or_default() += 1;
+                *other_decks.entry(review.deck.0.clone()).or_default() += 1;
             } else if !card_ids.contains(&review.card) {
                 gone += 1;
             } else if review.at > now {
                 later += 1;
             } else {
-                kept.push(review.clone());
+                kept.push((id, review));
             }
         }
-        let other_names: Vec<String> = other_decks.keys().map(|deck| deck.to_string()).collect();
+        let other_names: Vec<String> = other_decks.keys().cloned().collect();
         if kept.is_empty() && !other_decks.is_empty() {
             notes.push(note(Note::NothingForTheseDecks { decks: other_names }));
             continue;
@@ -416,8 +424,8 @@ fn gather(
             Some(&index) => {
                 let (ids, first_file) = &mut held[index];
                 let mut shared = 0;
-                for review in kept {
-                    if ids.insert(crate::store::review_id(&review)) {
+                for (id, review) in kept {
+                    if ids.insert(id) {
                         students[index].reviews.push(review);
                     } else {
                         shared += 1;
@@ -436,10 +444,11 @@ fn gather(
                     written_by: handin.written_by.clone(),
                 }));
                 by_name.insert(key, students.len());
-                held.push((kept.iter().map(crate::store::review_id).collect(), file));
+                let (ids, reviews): (BTreeSet<String>, Vec<Review>) = kept.into_iter().unzip();
+                held.push((ids, file));
                 students.push(Student {
                     name: handin.student,
-                    reviews: kept,
+                    reviews,
                 });
             }
         }
