@@ -4,7 +4,7 @@
 //! that cannot be read is reported with its file and line and left out;
 //! the others still make the report.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::class::{self, FileNote, Note, Options};
 use crate::cli::{ClassArgs, Config};
@@ -26,6 +26,13 @@ fn run_in_language(config: &Config, args: &ClassArgs) -> Result<()> {
         .iter()
         .cloned()
         .partition(|input| std::fs::symlink_metadata(input).is_ok());
+    // A missing file is said to be missing, not taken for a deck's name.
+    if let Some(missing) = selectors.iter().find(|word| looks_like_a_path(word)) {
+        return Err(Error::io(
+            missing,
+            std::io::Error::from(std::io::ErrorKind::NotFound),
+        ));
+    }
     let selectors: Vec<String> = selectors
         .iter()
         .map(|selector| selector.to_string_lossy().into_owned())
@@ -59,7 +66,7 @@ fn run_in_language(config: &Config, args: &ClassArgs) -> Result<()> {
     // The teacher's terminal gets the real file names, also when the
     // report itself hides them.
     let text_report = !args.json && args.html.is_none();
-    if !text_report {
+    if !text_report || args.anonymous {
         for note in report.files.iter().filter(|note| note.is_problem()) {
             eprintln!("ontap: {}", class::text::note_text(note, lang));
         }
@@ -87,7 +94,14 @@ fn run_in_language(config: &Config, args: &ClassArgs) -> Result<()> {
     Ok(())
 }
 
-/// The decks whose id is one of `selectors` or starts with one (a prefix
+/// Whether a word on the command line names a file rather than a deck:
+/// deck ids hold no path separator and no `.toml`.
+fn looks_like_a_path(word: &Path) -> bool {
+    let text = word.to_string_lossy();
+    text.contains(std::path::MAIN_SEPARATOR) || text.contains('/') || text.ends_with(".toml")
+}
+
+/// The decks whose id is one of `selectors`, else starts with it (a prefix
 /// such as `tin-hoc-` picks a series of lessons); every deck when none.
 fn select_decks<'a>(library: &'a Library, selectors: &[String]) -> Result<Vec<&'a Deck>> {
     if selectors.is_empty() {
@@ -95,11 +109,19 @@ fn select_decks<'a>(library: &'a Library, selectors: &[String]) -> Result<Vec<&'
     }
     let mut chosen: Vec<&Deck> = Vec::new();
     for selector in selectors {
-        let matching: Vec<&Deck> = library
+        let exact = library
             .decks
             .iter()
-            .filter(|deck| deck.deck.id.0.starts_with(selector.as_str()))
-            .collect();
+            .filter(|deck| deck.deck.id.0 == *selector);
+        let prefixed = library
+            .decks
+            .iter()
+            .filter(|deck| deck.deck.id.0.starts_with(selector.as_str()));
+        let matching: Vec<&Deck> = if exact.clone().next().is_some() {
+            exact.collect()
+        } else {
+            prefixed.collect()
+        };
         if matching.is_empty() {
             return Err(Error::UnknownDeck {
                 name: selector.clone(),
