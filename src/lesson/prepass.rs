@@ -41,6 +41,34 @@ struct Fence {
     len: usize,
 }
 
+/// The annotation list after `{ .annotate }`.
+struct Annotation {
+    /// The output column of the annotated block, where its bodies go.
+    column: usize,
+    /// The source column of the current body's text, once an item began.
+    body: Option<usize>,
+}
+
+/// Whether an admonition of `kind` keeps its title, as a bold line over its
+/// body: a note or an info box titled `Bộ nhớ đệm` or `Ba yếu tố xác thực`
+/// names what its body defines or lists. A summary (`abstract`) only lists
+/// the lesson's topics, a question links to outside tests, an example is
+/// not the thing itself, and a tab's title is a choice of view.
+fn titles_its_body(kind: &str) -> bool {
+    !matches!(
+        kind,
+        "question" | "abstract" | "summary" | "tldr" | "example" | "quote" | "cite" | "tab"
+    )
+}
+
+/// The quoted title of an admonition marker (`??? info "Title"`), if any.
+fn container_title(content: &str) -> Option<&str> {
+    let start = content.find('"')?;
+    let rest = &content[start + 1..];
+    let end = rest.rfind('"')?;
+    Some(rest[..end].trim()).filter(|title| !title.is_empty())
+}
+
 /// Rewrites `source` for pulldown-cmark; fails only on broken front matter.
 pub fn prepare(source: &str) -> Result<Prepared, FrontMatterError> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
@@ -56,8 +84,8 @@ pub fn prepare(source: &str) -> Result<Prepared, FrontMatterError> {
     }
     let mut containers: Vec<Container> = Vec::new();
     let mut fence: Option<Fence> = None;
-    // After `{ .annotate }`: the column of the annotation list being dropped.
-    let mut annotation: Option<(usize, bool)> = None;
+    // After `{ .annotate }`: the annotation list being unwrapped.
+    let mut annotation: Option<Annotation> = None;
 
     for (index, raw) in lines.iter().enumerate().skip(body_start) {
         let expanded = expand_leading_tabs(&strip_zero_width(raw));
@@ -71,14 +99,32 @@ pub fn prepare(source: &str) -> Result<Prepared, FrontMatterError> {
                 containers.pop();
             }
         }
-        let out_indent = match containers.last() {
+        let mut out_indent = match containers.last() {
             Some(container) => {
                 indent.saturating_sub(container.content_indent) + container.out_indent
             }
             None => indent,
         };
-        let content = expanded.trim_start_matches(' ');
+        let mut content = expanded.trim_start_matches(' ');
         let dropped = containers.iter().any(|container| container.dropped);
+
+        // An annotation's body is text of the lesson (often the definition
+        // of the word it annotates): its `1.  ` marker goes and its lines
+        // move to the annotated block's column, so it reads as paragraphs
+        // after that block, not as a list the block introduces.
+        if let Some(note) = &mut annotation
+            && !blank
+        {
+            if out_indent == note.column && fence.is_none() && starts_ordered_item(content) {
+                let marker = ordered_marker_len(content);
+                note.body = Some(out_indent + marker);
+                content = &content[marker..];
+            } else if let Some(body) = note.body.filter(|_| out_indent > note.column) {
+                out_indent = note.column + out_indent.saturating_sub(body);
+            } else {
+                annotation = None;
+            }
+        }
 
         if let Some(open) = &fence {
             if closes_fence(content, open) {
@@ -91,21 +137,17 @@ pub fn prepare(source: &str) -> Result<Prepared, FrontMatterError> {
             continue;
         }
 
-        if let Some((column, started)) = annotation {
-            if blank {
-                finish_line(&mut out, index, lines.len());
-                continue;
-            }
-            let starts_item = out_indent == column && starts_ordered_item(content);
-            if starts_item || (started && out_indent > column) {
-                annotation = Some((column, true));
-                finish_line(&mut out, index, lines.len());
-                continue;
-            }
-            annotation = None;
-        }
-
         if let Some(kind) = container_marker(content) {
+            if !dropped
+                && titles_its_body(&kind)
+                && let Some(title) = container_title(content)
+            {
+                push_indented(
+                    &mut out,
+                    out_indent,
+                    &format!("**{}**", clean_inline(title)),
+                );
+            }
             containers.push(Container {
                 content_indent: indent + 4,
                 out_indent,
@@ -131,7 +173,10 @@ pub fn prepare(source: &str) -> Result<Prepared, FrontMatterError> {
             continue;
         }
         if is_annotate_marker(content) {
-            annotation = Some((out_indent, false));
+            annotation = Some(Annotation {
+                column: out_indent,
+                body: None,
+            });
             finish_line(&mut out, index, lines.len());
             continue;
         }
@@ -321,6 +366,13 @@ fn is_closing_tags(content: &str) -> bool {
         rest = after.trim_start();
     }
     rest.is_empty()
+}
+
+/// The length of an ordered item's marker with the spaces after it (`1.  `).
+fn ordered_marker_len(content: &str) -> usize {
+    let digits = content.chars().take_while(char::is_ascii_digit).count();
+    let spaces = content[digits + 1..].len() - content[digits + 1..].trim_start().len();
+    digits + 1 + spaces
 }
 
 fn starts_ordered_item(content: &str) -> bool {
@@ -791,9 +843,26 @@ mod tests {
     }
 
     #[test]
-    fn drops_annotation_bodies() {
+    fn unwraps_annotation_bodies_into_paragraphs_of_the_annotated_block() {
         let out = lines("- term (1)\n    { .annotate }\n\n    1.  note\n        more\n\n- next");
-        assert_eq!(out, vec!["- term", "", "", "", "", "", "- next"]);
+        assert_eq!(
+            out,
+            vec!["- term", "", "", "    note", "    more", "", "- next"]
+        );
+        let out = lines("Text (1)\n{ .annotate }\n\n1.  **T** là x.\n2.  y\n\n## H");
+        assert_eq!(out, vec!["Text", "", "", "**T** là x.", "y", "", "## H"]);
+    }
+
+    #[test]
+    fn a_titled_note_keeps_its_title_as_a_bold_line() {
+        let out =
+            lines("!!! note \"Bộ nhớ đệm\"\n\n    Là nơi lưu.\n??? abstract \"Tóm lược\"\n    - a");
+        assert_eq!(out, vec!["**Bộ nhớ đệm**", "", "Là nơi lưu.", "", "- a"]);
+        let out = lines("- item\n\n    ??? info \"Ba `x` yếu tố\"\n\n        - a");
+        assert_eq!(
+            out,
+            vec!["- item", "", "    **Ba `x` yếu tố**", "", "    - a"]
+        );
     }
 
     #[test]
