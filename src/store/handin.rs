@@ -27,7 +27,7 @@ use crate::deck::DeckId;
 use crate::error::{Error, Location, Result};
 
 use super::log;
-use super::{LOG_FILE, Review, effective_reviews, files};
+use super::{CACHE_FILE, LOG_FILE, Review, effective_reviews, files};
 
 /// How deep `ontap class FOLDER` looks for hand-ins and data dirs.
 const MAX_DEPTH: usize = 4;
@@ -209,7 +209,9 @@ fn collect(path: &Path, depth: usize, found: &mut Vec<HandIn>, errors: &mut Vec<
         push(read_file(path));
         return;
     }
-    if path.join(LOG_FILE).is_file() {
+    // A data dir without a log (its student never answered) is one too:
+    // its missing log is what the teacher is told, not its other files.
+    if path.join(LOG_FILE).is_file() || path.join(CACHE_FILE).is_file() {
         push(read_data_dir(path));
         return;
     }
@@ -295,6 +297,11 @@ mod tests {
         std::fs::create_dir_all(&student_dir).unwrap();
         let log_copy = good.replace("student = \"Lan\"\n", "");
         std::fs::write(student_dir.join(LOG_FILE), &log_copy).unwrap();
+        // A data dir whose student never answered: its cache and decks only.
+        let idle = dir.path().join("nam");
+        std::fs::create_dir_all(idle.join("decks")).unwrap();
+        std::fs::write(idle.join(CACHE_FILE), "format = 1\n").unwrap();
+        std::fs::write(idle.join("decks").join("d.toml"), "[deck]\nid = \"d\"\n").unwrap();
         let (found, errors) = read_all(&[dir.path().to_path_buf()]);
         let names: Vec<(&str, HandInSource)> = found
             .iter()
@@ -307,10 +314,12 @@ mod tests {
                 ("minh", HandInSource::DataDir)
             ]
         );
-        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors.len(), 2, "{errors:?}");
         let message = errors[0].to_string();
         let expected = format!("{}:4:", dir.path().join("broken.toml").display());
         assert!(message.starts_with(&expected), "{message}");
+        let missing = format!("{}: ", idle.join(LOG_FILE).display());
+        assert!(errors[1].to_string().starts_with(&missing), "{}", errors[1]);
     }
 
     #[test]
