@@ -18,8 +18,13 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 page="$work/report.html"
-ONTAP_CLASS_HTML_OUT="$page" cargo test --quiet --test class_report \
-    the_html_page_is_self_contained_in_the_teachers_language_and_can_hide_names >/dev/null
+if ! ONTAP_CLASS_HTML_OUT="$page" cargo test --quiet --test class_report \
+        the_html_page_is_self_contained_in_the_teachers_language_and_can_hide_names \
+        >"$work/cargo-test.log" 2>&1; then
+    cat "$work/cargo-test.log"
+    echo "class html check FAILED: the test that writes the page failed"
+    exit 1
+fi
 [ -s "$page" ] || { echo "class html check FAILED: the test wrote no page"; exit 1; }
 
 width=1280

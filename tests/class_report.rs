@@ -16,18 +16,24 @@ use unicode_width::UnicodeWidthStr;
 /// The end of the simulated three weeks.
 const REPORT_NOW: &str = "2026-12-03T18:00:00+07:00";
 
-fn repo_decks() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("decks")
+/// `home/decks` holding the bundled deck. Written from the test binary, not
+/// read from the checkout: scripts/check_fresh_clone.sh builds these tests
+/// in a clone it then deletes, sharing this checkout's target dir.
+fn decks_in(home: &Path) -> PathBuf {
+    let decks = home.join("decks");
+    std::fs::create_dir_all(&decks).unwrap();
+    std::fs::write(decks.join("ai-tao-sinh.toml"), DECK).unwrap();
+    decks
 }
 
-/// `ontap ARGS` at `now` in `lang`, on the repository's decks, with an
-/// empty data dir in `home`.
+/// `ontap ARGS` at `now` in `lang`, on the bundled deck, with an empty
+/// data dir in `home`.
 fn ontap(home: &Path, now: &str, lang: &str, args: &[&str]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_ontap"));
     command
         .args(args)
         .env("ONTAP_DATA_DIR", home.join("data"))
-        .env("ONTAP_DECKS", repo_decks())
+        .env("ONTAP_DECKS", decks_in(home))
         .env("ONTAP_NOW", now)
         .env("LANG", lang)
         .env_remove("LC_ALL")
