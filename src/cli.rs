@@ -122,6 +122,9 @@ pub struct CompileArgs {
     /// Where to write the decks [default: beside each lesson]
     #[arg(long, value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
+    /// List every candidate card left out, with its line and why
+    #[arg(long)]
+    pub explain: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -39,6 +39,9 @@ pub enum Msg<'a> {
     Close,
     Wrong,
     RightAnswer(&'a str),
+    /// A correct answer typed otherwise (a variant spelling, an acronym
+    /// spelled out): the lesson's spelling, no mistake implied.
+    LessonSpelling(&'a str),
     AllItems(&'a str),
     YouAnswered(&'a str),
     MissingDiacritics(&'a str),
@@ -79,6 +82,17 @@ pub enum Msg<'a> {
     LastQuestionDone,
     NothingMissed,
     ReviewDone,
+    /// After a wrong or close typed answer, on a terminal: `:ok` overrules it.
+    OverruleHint,
+    /// The same as a menu line, without a terminal.
+    OverruleMenuLine,
+    /// The menu entry that overrules the last answer.
+    OverruleEntry,
+    /// The last question is done and its answer can be overruled.
+    LastQuestionDoneOverrule,
+    /// The last answer now counts as correct.
+    Overruled(&'a str),
+    NothingToOverrule,
     SummaryCounts {
         answered: usize,
         correct: usize,
@@ -171,7 +185,10 @@ impl Msg<'_> {
                 "Esc hoặc Ctrl-C để thoát · gõ :u để hoàn tác câu vừa rồi (trong danh sách chọn: q để thoát)",
                 "Esc or Ctrl-C quits · type :u to undo the last answer (in menus: q quits too)",
             ),
-            Msg::KeysHintPlain => pair(":u hoàn tác · :q thoát", ":u undo · :q quit"),
+            Msg::KeysHintPlain => pair(
+                ":u hoàn tác · :ok tôi đúng mà · :q thoát",
+                ":u undo · :ok I was right · :q quit",
+            ),
             Msg::PlainChoicePrompt => pair(
                 "Nhập số hoặc nội dung lựa chọn",
                 "Type the number or the text of your choice",
@@ -187,6 +204,10 @@ impl Msg<'_> {
             Msg::RightAnswer(answer) => (
                 format!("Đáp án: {answer}"),
                 format!("Right answer: {answer}"),
+            ),
+            Msg::LessonSpelling(answer) => (
+                format!("Bài học viết: {answer}"),
+                format!("As the lesson writes it: {answer}"),
             ),
             Msg::AllItems(items) => (format!("Đủ các ý: {items}"), format!("All items: {items}")),
             Msg::YouAnswered(answer) => (
@@ -293,6 +314,30 @@ impl Msg<'_> {
             Msg::LastQuestionDone => pair(
                 "Hết câu hỏi. Enter: xem kết quả · u: hoàn tác câu vừa rồi",
                 "That was the last question. Enter: summary · u: undo the last answer",
+            ),
+            Msg::OverruleHint => pair(
+                "Bạn đúng mà? Gõ :ok ở câu sau để tính câu này là đúng.",
+                "Were you right? Type :ok at the next prompt to count it correct.",
+            ),
+            Msg::OverruleMenuLine => pair(
+                "  :ok) Tôi đúng mà: tính câu vừa rồi là đúng",
+                "  :ok) I was right: count the last answer correct",
+            ),
+            Msg::OverruleEntry => pair(
+                "✓ Tôi đúng mà: tính câu vừa rồi là đúng",
+                "✓ I was right: count the last answer correct",
+            ),
+            Msg::LastQuestionDoneOverrule => pair(
+                "Hết câu hỏi. Enter: xem kết quả · u: hoàn tác câu vừa rồi · o: tôi đúng mà",
+                "That was the last question. Enter: summary · u: undo the last answer · o: I was right",
+            ),
+            Msg::Overruled(answer) => (
+                format!("✓ Đã tính là đúng: {answer}"),
+                format!("✓ Counted as correct: {answer}"),
+            ),
+            Msg::NothingToOverrule => pair(
+                "Không có câu trả lời sai hoặc gần đúng nào để tính lại.",
+                "There is no wrong or close answer to overrule.",
             ),
             Msg::NothingToQuiz => pair(
                 "Không có câu hỏi nào phù hợp để làm bài kiểm tra.",
@@ -792,6 +837,72 @@ impl ClassMsg<'_> {
     }
 }
 
+/// Why `compile` left a candidate card out, as `compile --explain` says it.
+pub fn drop_reason(reason: crate::derive::DropReason, lang: Lang) -> &'static str {
+    use crate::derive::DropReason as R;
+    let (vi, en) = match reason {
+        R::TaskList => (
+            "danh sách việc cần làm, không phải kiến thức",
+            "a task list, not knowledge",
+        ),
+        R::WikiLink => ("liên kết tới trang khác", "links to other pages"),
+        R::WorkedExample => (
+            "các bước của một ví dụ, bài tập hay gợi ý",
+            "the parts of a worked example, an exercise or a hint",
+        ),
+        R::Advice => (
+            "lời khuyên, không phải thành phần của một nhóm",
+            "advice, not members of a group",
+        ),
+        R::Number => (
+            "số hoặc kích thước, không phải tên",
+            "numbers or sizes, not names",
+        ),
+        R::NotAGroupName => (
+            "nhãn mô tả một tình huống, không phải tên một nhóm",
+            "the label sets a scene, it names no group",
+        ),
+        R::NotNames => (
+            "các mục là câu văn, không phải tên",
+            "the items are sentences, not names",
+        ),
+        R::FieldLabels => (
+            "các mục là tên trường của một mô tả (Chức năng:, Cấu tạo:)",
+            "the items are a description's fields (Chức năng:, Cấu tạo:)",
+        ),
+        R::SamePrompt => (
+            "một danh sách khác của bài có cùng tên",
+            "another list of the lesson goes by the same name",
+        ),
+        R::AskedAlready => (
+            "một thẻ khác đã hỏi điều này",
+            "another card asks this already",
+        ),
+        R::TooManyItems => (
+            "quá nhiều mục để nhớ một lúc",
+            "too many items to recall at once",
+        ),
+        R::ShowsItsAnswer => (
+            "câu hỏi chứa sẵn đáp án",
+            "the question shows its own answer",
+        ),
+        R::Duplicate => ("trùng với một thẻ khác", "the same as another card"),
+        R::TooFewChoices => (
+            "trắc nghiệm có dưới ba lựa chọn",
+            "a multiple choice with fewer than three options",
+        ),
+        R::Empty => (
+            "không có gì để hỏi hoặc để trả lời",
+            "nothing to ask or to answer",
+        ),
+        R::TooLong => ("quá dài để hỏi", "too long to ask"),
+    };
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -822,6 +933,7 @@ mod tests {
             Msg::Close,
             Msg::Wrong,
             Msg::RightAnswer("a"),
+            Msg::LessonSpelling("a"),
             Msg::AllItems("a, b"),
             Msg::YouAnswered("a"),
             Msg::MissingDiacritics("a"),
@@ -867,6 +979,12 @@ mod tests {
             Msg::LastQuestionDone,
             Msg::NothingMissed,
             Msg::ReviewDone,
+            Msg::OverruleHint,
+            Msg::OverruleMenuLine,
+            Msg::OverruleEntry,
+            Msg::LastQuestionDoneOverrule,
+            Msg::Overruled("a"),
+            Msg::NothingToOverrule,
             Msg::SummaryCounts {
                 answered: 4,
                 correct: 2,

@@ -15,7 +15,7 @@ use rand::seq::SliceRandom;
 use crate::clock::Timestamp;
 use crate::deck::{Card, CardId, CardKind, Deck, Direction, InputKind};
 use crate::error::Result;
-use crate::judge::{self, CloseReason, Grade};
+use crate::judge::{self, Acronyms, CloseReason, Grade};
 use crate::queue::{Limits, Next, Queue};
 use crate::scheduler::{self, Rating, Schedule, Scheduler};
 use crate::store::{Review, ReviewMode, Store};
@@ -56,6 +56,9 @@ pub enum Action {
     Grade(Rating),
     /// Take back the last answer: its log entry is undone and the card asked again.
     Undo,
+    /// "I was right": the last typed answer, judged wrong or close, counts
+    /// as correct (its review is undone and recorded again with `override`).
+    Overrule,
     Quit,
 }
 
@@ -166,6 +169,10 @@ pub enum Outcome {
         prompt: String,
     },
     NothingToUndo,
+    /// The last answer now counts as correct, as the learner said.
+    Overruled(Feedback),
+    /// There is no typed answer judged wrong or close to overrule.
+    NothingToOverrule,
     /// The action does not fit the question (a grade before the reveal, an
     /// option number out of range): nothing changed, ask again.
     Ignored,
@@ -208,11 +215,12 @@ pub struct StudyOptions {
 
 /// The cards still to ask, by mode.
 #[derive(Debug)]
-enum Plan {
-    /// Study: the engine's queue, and where each card sits in `entries`.
+enum Plan<'a> {
+    /// Study: the engine's queue, and where each card sits in `entries`
+    /// (borrowing the ids: a library of 100k cards need not copy them).
     Study {
         queue: Queue,
-        index_of: HashMap<CardId, usize>,
+        index_of: HashMap<&'a CardId, usize>,
     },
     /// Quiz: the picked cards, in order.
     Quiz(VecDeque<usize>),
@@ -233,6 +241,8 @@ struct Answered {
     grade: Grade,
     answer: String,
     expected: String,
+    /// A typed answer judged wrong or close, not yet overruled.
+    overrulable: bool,
 }
 
 /// A running session. Borrow the store mutably for its whole life: every
@@ -241,7 +251,7 @@ pub struct Session<'a> {
     mode: Mode,
     entries: Vec<Entry<'a>>,
     store: &'a mut Store,
-    plan: Plan,
+    plan: Plan<'a>,
     current: Option<Current>,
     history: Vec<Answered>,
     rng: StdRng,
@@ -254,6 +264,8 @@ pub struct Session<'a> {
     /// Study mode: cards whose undone answer leaves them due again (the
     /// queue files them with the learning cards; the header counts them due).
     undone_due: HashSet<usize>,
+    /// The acronyms and expansions the judge may take for each other.
+    acronyms: Acronyms,
     finished: bool,
 }
 
@@ -283,7 +295,7 @@ impl<'a> Session<'a> {
         let index_of = entries
             .iter()
             .enumerate()
-            .map(|(index, entry)| (entry.card.id.clone(), index))
+            .map(|(index, entry)| (&entry.card.id, index))
             .collect();
         let plan = Plan::Study { queue, index_of };
         let mode = if options.flip {
@@ -350,10 +362,18 @@ impl<'a> Session<'a> {
         mode: Mode,
         entries: Vec<Entry<'a>>,
         store: &'a mut Store,
-        plan: Plan,
+        plan: Plan<'a>,
         seed: u64,
         planned: usize,
     ) -> Session<'a> {
+        // The decks studied; `with_acronyms` widens it to the library.
+        let mut decks: Vec<&Deck> = Vec::new();
+        for entry in &entries {
+            if !decks.iter().any(|deck| std::ptr::eq(*deck, entry.deck)) {
+                decks.push(entry.deck);
+            }
+        }
+        let acronyms = Acronyms::from_cards(decks.iter().flat_map(|deck| &deck.cards));
         Session {
             mode,
             entries,
@@ -366,8 +386,21 @@ impl<'a> Session<'a> {
             wrong_answers: HashMap::new(),
             undone_new: HashSet::new(),
             undone_due: HashSet::new(),
+            acronyms,
             finished: false,
         }
+    }
+
+    /// Judges with the acronyms of `acronyms` (the whole library's, built
+    /// once) instead of those of the studied decks alone.
+    pub fn with_acronyms(mut self, acronyms: Acronyms) -> Session<'a> {
+        self.acronyms = acronyms;
+        self
+    }
+
+    /// Whether the last answer can be overruled ("I was right").
+    pub fn can_overrule(&self) -> bool {
+        self.history.last().is_some_and(|last| last.overrulable)
     }
 
     pub fn mode(&self) -> Mode {
@@ -428,7 +461,9 @@ impl<'a> Session<'a> {
 
     /// Applies `action` to the current question at time `now`.
     pub fn act(&mut self, action: Action, now: Timestamp) -> Result<Outcome> {
-        if self.current.is_none() && !matches!(action, Action::Quit | Action::Undo) {
+        if self.current.is_none()
+            && !matches!(action, Action::Quit | Action::Undo | Action::Overrule)
+        {
             self.question(now);
         }
         match action {
@@ -437,6 +472,7 @@ impl<'a> Session<'a> {
                 Ok(Outcome::Finished)
             }
             Action::Undo => self.undo(now),
+            Action::Overrule => self.overrule(now),
             Action::Reveal => Ok(self.reveal(now)),
             Action::Grade(rating) => self.grade(rating, now),
             Action::Choose(option) => {
@@ -660,7 +696,7 @@ impl<'a> Session<'a> {
         let siblings: Vec<&str> = sibling_cards(entry)
             .flat_map(|card| card.answers.iter().map(String::as_str))
             .collect();
-        let judgement = judge::judge(entry.card, &text, &siblings);
+        let judgement = judge::judge_with(entry.card, &text, &siblings, &self.acronyms);
         self.record(text, judgement, now)
     }
 
@@ -686,6 +722,7 @@ impl<'a> Session<'a> {
             mode: self.mode.review_mode(),
             answer: answer.clone(),
             verdict: judgement.grade,
+            overruled: None,
         };
         let schedule = match self.store.record(review) {
             Ok(schedule) => schedule,
@@ -717,11 +754,13 @@ impl<'a> Session<'a> {
         }
         self.undone_new.remove(&index);
         self.undone_due.remove(&index);
+        let typed = self.mode != Mode::Flip && entry.card.input != InputKind::Choice;
         self.history.push(Answered {
             index,
             grade: judgement.grade,
             answer: answer.clone(),
             expected: judgement.expected.clone(),
+            overrulable: typed && judgement.grade != Grade::Correct && !answer.trim().is_empty(),
         });
         Ok(Outcome::Judged(Feedback {
             card: entry.card.id.clone(),
@@ -736,6 +775,71 @@ impl<'a> Session<'a> {
             next_review: schedule.due - now,
             repeated_wrong,
             left_missed_list,
+        }))
+    }
+
+    /// "I was right": the last answer's review is undone and recorded again
+    /// as correct (rated Good) with the judge's verdict in `override`; the
+    /// card is scheduled, and leaves the missed list, as if judged correct.
+    fn overrule(&mut self, now: Timestamp) -> Result<Outcome> {
+        let Some(last) = self.history.last().filter(|last| last.overrulable) else {
+            return Ok(Outcome::NothingToOverrule);
+        };
+        let (index, judged, answer) = (last.index, last.grade, last.answer.clone());
+        let expected = last.expected.clone();
+        let Some(entry) = self.entries.get(index).copied() else {
+            return Ok(Outcome::NothingToOverrule);
+        };
+        if self.store.undo_last()?.is_none() {
+            return Ok(Outcome::NothingToOverrule);
+        }
+        let review = Review {
+            card: entry.card.id.clone(),
+            deck: entry.deck.deck.id.clone(),
+            at: now,
+            rating: Rating::Good,
+            mode: self.mode.review_mode(),
+            answer: answer.clone(),
+            verdict: Grade::Correct,
+            overruled: Some(judged),
+        };
+        let schedule = self.store.record(review)?;
+        // The question on screen is asked again, after what this changed.
+        let shown = self.current.take().map(|current| current.index);
+        match &mut self.plan {
+            Plan::Study { queue, .. } => queue.answered(&entry.card.id, &schedule),
+            Plan::Quiz(order) | Plan::Review(order) => {
+                if let Some(shown) = shown {
+                    order.push_front(shown);
+                }
+                if self.mode == Mode::Review && judged == Grade::Wrong {
+                    // The wrong verdict had sent the card to the back.
+                    if let Some(position) = order.iter().rposition(|&card| card == index) {
+                        order.remove(position);
+                    }
+                    if let Some(wrong) = self.wrong_answers.get_mut(&index) {
+                        wrong.pop();
+                    }
+                }
+            }
+        }
+        if let Some(last) = self.history.last_mut() {
+            last.grade = Grade::Correct;
+            last.overrulable = false;
+        }
+        Ok(Outcome::Overruled(Feedback {
+            card: entry.card.id.clone(),
+            prompt: entry.card.prompt.clone(),
+            grade: Grade::Correct,
+            answer,
+            expected,
+            answers: entry.card.answers.clone(),
+            input: entry.card.input,
+            close_reason: None,
+            rating: Rating::Good,
+            next_review: schedule.due - now,
+            repeated_wrong: None,
+            left_missed_list: self.mode == Mode::Review && judged == Grade::Wrong,
         }))
     }
 
@@ -1019,6 +1123,99 @@ mod tests {
         let reviews = store.reviews().unwrap();
         assert_eq!(reviews.len(), 1);
         assert_eq!(reviews[0].verdict, Grade::Correct);
+    }
+
+    #[test]
+    fn overruling_counts_the_last_typed_answer_correct_and_logs_the_verdict() {
+        let dir = tempfile::tempdir().unwrap();
+        let deck = deck();
+        let mut store = open(&dir);
+        let mut session =
+            Session::study(entries(&[&deck], |_| true), &mut store, now(), options(), 7);
+        assert_eq!(
+            session.act(Action::Overrule, now()).unwrap(),
+            Outcome::NothingToOverrule
+        );
+        session.question(now());
+        session
+            .act(Action::Answer("Generative A.I. models".into()), now())
+            .unwrap();
+        assert!(session.can_overrule());
+        // The next question is on screen when `:ok` is typed.
+        let next = session.question(now()).unwrap().card.clone();
+        let Outcome::Overruled(feedback) = session.act(Action::Overrule, now()).unwrap() else {
+            panic!("not overruled");
+        };
+        assert_eq!(
+            (feedback.grade, feedback.rating),
+            (Grade::Correct, Rating::Good)
+        );
+        assert!(
+            feedback.next_review >= Duration::minutes(10),
+            "{feedback:?}"
+        );
+        assert!(!session.can_overrule());
+        assert_eq!(
+            session.act(Action::Overrule, now()).unwrap(),
+            Outcome::NothingToOverrule
+        );
+        assert_eq!(session.question(now()).unwrap().card, next);
+        let summary = session.summary();
+        assert_eq!((summary.correct, summary.wrong), (1, 0));
+        assert!(summary.misses.is_empty());
+        drop(session);
+        let reviews = store.reviews().unwrap();
+        assert_eq!(reviews.len(), 1);
+        assert_eq!(reviews[0].verdict, Grade::Correct);
+        assert_eq!(reviews[0].overruled, Some(Grade::Wrong));
+        assert_eq!(reviews[0].answer, "Generative A.I. models");
+        // Undo takes the overruled answer back altogether: the card is new again.
+        let mut session =
+            Session::study(entries(&[&deck], |_| true), &mut store, now(), options(), 7);
+        session.question(now());
+        session
+            .act(Action::Answer("nonsense".into()), now())
+            .unwrap();
+        session.act(Action::Overrule, now()).unwrap();
+        assert!(matches!(
+            session.act(Action::Undo, now()).unwrap(),
+            Outcome::Undone { .. }
+        ));
+        drop(session);
+        assert_eq!(store.reviews().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn an_overruled_miss_leaves_the_review_list_and_choices_cannot_be_overruled() {
+        let dir = tempfile::tempdir().unwrap();
+        let deck = deck();
+        let mut store = open(&dir);
+        {
+            let typed = entries(&[&deck], |card| card.id.0 == "t/mo-hinh");
+            let mut session = Session::quiz(typed, &mut store, 1, 1);
+            session.question(now());
+            session
+                .act(Action::Answer("nonsense".into()), now())
+                .unwrap();
+        }
+        let all = entries(&[&deck], |card| card.id.0 == "t/mo-hinh");
+        let mut session = Session::review(all, &mut store, 1).unwrap();
+        session.question(now());
+        session.act(Action::Answer("mödel".into()), now()).unwrap();
+        let Outcome::Overruled(feedback) = session.act(Action::Overrule, now()).unwrap() else {
+            panic!("not overruled");
+        };
+        assert!(feedback.left_missed_list);
+        assert!(session.question(now()).is_none());
+        drop(session);
+        assert!(store.missed().unwrap().is_empty());
+        let categories = entries(&[&deck], |card| card.kind == CardKind::Category);
+        let mut session = Session::quiz(categories, &mut store, 1, 1);
+        session.question(now());
+        session
+            .act(Action::Answer("Tạo video".into()), now())
+            .unwrap();
+        assert!(!session.can_overrule());
     }
 
     #[test]

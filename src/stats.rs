@@ -18,6 +18,11 @@
 //! - Activity (heat map, streak, retention) counts every review logged for
 //!   the deck, also of cards since removed from the lesson; most-missed and
 //!   most-confused list only cards still in the deck, since they show the card.
+//! - *Overruled*: answers the learner counted correct after the judge said
+//!   wrong or close ("I was right", the log's `override`), grouped by card
+//!   and answer typed, most often first, so a teacher sees where a card or
+//!   the judge needs work. Every one in JSON, the first
+//!   [`OVERRULED_SHOWN`] in the text.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
@@ -45,6 +50,8 @@ pub const HEAT_MAP_WEEKS: usize = 12;
 pub const FORECAST_DAYS: usize = 14;
 /// Rows of the most-missed and most-confused lists.
 pub const TOP: usize = 5;
+/// Rows of the overruled list in the text form.
+pub const OVERRULED_SHOWN: usize = 10;
 /// The width every line of [`render`] fits in.
 pub const WIDTH: usize = 80;
 
@@ -79,6 +86,7 @@ pub struct Figures {
     pub forecast: Vec<DayCount>,
     pub most_missed: Vec<MissedCard>,
     pub most_confused: Vec<ConfusedPair>,
+    pub overruled: Vec<OverruledAnswer>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -156,6 +164,24 @@ pub struct ConfusedPair {
     pub count: usize,
 }
 
+/// An answer the learner overruled ("I was right"), with how often.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OverruledAnswer {
+    pub card: CardId,
+    pub deck: String,
+    pub prompt: String,
+    /// The right answer as the card gives it.
+    pub answer: String,
+    /// What the learner typed.
+    pub typed: String,
+    /// The judge's verdict on it, the latest time: `wrong` or `close`.
+    pub judged: Grade,
+    /// How many times this answer to this card was overruled.
+    pub count: usize,
+    /// When it last was (RFC 3339).
+    pub last_at: String,
+}
+
 /// Dates as `YYYY-MM-DD` in JSON.
 fn iso_date<S: serde::Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.collect_str(date)
@@ -168,12 +194,30 @@ pub fn compute(
     reviews: &[Review],
     now: Timestamp,
 ) -> Stats {
+    // Each deck's figures from its own reviews: filtering every review
+    // once per deck took seconds with a hundred decks and 150k reviews.
+    let mut by_deck: HashMap<&str, Vec<&Review>> = HashMap::new();
+    for review in reviews {
+        by_deck
+            .entry(review.deck.0.as_str())
+            .or_default()
+            .push(review);
+    }
     let per_deck: Vec<DeckStats> = decks
         .iter()
         .map(|deck| DeckStats {
             id: deck.deck.id.0.clone(),
             title: deck.deck.title.clone(),
-            figures: figures(&[*deck], records, reviews, now),
+            figures: figures(
+                &[*deck],
+                records,
+                by_deck
+                    .get(deck.deck.id.0.as_str())
+                    .into_iter()
+                    .flatten()
+                    .copied(),
+                now,
+            ),
         })
         .collect();
     Stats {
@@ -185,10 +229,10 @@ pub fn compute(
 }
 
 /// The figures of `decks` taken together.
-pub fn figures(
+pub fn figures<'r>(
     decks: &[&Deck],
     records: &BTreeMap<CardId, CardRecord>,
-    reviews: &[Review],
+    reviews: impl IntoIterator<Item = &'r Review>,
     now: Timestamp,
 ) -> Figures {
     let deck_ids: BTreeSet<&str> = decks.iter().map(|deck| deck.deck.id.0.as_str()).collect();
@@ -202,7 +246,7 @@ pub fn figures(
         .collect();
     let schedules: Vec<&CardRecord> = cards.keys().filter_map(|id| records.get(*id)).collect();
     let mut activity: Vec<&Review> = reviews
-        .iter()
+        .into_iter()
         .filter(|review| deck_ids.contains(review.deck.0.as_str()) && review.at <= now)
         .collect();
     activity.sort_by_key(|review| review.at);
@@ -227,6 +271,7 @@ pub fn figures(
         forecast,
         most_missed: most_missed(&activity, &cards),
         most_confused: most_confused(&activity, &cards),
+        overruled: overruled(&activity, &cards),
     }
 }
 
@@ -435,6 +480,51 @@ fn most_confused(
     pairs
 }
 
+/// `activity` sorted by time: the overruled answers per card and answer
+/// typed (case and surrounding space aside), most often first, then latest.
+fn overruled(
+    activity: &[&Review],
+    cards: &BTreeMap<&CardId, (&Card, &str)>,
+) -> Vec<OverruledAnswer> {
+    let mut tally: BTreeMap<(&CardId, String), (usize, &Review, Grade)> = BTreeMap::new();
+    for review in activity {
+        let Some(judged) = review.overruled else {
+            continue;
+        };
+        if cards.contains_key(&review.card) {
+            let key = (&review.card, choice_key(&review.answer));
+            let entry = tally.entry(key).or_insert((0, review, judged));
+            *entry = (entry.0 + 1, review, judged);
+        }
+    }
+    let mut list: Vec<(Timestamp, OverruledAnswer)> = tally
+        .into_iter()
+        .filter_map(|((id, _), (count, latest, judged))| {
+            let (card, deck) = cards.get(id)?;
+            Some((
+                latest.at,
+                OverruledAnswer {
+                    card: id.clone(),
+                    deck: deck.to_string(),
+                    prompt: card.prompt.clone(),
+                    answer: right_answer(card),
+                    typed: latest.answer.trim().to_string(),
+                    judged,
+                    count,
+                    last_at: clock::format(&latest.at),
+                },
+            ))
+        })
+        .collect();
+    list.sort_by(|(a_at, a), (b_at, b)| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| b_at.cmp(a_at))
+            .then_with(|| a.card.cmp(&b.card))
+    });
+    list.into_iter().map(|(_, entry)| entry).collect()
+}
+
 /// The right answer as shown: every item of a list card, else the canonical one.
 fn right_answer(card: &Card) -> String {
     if card.input == InputKind::List {
@@ -493,6 +583,7 @@ struct Words {
     reviews: &'static str,
     most_missed: &'static str,
     most_confused: &'static str,
+    overruled: &'static str,
     /// After the streak's days in the table.
     streak_unit: &'static str,
     lang: Lang,
@@ -512,6 +603,7 @@ const ENGLISH: Words = Words {
     reviews: "reviews",
     most_missed: "Most missed (wrong answers)",
     most_confused: "Most confused (another card's answer given)",
+    overruled: "Overruled (“I was right”): check these cards or the judge",
     streak_unit: "d",
     lang: Lang::En,
 };
@@ -538,6 +630,7 @@ const VIETNAMESE: Words = Words {
     reviews: "lượt",
     most_missed: "Hay sai nhất (số lần trả lời sai)",
     most_confused: "Hay nhầm nhất (trả lời bằng đáp án của thẻ khác)",
+    overruled: "Được tính lại là đúng (“Tôi đúng mà”): xem lại thẻ hoặc cách chấm",
     streak_unit: " ngày",
     lang: Lang::Vi,
 };
@@ -673,6 +766,25 @@ impl Words {
     }
 
     /// What was picked instead of what, after the prompt.
+    fn overruled_entry(&self, entry: &OverruledAnswer) -> String {
+        match (self.vi(), entry.judged) {
+            (true, Grade::Close) => {
+                format!("“{}” bị chấm gần đúng → {}", entry.typed, entry.answer)
+            }
+            (true, _) => format!("“{}” bị chấm sai → {}", entry.typed, entry.answer),
+            (false, Grade::Close) => format!("“{}” judged close → {}", entry.typed, entry.answer),
+            (false, _) => format!("“{}” judged wrong → {}", entry.typed, entry.answer),
+        }
+    }
+
+    fn more_overruled(&self, more: usize) -> String {
+        if self.vi() {
+            format!("  … và {more} câu nữa (ontap stats --json liệt kê đủ)")
+        } else {
+            format!("  … and {more} more (ontap stats --json lists them all)")
+        }
+    }
+
     fn confused(&self, pair: &ConfusedPair) -> String {
         if self.vi() {
             format!("trả lời “{}” thay vì “{}”", pair.picked, pair.answer)
@@ -879,6 +991,23 @@ fn render_lists(out: &mut String, figures: &Figures, words: &Words, paint: &Pain
             list_entry(out, pair.count, &pair.prompt, &words.confused(pair));
         }
     }
+    if !figures.overruled.is_empty() {
+        out.push('\n');
+        let _ = writeln!(out, "{}", paint.bold(words.overruled));
+        for entry in figures.overruled.iter().take(OVERRULED_SHOWN) {
+            list_entry(
+                out,
+                entry.count,
+                &entry.prompt,
+                &words.overruled_entry(entry),
+            );
+        }
+        if let Some(more) = figures.overruled.len().checked_sub(OVERRULED_SHOWN)
+            && more > 0
+        {
+            let _ = writeln!(out, "{}", words.more_overruled(more));
+        }
+    }
 }
 
 /// `  3× prompt detail` on one line when it fits, else the detail on a line
@@ -1009,6 +1138,7 @@ mod tests {
 
     fn review(card: &str, when: &str, rating: Rating, answer: &str) -> Review {
         Review {
+            overruled: None,
             card: CardId(card.into()),
             deck: DeckId("d".into()),
             at: at(when),
@@ -1144,6 +1274,50 @@ mod tests {
             vietnamese.contains("Th9         Th10        Th11"),
             "{vietnamese}"
         );
+    }
+
+    #[test]
+    fn overruled_answers_are_listed_by_card_and_answer_most_often_first() {
+        let overruled = |card: &str, when: &str, answer: &str, judged: Grade| Review {
+            overruled: Some(judged),
+            ..review(card, when, Rating::Good, answer)
+        };
+        let reviews = vec![
+            overruled("a", "2026-11-20T09:00:00+07:00", "alfa", Grade::Wrong),
+            review("a", "2026-11-21T09:00:00+07:00", Rating::Good, "alpha"),
+            overruled("c", "2026-11-22T09:00:00+07:00", "gama", Grade::Close),
+            overruled("a", "2026-11-23T09:00:00+07:00", " Alfa ", Grade::Close),
+            // A card no deck holds any more shows nothing to fix.
+            overruled("gone", "2026-11-23T09:00:00+07:00", "x", Grade::Wrong),
+        ];
+        let stats = compute(&[&deck()], &BTreeMap::new(), &reviews, at(NOW));
+        let listed: Vec<(&str, &str, Grade, usize)> = stats
+            .overall
+            .overruled
+            .iter()
+            .map(|e| (e.card.0.as_str(), e.typed.as_str(), e.judged, e.count))
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                ("a", "Alfa", Grade::Close, 2),
+                ("c", "gama", Grade::Close, 1)
+            ]
+        );
+        assert_eq!(stats.overall.overruled[0].answer, "alpha");
+        let text = render(&stats, false, Lang::En);
+        assert!(text.contains("Overruled (“I was right”)"), "{text}");
+        assert!(
+            text.contains("  2× prompt of a “Alfa” judged close → alpha"),
+            "{text}"
+        );
+        let text = render(&stats, false, Lang::Vi);
+        assert!(text.contains("“gama” bị chấm gần đúng → gamma"), "{text}");
+        let json = serde_json::to_value(&stats).unwrap();
+        assert_eq!(json["overall"]["overruled"][0]["judged"], "close");
+        assert_eq!(json["decks"][0]["overruled"][1]["typed"], "gama");
+        let none = compute(&[&deck()], &BTreeMap::new(), &reviews[1..2], at(NOW));
+        assert!(!render(&none, false, Lang::En).contains("Overruled"));
     }
 
     #[test]

@@ -90,7 +90,7 @@ fn a_lesson_gets_a_summary_line_and_a_deck_beside_it() {
         .arg(&lesson)
         .assert()
         .success()
-        .stdout(predicate::str::is_match(r"mang-may-tinh\.md: \d+ cards \(12 translate, \d+ category, \d+ recall, \d+ acronym, 1 definition\) -> ").unwrap())
+        .stdout(predicate::str::is_match(r"mang-may-tinh\.md: \d+ cards \(12 translate, \d+ category, \d+ recall, \d+ acronym, 1 definition\), \d+ candidates dropped -> ").unwrap())
         .stdout(predicate::str::contains("total: 1 lessons, 1 decks, "));
     let deck = std::fs::read_to_string(temp.path().join("mang-may-tinh.toml")).unwrap();
     assert!(

@@ -116,11 +116,21 @@ fn bundled_deck_matches_the_ten_tools_to_their_three_categories() {
 #[test]
 fn bundled_deck_recalls_the_four_capability_groups_and_their_eleven_items() {
     let deck = bundled();
-    let lists: BTreeMap<String, Vec<String>> = of_kind(&deck, CardKind::Recall)
+    let mut lists: BTreeMap<String, Vec<String>> = of_kind(&deck, CardKind::Recall)
         .into_iter()
         .filter(|card| card.input == InputKind::List)
         .map(|card| (card.prompt.clone(), card.answers.clone()))
         .collect();
+    // The heading over the four groups lists them too.
+    assert_eq!(
+        lists.remove("Năng lực (AI tạo sinh) gồm những gì?"),
+        Some(strings(&[
+            "Tạo văn bản",
+            "Tạo hình ảnh",
+            "Tạo âm nhạc và âm thanh",
+            "Tạo video"
+        ]))
+    );
     let expected: BTreeMap<String, Vec<String>> = [
         (
             "Tạo văn bản gồm những gì?",

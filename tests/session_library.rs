@@ -134,7 +134,8 @@ fn a_second_session_is_refused_and_changes_nothing() {
     first.send("Generative AI\n");
     first.wait_for("Next review in");
     let log = std::fs::read(fixture.data_dir().join("reviews.toml")).unwrap();
-    let cache = std::fs::read(fixture.data_dir().join("schedule.toml")).unwrap();
+    // The cache is written at the session's checkpoint (its end): none yet.
+    let cache = std::fs::read(fixture.data_dir().join("schedule.toml")).ok();
     for (lang, message) in [
         (
             "en_US.UTF-8",
@@ -162,7 +163,7 @@ fn a_second_session_is_refused_and_changes_nothing() {
         log
     );
     assert_eq!(
-        std::fs::read(fixture.data_dir().join("schedule.toml")).unwrap(),
+        std::fs::read(fixture.data_dir().join("schedule.toml")).ok(),
         cache
     );
     assert!(first.finish(true).success());

@@ -34,6 +34,7 @@ fn ontap(dir: &Path) -> Command {
 
 fn review(card: &str, minute: i64, rating: Rating, answer: &str, verdict: Grade) -> Review {
     Review {
+        overruled: None,
         card: CardId(card.into()),
         deck: DeckId("ai-tao-sinh".into()),
         at: clock::parse("2026-11-28T09:00:00+07:00").unwrap() + chrono::Duration::minutes(minute),

@@ -857,6 +857,7 @@ mod tests {
             mode: ReviewMode::Study,
             answer: answer.into(),
             verdict,
+            overruled: None,
         }
     }
 

@@ -18,7 +18,7 @@ fn run_in_language(config: &Config, args: &AddArgs) -> Result<()> {
     let before = deck_files(&decks_dir);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    super::compile::compile_paths(&args.paths, Some(&decks_dir), config.lang, &mut out)?;
+    super::compile::compile_paths(&args.paths, Some(&decks_dir), config.lang, false, &mut out)?;
     let dir = decks_dir.display().to_string();
     // The compiler reports each lesson; a lesson with nothing to derive
     // writes no deck, and then there is nothing to announce.

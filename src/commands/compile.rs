@@ -15,9 +15,9 @@ use std::path::{Path, PathBuf};
 
 use crate::cli::{CompileArgs, Config, Lang};
 use crate::deck::{CardKind, Deck};
-use crate::derive::compile_lesson;
+use crate::derive::{Compiled, compile_lesson_explained};
 use crate::error::{Error, Location, Result};
-use crate::i18n::localized;
+use crate::i18n::{drop_reason, localized};
 
 /// Lessons are pages of text; anything bigger is not one, and reading it
 /// whole could exhaust memory.
@@ -26,8 +26,14 @@ const MAX_LESSON_BYTES: u64 = 64 * 1024 * 1024;
 pub fn run(config: &Config, args: &CompileArgs) -> Result<()> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    compile_paths(&args.paths, args.out_dir.as_deref(), config.lang, &mut out)
-        .map_err(|error| localized(error, config.lang))
+    compile_paths(
+        &args.paths,
+        args.out_dir.as_deref(),
+        config.lang,
+        args.explain,
+        &mut out,
+    )
+    .map_err(|error| localized(error, config.lang))
 }
 
 /// The lines `compile` prints, in both languages side by side.
@@ -36,7 +42,14 @@ enum Text<'a> {
         lesson: &'a Path,
         cards: usize,
         kinds: &'a str,
+        dropped: usize,
         target: &'a Path,
+    },
+    /// `compile --explain`: one candidate left out.
+    DroppedCandidate {
+        line: usize,
+        what: &'a str,
+        reason: &'static str,
     },
     NothingToDerive(&'a Path),
     NoLessons(&'a Path),
@@ -58,14 +71,29 @@ impl Text<'_> {
                 lesson,
                 cards,
                 kinds,
+                dropped,
                 target,
             } => {
                 let (lesson, target) = (lesson.display(), target.display());
-                if vi {
-                    format!("{lesson}: {cards} thẻ ({kinds}) -> {target}")
-                } else {
-                    format!("{lesson}: {cards} cards ({kinds}) -> {target}")
+                match (vi, dropped) {
+                    (true, 0) => format!("{lesson}: {cards} thẻ ({kinds}) -> {target}"),
+                    (true, _) => format!(
+                        "{lesson}: {cards} thẻ ({kinds}), bỏ {dropped} thẻ ứng viên -> {target}"
+                    ),
+                    (false, 0) => format!("{lesson}: {cards} cards ({kinds}) -> {target}"),
+                    (false, 1) => format!(
+                        "{lesson}: {cards} cards ({kinds}), 1 candidate dropped -> {target}"
+                    ),
+                    (false, _) => format!(
+                        "{lesson}: {cards} cards ({kinds}), {dropped} candidates dropped -> {target}"
+                    ),
                 }
+            }
+            Text::DroppedCandidate { line, what, reason } if vi => {
+                format!("  dòng {line}: bỏ “{what}”: {reason}")
+            }
+            Text::DroppedCandidate { line, what, reason } => {
+                format!("  line {line}: dropped “{what}”: {reason}")
             }
             Text::NothingToDerive(lesson) if vi => format!(
                 "ontap: cảnh báo: {}: không rút ra được thẻ nào, không ghi bộ thẻ",
@@ -156,6 +184,7 @@ pub(crate) fn compile_paths(
     paths: &[PathBuf],
     out_dir: Option<&Path>,
     lang: Lang,
+    explain: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
     let mut failed = 0;
@@ -177,7 +206,7 @@ pub(crate) fn compile_paths(
     let mut written: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
     for lesson in &lessons {
         match compile_one(lesson, out_dir, lang, &mut written) {
-            Ok(Some((deck, target))) => {
+            Ok(Some((Compiled { deck, dropped }, target))) => {
                 decks += 1;
                 for card in &deck.cards {
                     *totals.entry(card.kind).or_default() += 1;
@@ -187,9 +216,20 @@ pub(crate) fn compile_paths(
                     lesson,
                     cards: deck.cards.len(),
                     kinds: &kinds,
+                    dropped: dropped.len(),
                     target: &target,
                 };
                 report(out, &line.text(lang))?;
+                if explain {
+                    for drop in &dropped {
+                        let line = Text::DroppedCandidate {
+                            line: drop.line,
+                            what: &drop.what,
+                            reason: drop_reason(drop.reason, lang),
+                        };
+                        report(out, &line.text(lang))?;
+                    }
+                }
             }
             Ok(None) => eprintln!("{}", Text::NothingToDerive(lesson).text(lang)),
             Err(error) => {
@@ -238,9 +278,11 @@ fn compile_one(
     out_dir: Option<&Path>,
     lang: Lang,
     written: &mut BTreeMap<PathBuf, PathBuf>,
-) -> Result<Option<(Deck, PathBuf)>> {
+) -> Result<Option<(Compiled, PathBuf)>> {
     let bytes = read_lesson(lesson, lang)?;
-    let deck = compile_lesson(lesson, &bytes).map_err(|error| in_language(error, lang))?;
+    let compiled =
+        compile_lesson_explained(lesson, &bytes).map_err(|error| in_language(error, lang))?;
+    let deck = &compiled.deck;
     if deck.cards.is_empty() {
         return Ok(None);
     }
@@ -263,7 +305,7 @@ fn compile_one(
     refuse_to_replace_a_foreign_file(&target, lang)?;
     write_atomically(&target, deck.to_toml().as_bytes())?;
     written.insert(target.clone(), lesson.to_path_buf());
-    Ok(Some((deck, target)))
+    Ok(Some((compiled, target)))
 }
 
 /// A deck replaces the deck a former compile wrote, never a file that is
@@ -463,7 +505,7 @@ mod tests {
             })
             .collect();
         let out_dir = temp.path().join("out");
-        compile_paths(&paths, Some(&out_dir), Lang::En, &mut ClosedPipe).unwrap();
+        compile_paths(&paths, Some(&out_dir), Lang::En, false, &mut ClosedPipe).unwrap();
         assert!(out_dir.join("a.toml").exists() && out_dir.join("b.toml").exists());
     }
 

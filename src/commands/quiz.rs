@@ -27,7 +27,8 @@ fn run_in_language(config: &Config, args: &QuizArgs) -> Result<()> {
     let seed = args
         .seed
         .unwrap_or_else(|| super::study::session_seed(config));
-    let mut session = Session::quiz(entries, &mut store, args.count, seed);
+    let mut session =
+        Session::quiz(entries, &mut store, args.count, seed).with_acronyms(library.acronyms());
     crate::ui::run(config, &mut session)?;
     Ok(())
 }

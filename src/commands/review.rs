@@ -19,7 +19,7 @@ fn run_in_language(config: &Config, args: &ReviewArgs) -> Result<()> {
     let entries = session::entries(&decks, |_| true);
     let mut store = Store::open(config.data_dir()?, Scheduler::default())?;
     let seed = super::study::session_seed(config);
-    let mut session = Session::review(entries, &mut store, seed)?;
+    let mut session = Session::review(entries, &mut store, seed)?.with_acronyms(library.acronyms());
     if session.question(config.now).is_none() {
         crate::ui::print_line(&Msg::NothingMissed.text(config.lang))?;
         return Ok(());

@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::i18n::localized;
 use crate::library::Library;
 use crate::scheduler::Scheduler;
-use crate::store::{self, CardRecord, Store};
+use crate::store::{self, CardRecord, Store, deck_cache};
 
 pub fn run(config: &Config, command: &StateCommand) -> Result<()> {
     run_in_language(config, command).map_err(|error| localized(error, config.lang))
@@ -227,6 +227,60 @@ fn check_state_files(
     Some(replayed)
 }
 
+/// Reports how the library cache compares with the deck files parsed now.
+/// It is derived and never trusted when a file's stamp differs, so only a
+/// cache holding another deck under a file's current stamp is a problem.
+fn check_library_cache(
+    config: &Config,
+    cache: &deck_cache::LibraryCacheState,
+    findings: &mut Findings,
+) {
+    let lang = config.lang;
+    let file = deck_cache::LIBRARY_CACHE_FILE;
+    let path = config
+        .data_dir()
+        .map_or_else(|_| file.into(), |dir| dir.join(file).display().to_string());
+    match cache {
+        deck_cache::LibraryCacheState::Missing => println!(
+            "{}",
+            say(
+                lang,
+                format!("{file}: chưa có; lệnh sau đọc thư viện sẽ tạo nó từ decks/"),
+                format!("{file}: none yet; the next command that reads the library builds it from decks/"),
+            )
+        ),
+        deck_cache::LibraryCacheState::Unreadable => findings.notes.push(say(
+            lang,
+            format!("{path}: không đọc được như bộ nhớ đệm của phiên bản ontap này (hỏng, lạ hoặc của phiên bản khác); nó bị bỏ qua và lệnh sau sẽ tạo lại nó từ decks/"),
+            format!("{path}: does not read as this ontap's library cache (damaged, foreign or from another version); it is ignored and the next command rebuilds it from decks/"),
+        )),
+        deck_cache::LibraryCacheState::Readable { wrong, .. } if !wrong.is_empty() => {
+            let (count, first) = (wrong.len(), &wrong[0]);
+            findings.problems.push(say(
+                lang,
+                format!("{path}: giữ cho {count} tệp bộ thẻ một nội dung khác với tệp (tệp đầu: {first}); hãy xóa {file}, nó được tạo lại từ decks/ (không mất gì)"),
+                format!("{path}: holds another deck than the file itself for {count} deck file(s) (first: {first}); delete {file}, it is rebuilt from decks/ (nothing is lost)"),
+            ));
+        }
+        deck_cache::LibraryCacheState::Readable { current, changed, .. } => {
+            let line = if *changed == 0 {
+                say(
+                    lang,
+                    format!("{file}: đã cập nhật ({current} tệp bộ thẻ)"),
+                    format!("{file}: up to date ({current} deck files)"),
+                )
+            } else {
+                say(
+                    lang,
+                    format!("{file}: {changed} tệp bộ thẻ đã đổi từ khi nó được ghi; lệnh sau sẽ đọc lại chúng và cập nhật nó"),
+                    format!("{file}: {changed} deck file(s) changed since it was written; the next command re-reads them and updates it"),
+                )
+            };
+            println!("{line}");
+        }
+    }
+}
+
 /// Checks that the library's decks parse and lists the orphans: answered
 /// cards no deck holds any more, whose history is kept.
 fn check_library(
@@ -235,8 +289,13 @@ fn check_library(
     findings: &mut Findings,
 ) {
     let lang = config.lang;
-    let library = match Library::load(config) {
-        Ok(library) => library,
+    let library = match Library::load_checking_cache(config) {
+        Ok((library, cache)) => {
+            if let Some(cache) = cache {
+                check_library_cache(config, &cache, findings);
+            }
+            library
+        }
         Err(error) => {
             let error = localized(error, lang);
             findings.problems.push(say(

@@ -25,7 +25,8 @@ fn run_in_language(config: &Config, args: &StudyArgs) -> Result<()> {
         limit: args.limit,
     };
     let seed = session_seed(config);
-    let mut session = Session::study(entries, &mut store, config.now, options, seed);
+    let mut session = Session::study(entries, &mut store, config.now, options, seed)
+        .with_acronyms(library.acronyms());
     if session.question(config.now).is_none() {
         let next = session.next_due(config.now).map(|due| due - config.now);
         crate::ui::print_line(&Msg::NothingDue(next).text(config.lang))?;

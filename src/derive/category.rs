@@ -167,6 +167,8 @@ fn member_card(
     )
     .at(set.section, group.line);
     draft.choices = choices.into_iter().map(|(_, item)| item).collect();
+    // Every member of the group is a right answer to a typed question.
+    draft.typable = false;
     Some(draft)
 }
 

@@ -17,6 +17,7 @@
 pub mod acronym;
 pub mod category;
 pub mod definition;
+pub mod groups;
 pub mod recall;
 pub mod text;
 pub mod translate;
@@ -48,6 +49,10 @@ pub struct Draft {
     pub direction: Option<Direction>,
     pub section: Option<String>,
     pub line: usize,
+    /// Whether a multiple choice left with two options may be asked as a
+    /// typed answer instead (its answer is the only right one). "Which of
+    /// these is in group X?" may not: other members are right too.
+    pub typable: bool,
 }
 
 impl Draft {
@@ -69,6 +74,7 @@ impl Draft {
             direction: None,
             section: None,
             line: 0,
+            typable: true,
         }
     }
 
@@ -79,9 +85,85 @@ impl Draft {
     }
 }
 
+/// The fewest options of a multiple-choice card: with two, half the
+/// guesses are right.
+pub const MIN_CHOICES: usize = 3;
+
+/// Why a candidate card was left out of the deck.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DropReason {
+    /// A task list (`- [x] …`): things to do, not to know.
+    TaskList,
+    /// A link to another wiki page (`[[…]]`).
+    WikiLink,
+    /// A worked example's, an exercise's or a hint's parts (`Ví dụ`,
+    /// `Bài tập 1`, `Cách thực hiện`).
+    WorkedExample,
+    /// Advice (`Nên …`, `Không …`), not members of a group.
+    Advice,
+    /// Numbers or sizes, not names.
+    Number,
+    /// A label setting a scene (`Trong phòng máy…`) or running on into its
+    /// list, not the name of a group.
+    NotAGroupName,
+    /// The items are sentences, not names to recall.
+    NotNames,
+    /// The items are the fields of a description (`Chức năng:`, `Cấu tạo:`).
+    FieldLabels,
+    /// Another list of the lesson goes by the same name.
+    SamePrompt,
+    /// Another card of the lesson asks the same already.
+    AskedAlready,
+    /// More items than a student can fairly recall at once.
+    TooManyItems,
+    /// The prompt holds its own answer.
+    ShowsItsAnswer,
+    /// The same card twice.
+    Duplicate,
+    /// A multiple choice with fewer than three options (a guess), or
+    /// without its answer.
+    TooFewChoices,
+    /// Nothing to ask or nothing to answer.
+    Empty,
+    /// Text too long for a card (a definition on a line of a megabyte).
+    TooLong,
+}
+
+/// A candidate card the compiler left out, where and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dropped {
+    pub line: usize,
+    /// The candidate: its prompt, or the structure read.
+    pub what: String,
+    pub reason: DropReason,
+}
+
+impl Dropped {
+    pub fn new(line: usize, what: impl Into<String>, reason: DropReason) -> Dropped {
+        Dropped {
+            line,
+            what: what.into(),
+            reason,
+        }
+    }
+}
+
+/// A lesson's deck and what was left out of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Compiled {
+    pub deck: Deck,
+    /// The candidates dropped, in lesson order.
+    pub dropped: Vec<Dropped>,
+}
+
 /// Compiles one lesson file's bytes into its deck. `path` names the lesson
 /// (its file name gives the deck id) and the file in errors.
 pub fn compile_lesson(path: &Path, bytes: &[u8]) -> Result<Deck> {
+    compile_lesson_explained(path, bytes).map(|compiled| compiled.deck)
+}
+
+/// [`compile_lesson`], with the candidates it dropped and why.
+pub fn compile_lesson_explained(path: &Path, bytes: &[u8]) -> Result<Compiled> {
     // Windows editors save "Unicode" as UTF-16 with a byte-order mark.
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         return Err(Error::invalid(
@@ -128,7 +210,7 @@ pub fn compile_lesson(path: &Path, bytes: &[u8]) -> Result<Deck> {
         .filter(|&cut| source.is_char_boundary(cut))
         .filter(|&cut| source[cut..].eq_ignore_ascii_case(".md"))
         .map_or(source.as_str(), |cut| &source[..cut]);
-    Ok(derive_deck(&lesson, stem, &source))
+    Ok(derive_explained(&lesson, stem, &source))
 }
 
 /// The deck id of a lesson file named `stem`: its slug, or, for a name
@@ -145,28 +227,43 @@ fn deck_slug(stem: &str) -> String {
 
 /// Builds the deck of a parsed lesson.
 pub fn derive_deck(lesson: &Lesson, stem: &str, source: &str) -> Deck {
+    derive_explained(lesson, stem, source).deck
+}
+
+/// [`derive_deck`], with the candidates it dropped and why.
+pub fn derive_explained(lesson: &Lesson, stem: &str, source: &str) -> Compiled {
     let deck_id = deck_slug(stem);
     let mut drafts = Vec::new();
+    let mut dropped = Vec::new();
     translate::extract(lesson, &mut drafts);
     category::extract(lesson, &mut drafts);
     recall::extract(lesson, &mut drafts);
     acronym::extract(lesson, &mut drafts);
     definition::extract(lesson, &mut drafts);
+    // Last: it leaves out what the others asked already.
+    groups::extract(lesson, &mut drafts, &mut dropped);
     // Lesson order; the sort is stable, so ties keep extractor order.
     drafts.sort_by_key(|draft| draft.line);
-    Deck {
-        deck: DeckMeta {
-            id: DeckId(deck_id.clone()),
-            title: lesson.title.clone().unwrap_or_else(|| stem.to_string()),
-            source: source.to_string(),
-            format: DECK_FORMAT,
+    let cards = finish_cards(&deck_id, drafts, &mut dropped);
+    dropped.sort_by_key(|drop| drop.line);
+    Compiled {
+        deck: Deck {
+            deck: DeckMeta {
+                id: DeckId(deck_id.clone()),
+                title: lesson.title.clone().unwrap_or_else(|| stem.to_string()),
+                source: source.to_string(),
+                format: DECK_FORMAT,
+            },
+            cards,
         },
-        cards: finish_cards(&deck_id, drafts),
+        dropped,
     }
 }
 
-/// Drops empty and repeated cards, makes ids unique and hashes the rest.
-fn finish_cards(deck_id: &str, drafts: Vec<Draft>) -> Vec<Card> {
+/// The quality gate every card passes: drops empty and repeated cards and
+/// those showing their answer (saying why in `dropped`), makes ids unique
+/// and hashes the rest.
+fn finish_cards(deck_id: &str, drafts: Vec<Draft>, dropped: &mut Vec<Dropped>) -> Vec<Card> {
     let mut ids = HashSet::new();
     let mut contents = HashSet::new();
     let mut cards = Vec::with_capacity(drafts.len());
@@ -178,16 +275,43 @@ fn finish_cards(deck_id: &str, drafts: Vec<Draft>) -> Vec<Card> {
         draft
             .choices
             .retain(|choice| wordy(choice) && offered.insert(text::fold(choice)));
-        if !wordy(&draft.prompt) || draft.answers.is_empty() || shows_its_answer(&draft) {
+        if !wordy(&draft.prompt) || draft.answers.is_empty() {
+            dropped.push(Dropped::new(draft.line, draft.prompt, DropReason::Empty));
             continue;
         }
-        // A multiple choice needs a wrong option, and the right one.
-        let choice_ok = draft.choices.len() >= 2
+        if shows_its_answer(&draft) {
+            dropped.push(Dropped::new(
+                draft.line,
+                draft.prompt,
+                DropReason::ShowsItsAnswer,
+            ));
+            continue;
+        }
+        // A multiple choice needs two wrong options (two options are a
+        // coin toss), and the right one; with one wrong option, a question
+        // with one right answer is typed instead.
+        if draft.input == InputKind::Choice
+            && draft.choices.len() == MIN_CHOICES - 1
+            && draft.typable
+            && draft
+                .answers
+                .first()
+                .is_some_and(|answer| draft.choices.contains(answer))
+        {
+            draft.input = InputKind::Text;
+            draft.choices.clear();
+        }
+        let choice_ok = draft.choices.len() >= MIN_CHOICES
             && draft
                 .answers
                 .first()
                 .is_some_and(|answer| draft.choices.contains(answer));
         if draft.input == InputKind::Choice && !choice_ok {
+            dropped.push(Dropped::new(
+                draft.line,
+                draft.prompt,
+                DropReason::TooFewChoices,
+            ));
             continue;
         }
         let content = (
@@ -198,6 +322,11 @@ fn finish_cards(deck_id: &str, drafts: Vec<Draft>) -> Vec<Card> {
             draft.hint.clone(),
         );
         if !contents.insert(content) {
+            dropped.push(Dropped::new(
+                draft.line,
+                draft.prompt,
+                DropReason::Duplicate,
+            ));
             continue;
         }
         let base = format!("{deck_id}/{}/{}", draft.kind.name(), draft.key);
@@ -379,7 +508,7 @@ mod tests {
             broken_choice,
             draft("y", "", "ba", 5),
         ];
-        let cards = finish_cards("bai", drafts);
+        let cards = finish_cards("bai", drafts, &mut Vec::new());
         let ids: Vec<&str> = cards.iter().map(|card| card.id.0.as_str()).collect();
         assert_eq!(ids, vec!["bai/recall/x", "bai/recall/x-2"]);
         assert_eq!(cards[1].line, 3);
@@ -393,21 +522,48 @@ mod tests {
     fn empty_giveaway_and_repeated_options_are_dropped() {
         let mut choice = draft("c", "Chọn nhóm?", "Nhóm A", 1);
         choice.input = InputKind::Choice;
-        choice.choices = strings(&["Nhóm A", "nhóm a", "Nhóm B", "…"]);
+        choice.choices = strings(&["Nhóm A", "nhóm a", "Nhóm B", "…", "Nhóm C"]);
         let mut giveaway = draft("g", "“Lưu tệp” thuộc nhóm Lưu tệp?", "Lưu tệp", 2);
         giveaway.input = InputKind::Choice;
-        giveaway.choices = strings(&["Lưu tệp", "Mở tệp"]);
+        giveaway.choices = strings(&["Lưu tệp", "Mở tệp", "Xoá tệp"]);
+        // Two options are a coin toss: typed instead, or dropped when
+        // other answers are right too.
+        let mut guess = draft("t", "Chọn một?", "Có", 6);
+        guess.input = InputKind::Choice;
+        guess.choices = strings(&["Có", "Không"]);
+        let mut typed = guess.clone();
+        typed.key = "u".to_string();
+        typed.prompt = "Gõ một?".to_string();
+        guess.typable = false;
         let drafts = vec![
             choice,
             giveaway,
             draft("p", "…?", "một", 3),
             draft("a", "Hỏi?", "—", 4),
             draft("k", "Hỏi tiếp?", "một", 5),
+            guess,
+            typed,
         ];
-        let cards = finish_cards("bai", drafts);
+        let mut dropped = Vec::new();
+        let cards = finish_cards("bai", drafts, &mut dropped);
         let ids: Vec<&str> = cards.iter().map(|card| card.id.0.as_str()).collect();
-        assert_eq!(ids, vec!["bai/recall/c", "bai/recall/k"]);
-        assert_eq!(cards[0].choices, strings(&["Nhóm A", "Nhóm B"]));
+        assert_eq!(ids, vec!["bai/recall/c", "bai/recall/k", "bai/recall/u"]);
+        assert_eq!(cards[0].choices, strings(&["Nhóm A", "Nhóm B", "Nhóm C"]));
+        assert_eq!(cards[2].input, InputKind::Text);
+        assert!(cards[2].choices.is_empty());
+        let reasons: Vec<(usize, DropReason)> = dropped
+            .iter()
+            .map(|drop| (drop.line, drop.reason))
+            .collect();
+        assert_eq!(
+            reasons,
+            vec![
+                (2, DropReason::ShowsItsAnswer),
+                (3, DropReason::Empty),
+                (4, DropReason::Empty),
+                (6, DropReason::TooFewChoices)
+            ]
+        );
     }
 
     #[test]

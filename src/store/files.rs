@@ -140,7 +140,8 @@ pub fn sync_dir(dir: &Path) -> Result<()> {
         .map_err(|error| Error::io(dir, error))
 }
 
-fn parent(path: &Path) -> PathBuf {
+/// The directory holding `path` (`.` for a bare file name).
+pub fn parent(path: &Path) -> PathBuf {
     match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),

@@ -257,6 +257,7 @@ mod tests {
             mode: ReviewMode::Quiz,
             answer: answer.into(),
             verdict: Grade::Wrong,
+            overruled: None,
         }
     }
 

@@ -106,8 +106,14 @@ pub fn quote(text: &str) -> String {
 
 /// The block appended for `review`, blank line included.
 pub fn review_block(review: &Review, id: &str) -> String {
+    // An overruled review says what the judge had said, before its `id`
+    // (older readers skip a field they do not know).
+    let overruled = review
+        .overruled
+        .map(|judged| format!("override = {}\n", quote(judged.name())))
+        .unwrap_or_default();
     format!(
-        "{REVIEW_HEADER}\ncard = {}\ndeck = {}\nat = {}\nrating = {}\nmode = {}\nanswer = {}\nverdict = {}\nid = {}\n\n",
+        "{REVIEW_HEADER}\ncard = {}\ndeck = {}\nat = {}\nrating = {}\nmode = {}\nanswer = {}\nverdict = {}\n{overruled}id = {}\n\n",
         quote(&review.card.0),
         quote(&review.deck.0),
         clock::format(&review.at),
@@ -146,6 +152,9 @@ struct RawReview {
     answer: String,
     verdict: Grade,
     id: Option<String>,
+    /// Read leniently: a value this ontap does not know is no override.
+    #[serde(default, rename = "override")]
+    overruled: Option<toml::Value>,
 }
 
 /// The fields of a `[[review]]` body when every line is plain `key = value`
@@ -154,6 +163,7 @@ struct RawReview {
 fn fast_review(body: &str) -> Option<RawReview> {
     let (mut card, mut deck, mut at, mut rating) = (None, None, None, None);
     let (mut mode, mut answer, mut verdict, mut id) = (None, None, None, None);
+    let mut overruled = None;
     let mut seen: Vec<&str> = Vec::with_capacity(8);
     for line in body.lines() {
         let (key, value) = fast::key_value(line)?;
@@ -179,6 +189,7 @@ fn fast_review(body: &str) -> Option<RawReview> {
             "answer" => answer = Some(value.into_string()?),
             "verdict" => verdict = Some(grade_named(&value.into_string()?)?),
             "id" => id = Some(value.into_string()?),
+            "override" => overruled = Some(toml::Value::String(value.into_string()?)),
             _ => {}
         }
     }
@@ -191,6 +202,7 @@ fn fast_review(body: &str) -> Option<RawReview> {
         answer: answer.unwrap_or_default(),
         verdict: verdict?,
         id,
+        overruled,
     })
 }
 
@@ -416,6 +428,11 @@ fn parse_record(
             mode: raw.mode,
             answer: raw.answer,
             verdict: raw.verdict,
+            overruled: raw
+                .overruled
+                .as_ref()
+                .and_then(toml::Value::as_str)
+                .and_then(grade_named),
         };
         let id = raw.id.unwrap_or_else(|| review_id(&review));
         Ok(Entry::Review(LoggedReview { id, review }))
@@ -435,6 +452,7 @@ mod tests {
 
     fn review(answer: &str) -> Review {
         Review {
+            overruled: None,
             card: CardId("d/translate/x".into()),
             deck: DeckId("d".into()),
             at: clock::parse("2026-11-28T09:00:00+07:00").unwrap(),
@@ -467,6 +485,31 @@ mod tests {
         }
         let whole: toml::Table = toml::from_str(&text).unwrap();
         assert_eq!(whole["review"].as_array().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn an_override_round_trips_and_an_unknown_one_reads_as_none() {
+        let overruled = Review {
+            overruled: Some(Grade::Close),
+            ..review("Generativ AI")
+        };
+        let text = log_of(std::slice::from_ref(&overruled));
+        assert!(text.contains("verdict = \"correct\"\noverride = \"close\"\nid = "));
+        let parsed = parse(Path::new("r.toml"), &text, 0, 1).unwrap();
+        match &parsed.entries[0].0 {
+            Entry::Review(logged) => assert_eq!(logged.review, overruled),
+            other => panic!("{other:?}"),
+        }
+        // The id is that of the same review without it: older ontaps agree.
+        assert_eq!(review_id(&overruled), review_id(&review("Generativ AI")));
+        for value in ["\"maybe\"", "true"] {
+            let odd = text.replace("\"close\"", value);
+            let parsed = parse(Path::new("r.toml"), &odd, 0, 1).unwrap();
+            match &parsed.entries[0].0 {
+                Entry::Review(logged) => assert_eq!(logged.review.overruled, None, "{value}"),
+                other => panic!("{other:?}"),
+            }
+        }
     }
 
     #[test]

@@ -31,7 +31,18 @@ pub enum Reply {
     /// The index of the option picked.
     Choice(usize),
     Undo,
+    /// "I was right": count the last answer correct.
+    Overrule,
     Quit,
+}
+
+/// The extra entries a menu offers besides its options.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Extras<'a> {
+    /// The label of an "undo" entry.
+    pub undo: Option<&'a str>,
+    /// The label of an "I was right" entry.
+    pub overrule: Option<&'a str>,
 }
 
 /// Asks the user things and shows lines of output.
@@ -40,9 +51,8 @@ pub trait Prompter {
     fn say(&mut self, line: &str) -> Result<()>;
     /// Asks for a typed answer.
     fn text(&mut self, prompt: &str) -> Result<Reply>;
-    /// Asks to pick one of `options`; `undo`, when given, is the label of an
-    /// extra "undo" entry.
-    fn choose(&mut self, prompt: &str, options: &[String], undo: Option<&str>) -> Result<Reply>;
+    /// Asks to pick one of `options`, or one of the `extras` entries.
+    fn choose(&mut self, prompt: &str, options: &[String], extras: Extras) -> Result<Reply>;
     /// Waits for Enter (→ `Reply::Text("")`), undo or quit.
     fn wait(&mut self, prompt: &str) -> Result<Reply>;
     /// Whether keys (Esc, arrows) are read, rather than lines.
@@ -51,10 +61,12 @@ pub trait Prompter {
     }
 }
 
-/// The typed commands understood at any text prompt: `:u`/`:undo`, `q`/`:q`/`:quit`.
+/// The typed commands understood at any text prompt: `:u`/`:undo`,
+/// `:ok` ("I was right"), `q`/`:q`/`:quit`.
 pub fn command(text: &str) -> Option<Reply> {
     match text.trim() {
         ":u" | ":undo" => Some(Reply::Undo),
+        ":ok" => Some(Reply::Overrule),
         "q" | ":q" | ":quit" => Some(Reply::Quit),
         _ => None,
     }
@@ -226,7 +238,7 @@ pub fn ask_line(config: &Config, prompt: &str) -> Result<Option<String>> {
     };
     Ok(match reply {
         Reply::Text(text) => Some(text),
-        Reply::Choice(_) | Reply::Undo | Reply::Quit => None,
+        Reply::Choice(_) | Reply::Undo | Reply::Overrule | Reply::Quit => None,
     })
 }
 
@@ -258,7 +270,12 @@ pub fn drive(
             // The last answer can still be taken back before the summary.
             if session.summary().answered > 0 {
                 ui.say("")?;
-                match ui.wait(&Msg::LastQuestionDone.text(lang).dimmed().to_string())? {
+                let last = if session.can_overrule() {
+                    Msg::LastQuestionDoneOverrule
+                } else {
+                    Msg::LastQuestionDone
+                };
+                match ui.wait(&last.text(lang).dimmed().to_string())? {
                     Reply::Undo => {
                         if let Outcome::Undone { prompt } = session.act(Action::Undo, clock()?)? {
                             let undone = Msg::Undone(&sanitize(&prompt)).text(lang);
@@ -266,9 +283,14 @@ pub fn drive(
                             continue;
                         }
                     }
+                    Reply::Overrule if session.can_overrule() => {
+                        let outcome = session.act(Action::Overrule, clock()?)?;
+                        show_overruled(ui, lang, &outcome)?;
+                        continue;
+                    }
                     // Leaving here is finishing, not quitting: the
                     // session ran out of questions.
-                    Reply::Quit | Reply::Text(_) | Reply::Choice(_) => {}
+                    Reply::Quit | Reply::Text(_) | Reply::Choice(_) | Reply::Overrule => {}
                 }
             }
             break;
@@ -283,7 +305,7 @@ pub fn drive(
             hinted = true;
         }
         show_question(ui, lang, &question)?;
-        let mut action = ask(ui, lang, &question)?;
+        let mut action = ask(ui, lang, &question, session.can_overrule())?;
         loop {
             let outcome = session.act(action, clock()?)?;
             match outcome {
@@ -307,7 +329,11 @@ pub fn drive(
                         })
                         .collect();
                     let undo = Msg::UndoEntry.text(lang);
-                    let reply = ui.choose("", &labels, question.can_undo.then_some(&*undo))?;
+                    let extras = Extras {
+                        undo: question.can_undo.then_some(&*undo),
+                        overrule: None,
+                    };
+                    let reply = ui.choose("", &labels, extras)?;
                     action = match reply {
                         Reply::Choice(index) => reveal
                             .options
@@ -315,11 +341,25 @@ pub fn drive(
                             .map_or(Action::Reveal, |(rating, _)| Action::Grade(*rating)),
                         Reply::Text(text) => grade_from_text(&text).unwrap_or(Action::Reveal),
                         Reply::Undo => Action::Undo,
+                        Reply::Overrule => Action::Overrule,
                         Reply::Quit => Action::Quit,
                     };
                     continue;
                 }
-                Outcome::Judged(feedback) => show_feedback(ui, lang, mode, &feedback)?,
+                Outcome::Judged(feedback) => {
+                    show_feedback(ui, lang, mode, &feedback)?;
+                    if session.can_overrule() {
+                        let hint = if ui.is_terminal() {
+                            Msg::OverruleHint
+                        } else {
+                            Msg::OverruleMenuLine
+                        };
+                        ui.say(&hint.text(lang).dimmed().to_string())?;
+                    }
+                }
+                outcome @ (Outcome::Overruled(_) | Outcome::NothingToOverrule) => {
+                    show_overruled(ui, lang, &outcome)?;
+                }
                 Outcome::Undone { prompt } => ui.say(
                     &Msg::Undone(&sanitize(&prompt))
                         .text(lang)
@@ -400,7 +440,26 @@ fn show_question(ui: &mut dyn Prompter, lang: Lang, question: &Question) -> Resu
     Ok(())
 }
 
-fn ask(ui: &mut dyn Prompter, lang: Lang, question: &Question) -> Result<Action> {
+/// What overruling the last answer gave: the answer counted correct and
+/// when its card comes back, or that there was nothing to overrule.
+fn show_overruled(ui: &mut dyn Prompter, lang: Lang, outcome: &Outcome) -> Result<()> {
+    match outcome {
+        Outcome::Overruled(feedback) => {
+            let answer = sanitize(&feedback.answer);
+            ui.say(&Msg::Overruled(&answer).text(lang).green().to_string())?;
+            if feedback.left_missed_list {
+                ui.say(&Msg::LeftTheList.text(lang).green().to_string())?;
+            }
+            let next = Msg::NextReview(feedback.next_review).text(lang);
+            ui.say(&next.dimmed().to_string())
+        }
+        _ => ui.say(&Msg::NothingToOverrule.text(lang)),
+    }
+}
+
+/// Reads the answer to `question`; `overrule` offers "I was right" for the
+/// answer before in a menu (typed prompts take `:ok`).
+fn ask(ui: &mut dyn Prompter, lang: Lang, question: &Question, overrule: bool) -> Result<Action> {
     let reply = match &question.ask {
         Ask::Text => ui.text(&Msg::TextAnswerPrompt.text(lang))?,
         Ask::List { items } => {
@@ -413,8 +472,12 @@ fn ask(ui: &mut dyn Prompter, lang: Lang, question: &Question) -> Result<Action>
         }
         Ask::Choice(options) => {
             let options: Vec<String> = options.iter().map(|option| sanitize(option)).collect();
-            let undo = Msg::UndoEntry.text(lang);
-            match ui.choose("", &options, question.can_undo.then_some(&*undo))? {
+            let (undo, right) = (Msg::UndoEntry.text(lang), Msg::OverruleEntry.text(lang));
+            let extras = Extras {
+                undo: question.can_undo.then_some(&*undo),
+                overrule: overrule.then_some(&*right),
+            };
+            match ui.choose("", &options, extras)? {
                 // The session knows the options unsanitized; pick by index.
                 Reply::Choice(index) => Reply::Choice(index),
                 other => other,
@@ -429,6 +492,7 @@ fn ask(ui: &mut dyn Prompter, lang: Lang, question: &Question) -> Result<Action>
         Reply::Text(text) => Action::Answer(text),
         Reply::Choice(index) => Action::Choose(index),
         Reply::Undo => Action::Undo,
+        Reply::Overrule => Action::Overrule,
         Reply::Quit => Action::Quit,
     })
 }
@@ -460,9 +524,10 @@ fn show_feedback(ui: &mut dyn Prompter, lang: Lang, mode: Mode, feedback: &Feedb
             }
         } else if feedback.grade == Grade::Wrong
             || (feedback.grade == Grade::Close && feedback.close_reason.is_none())
-            || (feedback.grade == Grade::Correct && feedback.answer.trim() != feedback.expected)
         {
             ui.say(&Msg::RightAnswer(&expected).text(lang))?;
+        } else if feedback.grade == Grade::Correct && feedback.answer.trim() != feedback.expected {
+            ui.say(&Msg::LessonSpelling(&expected).text(lang))?;
         }
     }
     if let Some(times) = feedback.repeated_wrong {
@@ -558,9 +623,10 @@ mod tests {
             self.shown.push(format!("{prompt}?"));
             Ok(self.replies.pop_front().unwrap_or(Reply::Quit))
         }
-        fn choose(&mut self, _: &str, options: &[String], undo: Option<&str>) -> Result<Reply> {
+        fn choose(&mut self, _: &str, options: &[String], extras: Extras) -> Result<Reply> {
             self.shown.extend(options.iter().cloned());
-            self.shown.extend(undo.map(String::from));
+            self.shown.extend(extras.undo.map(String::from));
+            self.shown.extend(extras.overrule.map(String::from));
             Ok(self.replies.pop_front().unwrap_or(Reply::Quit))
         }
         fn wait(&mut self, prompt: &str) -> Result<Reply> {

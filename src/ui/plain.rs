@@ -11,7 +11,7 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::{Prompter, Reply, command};
+use super::{Extras, Prompter, Reply, command};
 use crate::cli::Lang;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
@@ -184,7 +184,8 @@ impl<R: Lines, W: Write> Prompter for Plain<R, W> {
         })
     }
 
-    fn choose(&mut self, prompt: &str, options: &[String], undo: Option<&str>) -> Result<Reply> {
+    fn choose(&mut self, prompt: &str, options: &[String], extras: Extras) -> Result<Reply> {
+        let Extras { undo, overrule } = extras;
         if !prompt.is_empty() {
             self.say(prompt)?;
         }
@@ -193,6 +194,9 @@ impl<R: Lines, W: Write> Prompter for Plain<R, W> {
         }
         if let Some(undo) = undo {
             writeln!(self.output, "  u) {undo}").map_err(stdout_error)?;
+        }
+        if let Some(overrule) = overrule {
+            writeln!(self.output, "  ok) {overrule}").map_err(stdout_error)?;
         }
         loop {
             let choice_prompt = Msg::PlainChoicePrompt.text(self.lang);
@@ -206,6 +210,9 @@ impl<R: Lines, W: Write> Prompter for Plain<R, W> {
             }
             if trimmed == "u" && undo.is_some() {
                 return Ok(Reply::Undo);
+            }
+            if matches!(trimmed, "ok" | ":ok") && overrule.is_some() {
+                return Ok(Reply::Overrule);
             }
             if let Some(reply) = command(trimmed) {
                 return Ok(reply);
@@ -226,8 +233,9 @@ impl<R: Lines, W: Write> Prompter for Plain<R, W> {
     fn wait(&mut self, prompt: &str) -> Result<Reply> {
         Ok(match self.read_line(prompt)? {
             None => Reply::Quit,
-            // The prompt offers `u` as on a terminal, where it is one key.
+            // The prompt offers `u` and `o` as on a terminal, where each is one key.
             Some(line) if line.trim() == "u" => Reply::Undo,
+            Some(line) if matches!(line.trim(), "o" | "ok") => Reply::Overrule,
             Some(line) => command(&line).unwrap_or(Reply::Text(line)),
         })
     }
@@ -241,7 +249,14 @@ mod tests {
         let mut output = Vec::new();
         let options = vec!["Tạo văn bản".to_string(), "Tạo hình ảnh".to_string()];
         let reply = Plain::new(Reader(input.as_bytes()), &mut output, true, Lang::En)
-            .choose("", &options, Some("undo"))
+            .choose(
+                "",
+                &options,
+                Extras {
+                    undo: Some("undo"),
+                    overrule: None,
+                },
+            )
             .unwrap();
         (reply, String::from_utf8(output).unwrap())
     }
@@ -276,7 +291,7 @@ mod tests {
         .to_vec();
         let choose = |input: &str| {
             Plain::new(Reader(input.as_bytes()), Vec::new(), false, Lang::En)
-                .choose("", &grades, None)
+                .choose("", &grades, Extras::default())
                 .unwrap()
         };
         assert_eq!(choose("good\n"), Reply::Choice(2));
@@ -285,7 +300,7 @@ mod tests {
         // A name shared by two options is no choice.
         let twins = vec!["LLM (a)".to_string(), "LLM (b)".to_string()];
         let reply = Plain::new(Reader("LLM\n".as_bytes()), Vec::new(), false, Lang::En)
-            .choose("", &twins, None)
+            .choose("", &twins, Extras::default())
             .unwrap();
         assert_eq!(reply, Reply::Quit);
     }

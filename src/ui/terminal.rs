@@ -20,7 +20,7 @@ use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 
 use super::keys::KeysStayRaw;
 use super::line::{Edit, LineEditor, render};
-use super::{Prompter, Reply, command, wrap};
+use super::{Extras, Prompter, Reply, command, wrap};
 use crate::error::{Error, Result};
 use crate::stats::fit;
 
@@ -162,7 +162,8 @@ impl Prompter for Terminal {
         }
     }
 
-    fn choose(&mut self, prompt: &str, options: &[String], undo: Option<&str>) -> Result<Reply> {
+    fn choose(&mut self, prompt: &str, options: &[String], extras: Extras) -> Result<Reply> {
+        let Extras { undo, overrule } = extras;
         if interrupted() {
             return Ok(Reply::Quit);
         }
@@ -178,8 +179,13 @@ impl Prompter for Terminal {
         if !prompt.is_empty() {
             select = select.with_prompt(prompt);
         }
-        if let Some(undo) = undo {
-            select = select.item(fit(undo, room));
+        // The extra entries follow the options: undo, then "I was right".
+        let mut extra_replies = Vec::new();
+        for (label, reply) in [(undo, Reply::Undo), (overrule, Reply::Overrule)] {
+            if let Some(label) = label {
+                select = select.item(fit(label, room));
+                extra_replies.push(reply);
+            }
         }
         match select.interact_on_opt(&self.term) {
             Ok(_) if interrupted() => Ok(Reply::Quit),
@@ -190,11 +196,15 @@ impl Prompter for Terminal {
                 }
                 Ok(Reply::Choice(index))
             }
-            Ok(Some(_)) => Ok(Reply::Undo),
+            Ok(Some(index)) => Ok(index
+                .checked_sub(options.len())
+                .and_then(|extra| extra_replies.get(extra))
+                .cloned()
+                .unwrap_or(Reply::Quit)),
             Ok(None) => Ok(Reply::Quit),
             Err(error) => {
                 // Interrupted, the menu stays drawn: take it off the screen.
-                let drawn = options.len() + usize::from(undo.is_some());
+                let drawn = options.len() + extra_replies.len();
                 let _ = self.term.clear_last_lines(drawn);
                 self.ended(io_error(error))
             }
@@ -214,6 +224,7 @@ impl Prompter for Terminal {
                 Ok(Key::Enter | Key::Char(' ')) => return Ok(Reply::Text(String::new())),
                 Ok(Key::Escape | Key::CtrlC | Key::Char('q')) => return Ok(Reply::Quit),
                 Ok(Key::Char('u')) => return Ok(Reply::Undo),
+                Ok(Key::Char('o')) => return Ok(Reply::Overrule),
                 Ok(_) => {}
                 Err(error) => return self.ended(error),
             }
