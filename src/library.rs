@@ -1,6 +1,8 @@
 //! The deck library: the decks a session can study. By default the data
 //! dir's `decks/` plus the bundled deck embedded in the binary (a deck in
 //! `decks/` with the same id wins); with `--decks DIR`, that folder alone.
+//! A deck file that cannot be read is left out (and untouched) and listed
+//! in [`Library::broken`], so the other decks can still be studied.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -13,10 +15,15 @@ use crate::store::deck_cache::{self, DeckCache, FileStamp};
 /// The bundled lesson's compiled deck, so ontap works from any directory.
 pub const BUNDLED_DECK: &str = include_str!("../decks/ai-tao-sinh.toml");
 
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Library {
     /// Sorted by deck id.
     pub decks: Vec<Deck>,
+    /// The deck files that could not be read (cut short by a hand edit, not
+    /// UTF-8, a newer format): left out and left untouched, so that one
+    /// broken file does not keep the student from the other decks. Each
+    /// error names its file and line; commands warn about every one.
+    pub broken: Vec<Error>,
 }
 
 impl Library {
@@ -47,13 +54,13 @@ impl Library {
         cache_dir: Option<&Path>,
     ) -> Result<Library> {
         let mut cache = cache_dir.map(DeckCache::read).unwrap_or_default();
-        let (files, parsed_any) = read_deck_files(dir, &mut cache)?;
+        let (files, broken, parsed_any) = read_deck_files(dir, &mut cache)?;
         if let Some(cache_dir) = cache_dir
             && (parsed_any || cache.has_leftovers())
         {
             deck_cache::write(cache_dir, &cache_entries(&files));
         }
-        Library::of(files, with_bundled)
+        Library::of(files, broken, with_bundled)
     }
 
     /// For `ontap state check`: the library `config` points at, parsed from
@@ -66,14 +73,15 @@ impl Library {
             return Ok((Library::from_dir(dir, false)?, None));
         }
         let data_dir = config.data_dir()?;
-        let (files, _) = read_deck_files(&data_dir.join("decks"), &mut DeckCache::default())?;
+        let (files, broken, _) =
+            read_deck_files(&data_dir.join("decks"), &mut DeckCache::default())?;
         let state = deck_cache::check(data_dir, &cache_entries(&files));
-        Ok((Library::of(files, true)?, Some(state)))
+        Ok((Library::of(files, broken, true)?, Some(state)))
     }
 
     /// The library of `files`, plus the bundled deck when `with_bundled`
     /// and no file replaces it, sorted by deck id.
-    fn of(files: Vec<DeckFile>, with_bundled: bool) -> Result<Library> {
+    fn of(files: Vec<DeckFile>, broken: Vec<Error>, with_bundled: bool) -> Result<Library> {
         let mut decks: Vec<Deck> = files.into_iter().map(|file| file.deck).collect();
         if with_bundled {
             let bundled = Deck::from_toml(BUNDLED_DECK, Path::new("<bundled>/ai-tao-sinh.toml"))?;
@@ -82,7 +90,7 @@ impl Library {
             }
         }
         decks.sort_by(|a, b| a.deck.id.cmp(&b.deck.id));
-        Ok(Library { decks })
+        Ok(Library { decks, broken })
     }
 
     /// The acronyms and expansions every deck of the library defines, for
@@ -116,9 +124,12 @@ struct DeckFile {
 }
 
 /// Every deck file of `dir`, in name order, each taken from `cache` when its
-/// stamp matches, else parsed; and whether any was parsed.
-fn read_deck_files(dir: &Path, cache: &mut DeckCache) -> Result<(Vec<DeckFile>, bool)> {
+/// stamp matches, else parsed; the files that could not be read (never
+/// cached, so they are read and reported again next time); and whether any
+/// was parsed.
+fn read_deck_files(dir: &Path, cache: &mut DeckCache) -> Result<(Vec<DeckFile>, Vec<Error>, bool)> {
     let mut parsed_any = false;
+    let mut broken = Vec::new();
     let mut files: Vec<DeckFile> = Vec::new();
     let mut paths: BTreeMap<DeckId, PathBuf> = BTreeMap::new();
     for path in deck_files(dir)? {
@@ -127,7 +138,13 @@ fn read_deck_files(dir: &Path, cache: &mut DeckCache) -> Result<(Vec<DeckFile>, 
             Some(deck) => deck,
             None => {
                 parsed_any = true;
-                read_deck(&path)?
+                match read_deck(&path) {
+                    Ok(deck) => deck,
+                    Err(error) => {
+                        broken.push(error);
+                        continue;
+                    }
+                }
             }
         };
         // Two files of one deck (a copy kept as a backup) would show it
@@ -138,7 +155,7 @@ fn read_deck_files(dir: &Path, cache: &mut DeckCache) -> Result<(Vec<DeckFile>, 
         paths.insert(deck.deck.id.clone(), path);
         files.push(DeckFile { name, stamp, deck });
     }
-    Ok((files, parsed_any))
+    Ok((files, broken, parsed_any))
 }
 
 /// What the library cache keeps of `files`.
@@ -211,7 +228,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("bad.toml");
         std::fs::write(&path, b"[deck]\nid = \"x\xff\"\n").unwrap();
-        let error = Library::from_dir(dir.path(), false).unwrap_err();
+        let library = Library::from_dir(dir.path(), false).unwrap();
+        assert!(library.decks.is_empty());
+        let error = &library.broken[0];
         let expected = format!("{}:2: not UTF-8", path.display());
         assert!(error.to_string().starts_with(&expected), "{error}");
     }

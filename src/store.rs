@@ -593,9 +593,18 @@ impl Store {
 
     /// Appends `review` to the log (on disk, fsynced, before returning) and
     /// returns the card's new schedule; the cache follows at a checkpoint.
+    ///
+    /// A write that fails says whether the answer was saved:
+    /// [`Error::AnswerNotSaved`] when the log could not take it,
+    /// [`Error::CacheNotUpdated`] when only the checkpoint of the cache
+    /// could not.
     pub fn record(&mut self, review: Review) -> Result<Schedule> {
         let id = log::review_id(&review);
-        self.append(log::review_block(&review, &id))?;
+        self.append(log::review_block(&review, &id))
+            .map_err(|error| match error {
+                Error::Io { path, source } => Error::AnswerNotSaved { path, source },
+                other => other,
+            })?;
         let previous = self.records.get(&review.card).cloned();
         let record = apply(&self.scheduler, previous.as_ref(), &review);
         let schedule = record.schedule.clone();
@@ -605,7 +614,14 @@ impl Store {
             review,
             previous,
         });
-        self.saved_later()?;
+        self.saved_later().map_err(|error| match error {
+            Error::Io { path, source } => Error::CacheNotUpdated {
+                log: self.log_path(),
+                path,
+                source,
+            },
+            other => other,
+        })?;
         Ok(schedule)
     }
 

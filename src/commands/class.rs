@@ -55,7 +55,7 @@ fn run_in_language(config: &Config, args: &ClassArgs) -> Result<()> {
         .collect();
     if handins.is_empty() {
         for note in &notes {
-            eprintln!("ontap: {}", class::text::note_text(note, lang));
+            crate::ui::print_warning(&format!("ontap: {}", class::text::note_text(note, lang)));
         }
         return Err(Error::Localized {
             message: ClassMsg::NoHandInsRead(failed).text(lang),
@@ -68,7 +68,7 @@ fn run_in_language(config: &Config, args: &ClassArgs) -> Result<()> {
     let text_report = !args.json && args.html.is_none();
     if !text_report || args.anonymous {
         for note in report.files.iter().filter(|note| note.is_problem()) {
-            eprintln!("ontap: {}", class::text::note_text(note, lang));
+            crate::ui::print_warning(&format!("ontap: {}", class::text::note_text(note, lang)));
         }
     }
     let mut report = report;

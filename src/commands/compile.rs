@@ -303,7 +303,7 @@ fn compile_one(
         ));
     }
     refuse_to_replace_a_foreign_file(&target, lang)?;
-    write_atomically(&target, deck.to_toml().as_bytes())?;
+    crate::fsio::write_atomically(&target, deck.to_toml().as_bytes())?;
     written.insert(target.clone(), lesson.to_path_buf());
     Ok(Some((compiled, target)))
 }
@@ -357,21 +357,6 @@ fn read_lesson(lesson: &Path, lang: Lang) -> Result<Vec<u8>> {
         ));
     }
     Ok(bytes)
-}
-
-/// Writes through a temporary file in the same folder, so a deck is never
-/// left half written.
-fn write_atomically(target: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = target
-        .parent()
-        .filter(|dir| !dir.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(|error| Error::io(dir, error))?;
-    file.write_all(bytes)
-        .map_err(|error| Error::io(target, error))?;
-    file.persist(target)
-        .map_err(|error| Error::io(target, error.error))?;
-    Ok(())
 }
 
 /// `3 translate, 2 category`, in kind order, kinds with no card left out.

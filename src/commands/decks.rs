@@ -28,7 +28,7 @@ pub fn run(config: &Config) -> Result<()> {
 }
 
 fn run_in_language(config: &Config) -> Result<()> {
-    let library = Library::load(config)?;
+    let library = super::load_library(config)?;
     let store = Store::open_read_only(config.data_dir()?, Scheduler::default())?;
     let rows = count(&library, &store, config.now);
     if rows.is_empty() {

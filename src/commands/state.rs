@@ -7,10 +7,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use crate::cli::{Config, Lang, StateCommand};
+use crate::cli::{Config, Lang, StateCommand, StateMergeArgs};
 use crate::deck::CardId;
 use crate::error::{Error, Result};
 use crate::i18n::localized;
+use crate::i18n::{counted, plural};
 use crate::library::Library;
 use crate::scheduler::Scheduler;
 use crate::store::{self, CardRecord, Store, deck_cache};
@@ -31,20 +32,23 @@ fn run_in_language(config: &Config, command: &StateCommand) -> Result<()> {
     let dir = config.data_dir()?;
     let lang = config.lang;
     match command {
-        StateCommand::Check => check(config, dir),
-        StateCommand::Rebuild => {
+        StateCommand::Check(_) => check(config, dir),
+        StateCommand::Rebuild(_) => {
             let store = Store::rebuild(dir, Scheduler::default())?;
             let (cache, log) = (dir.join(store::CACHE_FILE), store::LOG_FILE);
             let (cache, cards) = (cache.display(), store.records().len());
             let line = say(
                 lang,
                 format!("đã tính lại {cache} từ {log}: {cards} thẻ"),
-                format!("rebuilt {cache} from {log}: {cards} cards"),
+                format!(
+                    "rebuilt {cache} from {log}: {}",
+                    counted(cards, "card", "cards")
+                ),
             );
             println!("{line}");
             Ok(())
         }
-        StateCommand::Merge { other } => {
+        StateCommand::Merge(StateMergeArgs { other, .. }) => {
             let (_, summary) = Store::merge(dir, other, Scheduler::default())?;
             let (other, log) = (other.display(), dir.join(store::LOG_FILE));
             let log = log.display();
@@ -56,7 +60,11 @@ fn run_in_language(config: &Config, command: &StateCommand) -> Result<()> {
                     "đã gộp {other}: {added} trong {theirs} bản ghi của nó là mới ở đây; {log} giờ có {total} bản ghi, đã tính lại lịch cho {cards} thẻ"
                 ),
                 format!(
-                    "merged {other}: {added} of its {theirs} records were new here; {log} now holds {total} records, schedules rebuilt for {cards} cards"
+                    "merged {other}: {added} of its {} {} new here; {log} now holds {}, schedules rebuilt for {}",
+                    counted(theirs, "record", "records"),
+                    plural(added, "was", "were"),
+                    counted(total, "record", "records"),
+                    counted(cards, "card", "cards")
                 ),
             );
             println!("{line}");
@@ -185,7 +193,11 @@ fn check_state_files(
     let line = say(
         lang,
         format!("{log_file}: {reviews} lần ôn, {undone} lần hoàn tác, {cards} thẻ"),
-        format!("{log_file}: {reviews} reviews, {undone} undone, {cards} cards"),
+        format!(
+            "{log_file}: {}, {undone} undone, {}",
+            counted(reviews, "review", "reviews"),
+            counted(cards, "card", "cards")
+        ),
     );
     println!("{line}");
     if let Some(bytes) = log.torn_bytes() {
@@ -211,7 +223,7 @@ fn check_state_files(
                 findings.problems.push(say(
                     lang,
                     format!("{path}: {count} thẻ khác với khi phát lại {log_file} (thẻ đầu: {first}); hãy chạy `ontap state rebuild` để tính lại từ {log_file} (không mất câu trả lời nào)"),
-                    format!("{path}: {count} card(s) differ from a replay of {log_file} (first: {first}); {hint}"),
+                    format!("{path}: {} from a replay of {log_file} (first: {first}); {hint}", counted(count, "card differs", "cards differ")),
                 ));
             } else if cache_exists {
                 let line = say(
@@ -225,6 +237,20 @@ fn check_state_files(
         Err(error) => findings.problems.push(problem(error)),
     }
     Some(replayed)
+}
+
+/// A deck file that does not load, and what to do about it.
+fn deck_problem(error: crate::Error, lang: Lang) -> String {
+    let error = localized(error, lang);
+    say(
+        lang,
+        format!(
+            "{error}\n  hãy sửa tệp bộ thẻ đó, hoặc biên dịch lại bài học của nó bằng `ontap add LESSON.md`"
+        ),
+        format!(
+            "{error}\n  fix that deck file, or recompile its lesson with `ontap add LESSON.md`"
+        ),
+    )
 }
 
 /// Reports how the library cache compares with the deck files parsed now.
@@ -290,19 +316,17 @@ fn check_library(
 ) {
     let lang = config.lang;
     let library = match Library::load_checking_cache(config) {
-        Ok((library, cache)) => {
+        Ok((mut library, cache)) => {
+            for error in library.broken.drain(..) {
+                findings.problems.push(deck_problem(error, lang));
+            }
             if let Some(cache) = cache {
                 check_library_cache(config, &cache, findings);
             }
             library
         }
         Err(error) => {
-            let error = localized(error, lang);
-            findings.problems.push(say(
-                lang,
-                format!("{error}\n  hãy sửa tệp bộ thẻ đó, hoặc biên dịch lại bài học của nó bằng `ontap add LESSON.md`"),
-                format!("{error}\n  fix that deck file, or recompile its lesson with `ontap add LESSON.md`"),
-            ));
+            findings.problems.push(deck_problem(error, lang));
             return;
         }
     };
@@ -310,7 +334,10 @@ fn check_library(
     let line = say(
         lang,
         format!("thư viện: {decks} bộ thẻ"),
-        format!("library: {decks} decks"),
+        format!(
+            "library: {decks} {}",
+            crate::i18n::plural(decks, "deck", "decks")
+        ),
     );
     println!("{line}");
     let Some(records) = records else {
@@ -335,7 +362,11 @@ fn check_library(
             "{count} thẻ đã trả lời không còn trong bộ thẻ nào của thư viện; lịch sử của chúng được giữ (chúng quay lại nếu một bộ thẻ lại có chúng):"
         ),
         format!(
-            "{count} answered card(s) are in no deck of the library any more; their history is kept (they come back if a deck holds them again):"
+            "{} in no deck of the library any more; {} history is kept ({} back if a deck holds {} again):",
+            counted(count, "answered card is", "answered cards are"),
+            plural(count, "its", "their"),
+            plural(count, "it comes", "they come"),
+            plural(count, "it", "them")
         ),
     );
     const SHOWN: usize = 20;
@@ -349,7 +380,10 @@ fn check_library(
         note.push_str(&say(
             lang,
             format!("\n  thẻ mồ côi {card} (bộ thẻ {deck}, {reps} lần ôn, lần cuối {last})"),
-            format!("\n  orphan {card} (deck {deck}, {reps} reviews, last {last})"),
+            format!(
+                "\n  orphan {card} (deck {deck}, {}, last {last})",
+                counted(reps as usize, "review", "reviews")
+            ),
         ));
     }
     if count > SHOWN {

@@ -954,7 +954,7 @@ fn make_cards(
             matches!(draft.kind, CardKind::Category | CardKind::Recall)
                 && draft.input == InputKind::Choice
         })
-        .map(|draft| fold(&draft.prompt))
+        .filter_map(|draft| placed_item(&draft.prompt))
         .collect();
     let mut kept: Vec<(&GroupFact<'_>, String)> = Vec::new();
     let mut seen_items: Vec<HashSet<String>> = Vec::new();
@@ -1105,7 +1105,7 @@ fn make_cards(
             let prompt = format!("“{item}” thuộc nhóm nào?");
             if item_uses.get(&fold(item)) != Some(&1)
                 || gives_away(option, item)
-                || placed.iter().any(|other| other.contains(&fold(item)))
+                || placed.contains(&fold(item))
             {
                 continue;
             }
@@ -1121,6 +1121,13 @@ fn make_cards(
             drafts.push(draft);
         }
     }
+}
+
+/// The item a placement card asks about (`“X” thuộc nhóm nào?`, `X thuộc
+/// nhóm nào?`), folded.
+fn placed_item(prompt: &str) -> Option<String> {
+    let item = prompt.strip_suffix(" thuộc nhóm nào?")?;
+    Some(fold(item.trim_start_matches('“').trim_end_matches('”')))
 }
 
 /// A shown name without the heading qualifying it (`Đặc điểm (Mây)` →
