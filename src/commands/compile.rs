@@ -17,7 +17,7 @@ use crate::cli::{CompileArgs, Config, Lang};
 use crate::deck::{CardKind, Deck};
 use crate::derive::{Compiled, compile_lesson_explained};
 use crate::error::{Error, Location, Result};
-use crate::i18n::{drop_reason, localized};
+use crate::i18n::{counted, drop_reason, kind_name, localized};
 
 /// Lessons are pages of text; anything bigger is not one, and reading it
 /// whole could exhaust memory.
@@ -61,6 +61,13 @@ enum Text<'a> {
         failed: usize,
     },
     NoKinds,
+    /// A front matter value left out as broken.
+    BrokenFrontMatter {
+        lesson: &'a Path,
+        line: usize,
+        key: &'a str,
+        title: &'a str,
+    },
 }
 
 impl Text<'_> {
@@ -80,12 +87,14 @@ impl Text<'_> {
                     (true, _) => format!(
                         "{lesson}: {cards} thẻ ({kinds}), bỏ {dropped} thẻ ứng viên -> {target}"
                     ),
-                    (false, 0) => format!("{lesson}: {cards} cards ({kinds}) -> {target}"),
-                    (false, 1) => format!(
-                        "{lesson}: {cards} cards ({kinds}), 1 candidate dropped -> {target}"
+                    (false, 0) => format!(
+                        "{lesson}: {} ({kinds}) -> {target}",
+                        counted(*cards, "card", "cards")
                     ),
                     (false, _) => format!(
-                        "{lesson}: {cards} cards ({kinds}), {dropped} candidates dropped -> {target}"
+                        "{lesson}: {} ({kinds}), {} dropped -> {target}",
+                        counted(*cards, "card", "cards"),
+                        counted(*dropped, "candidate", "candidates")
                     ),
                 }
             }
@@ -124,12 +133,33 @@ impl Text<'_> {
                     )
                 } else {
                     format!(
-                        "total: {lessons} lessons, {decks} decks, {cards} cards ({kinds}), {failed} failed"
+                        "total: {}, {}, {} ({kinds}), {failed} failed",
+                        counted(*lessons, "lesson", "lessons"),
+                        counted(*decks, "deck", "decks"),
+                        counted(*cards, "card", "cards"),
                     )
                 }
             }
             Text::NoKinds if vi => "không có".to_string(),
             Text::NoKinds => "none".to_string(),
+            Text::BrokenFrontMatter {
+                lesson,
+                line,
+                key,
+                title,
+            } if vi => format!(
+                "ontap: cảnh báo: {}:{line}: giá trị `{key}` trong front matter bị hỏng (dấu ngoặc hoặc ngoặc kép chưa đóng) nên bị bỏ qua; tên bộ thẻ lấy từ tiêu đề đầu tiên của bài: “{title}”",
+                lesson.display()
+            ),
+            Text::BrokenFrontMatter {
+                lesson,
+                line,
+                key,
+                title,
+            } => format!(
+                "ontap: warning: {}:{line}: front matter `{key}` is broken (a quote or bracket never closed) and is ignored; the deck is titled by the lesson's first heading: “{title}”",
+                lesson.display()
+            ),
         }
     }
 }
@@ -206,7 +236,7 @@ pub(crate) fn compile_paths(
     let mut written: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
     for lesson in &lessons {
         match compile_one(lesson, out_dir, lang, &mut written) {
-            Ok(Some((Compiled { deck, dropped }, target))) => {
+            Ok(Some((Compiled { deck, dropped, .. }, target))) => {
                 decks += 1;
                 for card in &deck.cards {
                     *totals.entry(card.kind).or_default() += 1;
@@ -283,6 +313,15 @@ fn compile_one(
     let compiled =
         compile_lesson_explained(lesson, &bytes).map_err(|error| in_language(error, lang))?;
     let deck = &compiled.deck;
+    for (line, key) in &compiled.broken_front_matter {
+        let warning = Text::BrokenFrontMatter {
+            lesson,
+            line: *line,
+            key,
+            title: &deck.deck.title,
+        };
+        eprintln!("{}", warning.text(lang));
+    }
     if deck.cards.is_empty() {
         return Ok(None);
     }
@@ -359,8 +398,8 @@ fn read_lesson(lesson: &Path, lang: Lang) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// `3 translate, 2 category`, in kind order, kinds with no card left out.
-/// The kind names are the deck format's, in both languages.
+/// `3 translate, 2 category`, in kind order, kinds with no card left out:
+/// the deck format's names in English, Vietnamese names in Vietnamese.
 fn by_kind(kinds: impl Iterator<Item = CardKind>, lang: Lang) -> String {
     let mut counts: BTreeMap<CardKind, usize> = BTreeMap::new();
     for kind in kinds {
@@ -371,7 +410,7 @@ fn by_kind(kinds: impl Iterator<Item = CardKind>, lang: Lang) -> String {
         .filter_map(|kind| {
             counts
                 .get(kind)
-                .map(|count| format!("{count} {}", kind.name()))
+                .map(|count| format!("{count} {}", kind_name(*kind, lang)))
         })
         .collect();
     if parts.is_empty() {
