@@ -2,7 +2,8 @@
 # The README's `cargo test` in a fresh clone with nothing beside it: the
 # committed HEAD is cloned into an empty temporary folder (no ../shared) and
 # tested there with ONTAP_CORPUS unset, so the corpus tests must skip, not fail.
-# Dependencies are reused from this checkout's target dir to keep it quick.
+# The clone builds in a target dir of its own (target/fresh-clone): sharing
+# this checkout's would leave test binaries pointing into the deleted clone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,7 +15,7 @@ if [ -e "$work/shared" ]; then
     exit 1
 fi
 log="$work/cargo-test.log"
-target="$PWD/target"
+target="$PWD/target/fresh-clone"
 if ! (cd "$work/ontap" && env -u ONTAP_CORPUS CARGO_TARGET_DIR="$target" \
         cargo test --quiet >"$log" 2>&1); then
     cat "$log"

@@ -114,6 +114,19 @@ fn read_blocks<'a>(
     facts: &mut Vec<GroupFact<'a>>,
     dropped: &mut Vec<Dropped>,
 ) {
+    read_blocks_of(section, blocks, heading, None, facts, dropped);
+}
+
+/// [`read_blocks`]; `inline_owner` is the label of the item the blocks are
+/// the body of, which names an enumeration written in its sentence.
+fn read_blocks_of<'a>(
+    section: &'a Section,
+    blocks: &[Block],
+    heading: Option<&str>,
+    inline_owner: Option<&str>,
+    facts: &mut Vec<GroupFact<'a>>,
+    dropped: &mut Vec<Dropped>,
+) {
     let mut lists_seen = 0;
     for (at, block) in blocks.iter().enumerate() {
         let named = || {
@@ -155,6 +168,20 @@ fn read_blocks<'a>(
                 .map(|heading| (heading.to_string(), Naming::Heading, false))
         };
         let named = || named().or_else(counted);
+        if let Block::Paragraph(paragraph) = block
+            && let Some(name) = inline_owner.or(heading.filter(|_| at == 0))
+            && let Some(items) = inline_enumeration(paragraph)
+        {
+            facts.push(GroupFact {
+                section,
+                name: name.to_string(),
+                naming: Naming::Label,
+                short: None,
+                examples: false,
+                items,
+                line: paragraph.line,
+            });
+        }
         if let Block::Table(table) = block {
             if let Some((name, naming, examples)) = named()
                 && let Some(fact) = table_fact(section, table, name, naming, examples)
@@ -191,16 +218,68 @@ fn read_blocks<'a>(
             {
                 facts.push(fact);
             }
-            // A list further down the item's body, under its own sentence.
-            read_blocks(
-                section,
-                item.blocks.get(1..).unwrap_or_default(),
-                None,
-                facts,
-                dropped,
-            );
+            // A list further down the item's body, under its own sentence,
+            // or one written in a sentence of it.
+            read_blocks_of(section, &item.blocks, None, Some(&label), facts, dropped);
         }
     }
+}
+
+/// Words announcing an enumeration inside a sentence (`…, gồm có RAM và
+/// ROM.`, `bao gồm các loại: a, b và c.`).
+const ENUMERATION_OPENERS: [&str; 4] = ["bao gồm", "gồm có", "gồm", "bao gồm các loại"];
+
+/// The items a sentence enumerates after `gồm`/`bao gồm` (and an optional
+/// `các loại:`) up to its end: two to eight short names joined by commas
+/// and `và`/`hoặc`.
+fn inline_enumeration(paragraph: &Inline) -> Option<Vec<(String, usize)>> {
+    if paragraph.math || paragraph.has_inner_code() {
+        return None;
+    }
+    let plain = paragraph.plain();
+    let lower = plain.to_lowercase();
+    let (at, opener) = ENUMERATION_OPENERS
+        .iter()
+        .filter_map(|opener| lower.find(&format!("{opener} ")).map(|at| (at, *opener)))
+        .min_by_key(|(at, opener)| (*at, usize::MAX - opener.len()))?;
+    let rest = plain.get(at + opener.len()..)?.trim_start();
+    let rest = rest
+        .strip_prefix("các loại")
+        .or_else(|| rest.strip_prefix("các"))
+        .unwrap_or(rest)
+        .trim_start_matches([':', ' ']);
+    // The enumeration ends the sentence.
+    let end = rest.find(['.', ';', '!', '?']).unwrap_or(rest.len());
+    if rest[end..]
+        .trim_start_matches(['.', ';', '!', '?'])
+        .trim()
+        .chars()
+        .any(char::is_alphabetic)
+        && !rest[end..].starts_with(". ")
+    {
+        return None;
+    }
+    let list = &rest[..end];
+    let mut parts: Vec<String> = Vec::new();
+    for piece in list.split(", ") {
+        for part in piece.split(" và ").flat_map(|part| part.split(" hoặc ")) {
+            parts.push(trim_punctuation(part));
+        }
+    }
+    let names = (2..=8).contains(&parts.len())
+        && parts.iter().all(|part| {
+            // `cả âm thanh`: "even …", a remark, not a name.
+            !part.is_empty()
+                && word_count(part) <= 5
+                && names_a_group(part)
+                && !part.to_lowercase().starts_with("cả ")
+        });
+    names.then(|| {
+        parts
+            .into_iter()
+            .map(|part| (part, paragraph.line))
+            .collect()
+    })
 }
 
 /// Whether a heading opens with a quantifier (`Hai giao thức chính`,
@@ -1156,9 +1235,9 @@ fn singles_out(item: &str, answer: &str, choices: &[String]) -> bool {
         .iter()
         .filter(|word| item_words.contains(*word) && !wrong.contains(*word))
         .count();
-    // A syllable is not a word: `kịch bản` and `văn bản` share one by
-    // chance. Two, or half of a short answer, do give it away.
-    telling >= 2 || (telling > 0 && telling * 2 >= answer_words.len())
+    // A syllable is not a word: `kịch bản` and `văn bản`, `Tính xác định`
+    // and `Tính chất` share one by chance or by grammar. Two give it away.
+    telling >= 2
 }
 
 /// The item a placement card asks about (`“X” thuộc nhóm nào?`, `X thuộc
@@ -1327,9 +1406,33 @@ mod tests {
             "Có hướng và vô hướng",
             &options
         ));
-        assert!(singles_out("Đa đồ thị", "Đơn và đa", &options));
+        assert!(!singles_out("Đa đồ thị", "Đơn và đa", &options));
         let options = choices(&["Tạo văn bản", "Tạo hình ảnh", "Tạo video"]);
         assert!(!singles_out("Tạo ra kịch bản", "Tạo văn bản", &options));
+    }
+
+    #[test]
+    fn an_enumeration_in_a_sentence_is_its_owners_group() {
+        let text = "# Bài\n\n## Bữa sáng\n\nThường gồm có bánh mì và sữa.\n\n## Món chính\n\n1. **Phở**:\n\n    Món nước, bao gồm các loại: phở bò, phở gà và phở chay.\n\n2. **Cơm**:\n\n    Ăn với canh.\n";
+        let drafts = cards(text);
+        let list = |prompt: &str| {
+            drafts
+                .iter()
+                .find(|draft| draft.prompt.starts_with(prompt))
+                .map(|draft| draft.answers.clone())
+        };
+        assert_eq!(
+            list("Bữa sáng"),
+            Some(vec!["bánh mì".to_string(), "sữa".into()])
+        );
+        assert_eq!(
+            list("Phở"),
+            Some(vec![
+                "phở bò".to_string(),
+                "phở gà".into(),
+                "phở chay".into()
+            ])
+        );
     }
 
     #[test]
