@@ -972,6 +972,7 @@ mod tests {
                 title: "Test".into(),
                 source: "t.md".into(),
                 format: 1,
+                folder: None,
             },
             cards: vec![
                 card(

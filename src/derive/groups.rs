@@ -213,7 +213,10 @@ fn table_fact<'a>(
         return None;
     }
     let cells: Vec<(String, usize)> = if header.first().is_some_and(|cell| cell.trim().is_empty()) {
-        header[1..].iter().map(|cell| (cell.clone(), table.line)).collect()
+        header[1..]
+            .iter()
+            .map(|cell| (cell.clone(), table.line))
+            .collect()
     } else {
         table
             .rows
@@ -226,12 +229,14 @@ fn table_fact<'a>(
         .map(|(cell, line)| (strip_numbering(&trim_punctuation(&cell)), line))
         .filter(|(cell, _)| !cell.is_empty())
         .collect();
-    let names = items
-        .iter()
-        .all(|(item, _)| word_count(item) <= MAX_PLAIN_ITEM_WORDS && item.chars().any(char::is_alphabetic));
+    let names = items.iter().all(|(item, _)| {
+        word_count(item) <= MAX_PLAIN_ITEM_WORDS && item.chars().any(char::is_alphabetic)
+    });
     (names && items.len() >= 2).then(|| GroupFact {
         section,
-        short: (naming == Naming::Intro).then(|| noun_phrase(&name)).flatten(),
+        short: (naming == Naming::Intro)
+            .then(|| noun_phrase(&name))
+            .flatten(),
         name,
         naming,
         examples,
@@ -406,7 +411,8 @@ pub fn noun_phrase(sentence: &str) -> Option<String> {
     }
     // Three syllables at least: `hai loại`, `ba trạng thái` say little;
     // a phrase cut by the limit, not by its end, is no name.
-    let cut = end < words.len() && end - head_end >= 6 && !PHRASE_ENDS.contains(&lower[end].as_str());
+    let cut =
+        end < words.len() && end - head_end >= 6 && !PHRASE_ENDS.contains(&lower[end].as_str());
     if end - head_end < 3 || cut {
         return None;
     }
@@ -778,9 +784,23 @@ fn unfit_name(fact: &GroupFact<'_>) -> Option<DropReason> {
 
 /// Labels of a description's fields (beside [`is_generic`]'s).
 const FIELD_LABELS: [&str; 17] = [
-    "cau tao", "ap dung", "cong dung", "cu phap", "tac dung", "nguyen ly", "cach dung", "hoat dong",
-    "muc tieu", "y nghia", "dinh nghia", "tinh huong", "thao tac", "uu diem", "nhuoc diem",
-    "han che", "chuc nang",
+    "cau tao",
+    "ap dung",
+    "cong dung",
+    "cu phap",
+    "tac dung",
+    "nguyen ly",
+    "cach dung",
+    "hoat dong",
+    "muc tieu",
+    "y nghia",
+    "dinh nghia",
+    "tinh huong",
+    "thao tac",
+    "uu diem",
+    "nhuoc diem",
+    "han che",
+    "chuc nang",
 ];
 
 /// Why an item list is none a teacher would ask to recall, if it is not.
@@ -908,7 +928,11 @@ fn make_cards(
             continue;
         }
         // `title(), upper(), lower()` over those three: the name is the list.
-        let named_in_name = fact.items.iter().filter(|(item, _)| names(&fact.name, item)).count();
+        let named_in_name = fact
+            .items
+            .iter()
+            .filter(|(item, _)| names(&fact.name, item))
+            .count();
         if named_in_name == fact.items.len() {
             dropped.push(Dropped::new(
                 fact.line,

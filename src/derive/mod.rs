@@ -216,7 +216,7 @@ pub fn compile_lesson_explained(path: &Path, bytes: &[u8]) -> Result<Compiled> {
 /// The deck id of a lesson file named `stem`: its slug, or, for a name
 /// with no Latin letter or digit (`中文.md`, `---.md`), `lesson-` and a
 /// digest of the name, so two such lessons do not both become `x`.
-fn deck_slug(stem: &str) -> String {
+pub(crate) fn deck_slug(stem: &str) -> String {
     let has_letters = text::fold(stem).chars().any(|c| c.is_ascii_alphanumeric());
     if has_letters {
         slug(stem)
@@ -253,6 +253,7 @@ pub fn derive_explained(lesson: &Lesson, stem: &str, source: &str) -> Compiled {
                 title: lesson.title.clone().unwrap_or_else(|| stem.to_string()),
                 source: source.to_string(),
                 format: DECK_FORMAT,
+                folder: None,
             },
             cards,
         },
