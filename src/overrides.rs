@@ -19,12 +19,7 @@ pub fn overrides_path(lesson: &std::path::Path) -> std::path::PathBuf {
         .file_name()
         .map(|name| name.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let stem = name
-        .len()
-        .checked_sub(3)
-        .filter(|&cut| name.is_char_boundary(cut))
-        .filter(|&cut| name[cut..].eq_ignore_ascii_case(".md"))
-        .map_or(name.as_str(), |cut| &name[..cut]);
+    let stem = crate::derive::lesson_stem(&name);
     lesson.with_file_name(format!("{stem}.ontap.toml"))
 }
 

@@ -16,7 +16,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::derive::deck_slug;
+use crate::derive::{deck_slug, lesson_stem};
 
 /// One lesson of the run, as the id rule sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,13 +39,7 @@ impl SiteLesson {
 
     /// The file name without its `.md` (any case).
     fn stem(&self) -> &str {
-        let source = self.source.as_str();
-        source
-            .len()
-            .checked_sub(3)
-            .filter(|&cut| source.is_char_boundary(cut))
-            .filter(|&cut| source[cut..].eq_ignore_ascii_case(".md"))
-            .map_or(source, |cut| &source[..cut])
+        lesson_stem(&self.source)
     }
 
     /// The names the lesson may take, plainest first: its name, then the

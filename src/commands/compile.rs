@@ -651,41 +651,41 @@ impl Found {
     /// A file with no canonical path (a dangling symlink) is listed, so
     /// reading it reports the problem.
     fn push_file(&mut self, file: &Path) {
-        let fresh = match std::fs::canonicalize(file) {
-            Ok(canonical) => self.seen_files.insert(canonical),
-            Err(_) => true,
-        };
-        if fresh {
-            let folders: Vec<String> = file
-                .parent()
-                .and_then(|parent| parent.strip_prefix(&self.root).ok())
-                .map(|relative| {
-                    relative
-                        .components()
-                        .map(|part| part.as_os_str().to_string_lossy().into_owned())
-                        .collect()
-                })
-                .unwrap_or_default();
-            // An `index.md` with no folder of the site above it is named by
-            // the folder it is in.
-            let parent_name = std::fs::canonicalize(file).ok().and_then(|path| {
-                path.parent()
-                    .and_then(Path::file_name)
-                    .map(|n| n.to_string_lossy().into_owned())
-            });
-            let source = file
-                .file_name()
-                .map(|name| name.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            self.files.push(Listed {
-                path: file.to_path_buf(),
-                site: SiteLesson {
-                    folders,
-                    source,
-                    parent_name,
-                },
-            });
+        let canonical = std::fs::canonicalize(file).ok();
+        if let Some(canonical) = &canonical
+            && !self.seen_files.insert(canonical.clone())
+        {
+            return;
         }
+        let folders: Vec<String> = file
+            .parent()
+            .and_then(|parent| parent.strip_prefix(&self.root).ok())
+            .map(|relative| {
+                relative
+                    .components()
+                    .map(|part| part.as_os_str().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        // An `index.md` with no folder of the site above it is named by
+        // the folder it is in.
+        let parent_name = canonical.as_deref().and_then(|path| {
+            path.parent()
+                .and_then(Path::file_name)
+                .map(|name| name.to_string_lossy().into_owned())
+        });
+        let source = file
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        self.files.push(Listed {
+            path: file.to_path_buf(),
+            site: SiteLesson {
+                folders,
+                source,
+                parent_name,
+            },
+        });
     }
 }
 
