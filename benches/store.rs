@@ -1,7 +1,8 @@
-//! `cargo bench --bench store`: the state store with 10,000 cards and
-//! 100,000 reviews. Generates a data dir, then times a rebuild from the log,
+//! `cargo bench --bench store`: the state store at the 100k-card workload
+//! of `benches/scale.rs` (30,000 answered cards, 150,000 reviews). Generates a data dir, then times a rebuild from the log,
 //! start-up (cache load), start-up with a tail to replay, a full log parse,
-//! and recording one answer (fsynced); prints the figures and peak memory.
+//! recording one answer (fsynced) and a checkpoint (the cache rewritten, as
+//! at a session's end); prints the figures and peak memory.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -13,8 +14,8 @@ use ontap::judge::Grade;
 use ontap::scheduler::{Rating, Scheduler};
 use ontap::store::{CACHE_FILE, LOG_FILE, Review, ReviewMode, Store};
 
-const CARDS: usize = 10_000;
-const REVIEWS: usize = 100_000;
+const CARDS: usize = 30_000;
+const REVIEWS: usize = 150_000;
 
 /// The review log as an outside tool would write it: the contract fields only.
 fn generate_log(path: &Path) -> usize {
@@ -113,26 +114,39 @@ fn main() {
 
     let mut store = Store::open(dir, Scheduler::default()).expect("open");
     let mut minute = 0;
-    time(
-        "record one answer (append + fsync + atomic cache)",
-        20,
-        || {
-            minute += 1;
-            store
-                .record(Review {
-                    overruled: None,
-                    card: CardId(format!("bench/translate/vi-en/the-card-number-{minute}")),
-                    deck: DeckId("bench".into()),
-                    at: clock::parse("2027-01-01T08:00:00+07:00").expect("valid time")
-                        + chrono::Duration::minutes(minute),
-                    rating: Rating::Good,
-                    mode: ReviewMode::Study,
-                    answer: "câu trả lời".into(),
-                    verdict: Grade::Correct,
-                })
-                .expect("record")
-        },
-    );
+    time("record one answer (append + fsync)", 20, || {
+        minute += 1;
+        store
+            .record(Review {
+                overruled: None,
+                card: CardId(format!("bench/translate/vi-en/the-card-number-{minute}")),
+                deck: DeckId("bench".into()),
+                at: clock::parse("2027-01-01T08:00:00+07:00").expect("valid time")
+                    + chrono::Duration::minutes(minute),
+                rating: Rating::Good,
+                mode: ReviewMode::Study,
+                answer: "câu trả lời".into(),
+                verdict: Grade::Correct,
+            })
+            .expect("record")
+    });
+    time("checkpoint (atomic cache rewrite, session end)", 5, || {
+        minute += 1;
+        store
+            .record(Review {
+                overruled: None,
+                card: CardId(format!("bench/translate/vi-en/the-card-number-{minute}")),
+                deck: DeckId("bench".into()),
+                at: clock::parse("2027-01-01T08:00:00+07:00").expect("valid time")
+                    + chrono::Duration::minutes(minute),
+                rating: Rating::Good,
+                mode: ReviewMode::Study,
+                answer: "câu trả lời".into(),
+                verdict: Grade::Correct,
+            })
+            .expect("record");
+        store.checkpoint().expect("checkpoint")
+    });
     drop(store);
 
     // A writer killed before it wrote the cache, 1,000 answers ago: start-up

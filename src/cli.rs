@@ -19,37 +19,61 @@ use crate::error::{Error, Result};
     after_help = "Examples:\n  ontap                      study what is due in every deck\n  ontap compile lessons/     turn lessons into decks\n  ontap quiz --kind category take a category quiz\n  ontap review               go over the answers you missed"
 )]
 pub struct Cli {
+    #[command(flatten)]
+    pub data: DataDirArg,
+
+    #[command(flatten)]
+    pub library: DecksDirArg,
+
+    #[command(flatten)]
+    pub messages: MessageArgs,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+// The options below are flattened into the commands they act on (and into
+// the top level, for `ontap` alone and `ontap --lang en study`), rather
+// than made global: `ontap man --help` offers no `--decks`.
+
+/// `--data-dir`, for the commands that read or write the review state or
+/// the library kept beside it.
+#[derive(Debug, Clone, Default, Args)]
+pub struct DataDirArg {
     /// Where reviews and schedules are kept [default: the platform's data dir]
     #[arg(
         long,
-        global = true,
         env = "ONTAP_DATA_DIR",
         value_name = "DIR",
         value_parser = path_or_unset()
     )]
     pub data_dir: Option<PathBuf>,
+}
 
-    /// Study the decks of this folder instead of the library
+/// `--decks`, for the commands that read the library.
+#[derive(Debug, Clone, Default, Args)]
+pub struct DecksDirArg {
+    /// Use the decks of this folder instead of the library
     #[arg(
         long = "decks",
         id = "decks_dir",
-        global = true,
         env = "ONTAP_DECKS",
         value_name = "DIR",
         value_parser = path_or_unset()
     )]
     pub decks: Option<PathBuf>,
+}
 
-    /// When to colour the output
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
+/// `--color` and `--lang`, for every command that prints messages.
+#[derive(Debug, Clone, Default, Args)]
+pub struct MessageArgs {
+    /// When to colour the output [default: auto]
+    #[arg(long, value_enum)]
+    pub color: Option<ColorChoice>,
 
     /// The language of ontap's messages [default: from LANG]
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, value_enum)]
     pub lang: Option<Lang>,
-
-    #[command(subcommand)]
-    pub command: Option<Command>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -104,6 +128,85 @@ pub enum Command {
     Man,
 }
 
+impl Command {
+    /// The options of this command that the configuration is made of
+    /// (`None` where the command has no such option).
+    fn options(
+        &self,
+    ) -> (
+        Option<&DataDirArg>,
+        Option<&DecksDirArg>,
+        Option<&MessageArgs>,
+    ) {
+        match self {
+            Command::Compile(args) => (None, None, Some(&args.messages)),
+            Command::Study(args) => (Some(&args.data), Some(&args.library), Some(&args.messages)),
+            Command::Quiz(args) => (Some(&args.data), Some(&args.library), Some(&args.messages)),
+            Command::Review(args) => (Some(&args.data), Some(&args.library), Some(&args.messages)),
+            Command::Decks(args) => (Some(&args.data), Some(&args.library), Some(&args.messages)),
+            Command::Add(args) => (Some(&args.data), None, Some(&args.messages)),
+            Command::State(StateCommand::Check(args)) => {
+                (Some(&args.data), Some(&args.library), Some(&args.messages))
+            }
+            Command::State(StateCommand::Rebuild(args)) => {
+                (Some(&args.data), None, Some(&args.messages))
+            }
+            Command::State(StateCommand::Merge(args)) => {
+                (Some(&args.data), None, Some(&args.messages))
+            }
+            Command::Stats(args) => (Some(&args.data), Some(&args.library), Some(&args.messages)),
+            Command::Export(args) => (Some(&args.data), Some(&args.library), Some(&args.messages)),
+            Command::Completions(_) | Command::Man => (None, None, None),
+        }
+    }
+}
+
+/// The options of `ontap decks`.
+#[derive(Debug, Args)]
+pub struct DecksArgs {
+    /// Decks, or folders of decks (grade-11/), to list [default: every deck]
+    #[arg(value_name = "DECK")]
+    pub decks: Vec<String>,
+    #[command(flatten)]
+    pub data: DataDirArg,
+    #[command(flatten)]
+    pub library: DecksDirArg,
+    #[command(flatten)]
+    pub messages: MessageArgs,
+}
+
+/// The options of `ontap state check`.
+#[derive(Debug, Args)]
+pub struct StateCheckArgs {
+    #[command(flatten)]
+    pub data: DataDirArg,
+    #[command(flatten)]
+    pub library: DecksDirArg,
+    #[command(flatten)]
+    pub messages: MessageArgs,
+}
+
+/// The options of `ontap state rebuild`.
+#[derive(Debug, Args)]
+pub struct StateRebuildArgs {
+    #[command(flatten)]
+    pub data: DataDirArg,
+    #[command(flatten)]
+    pub messages: MessageArgs,
+}
+
+/// The options of `ontap state merge`.
+#[derive(Debug, Args)]
+pub struct StateMergeArgs {
+    /// The other machine's data directory
+    #[arg(value_name = "OTHER_DATA_DIR")]
+    pub other: PathBuf,
+    #[command(flatten)]
+    pub data: DataDirArg,
+    #[command(flatten)]
+    pub messages: MessageArgs,
+}
+
 #[derive(Debug, Args)]
 pub struct CompileArgs {
     /// Lesson files, or folders searched recursively for *.md
@@ -115,6 +218,8 @@ pub struct CompileArgs {
     /// List every candidate card left out, with its line and why
     #[arg(long)]
     pub explain: bool,
+    #[command(flatten)]
+    pub messages: MessageArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -143,6 +248,12 @@ pub struct StudyArgs {
     /// Which way translation cards go
     #[arg(long, value_enum, default_value_t = DirectionChoice::Both)]
     pub direction: DirectionChoice,
+    #[command(flatten)]
+    pub data: DataDirArg,
+    #[command(flatten)]
+    pub library: DecksDirArg,
+    #[command(flatten)]
+    pub messages: MessageArgs,
 }
 
 #[derive(Debug, Args)]
@@ -159,6 +270,12 @@ pub struct QuizArgs {
     /// Seed for picking and shuffling, to repeat a quiz
     #[arg(long, value_name = "S")]
     pub seed: Option<u64>,
+    #[command(flatten)]
+    pub data: DataDirArg,
+    #[command(flatten)]
+    pub library: DecksDirArg,
+    #[command(flatten)]
+    pub messages: MessageArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -187,13 +304,12 @@ pub struct ReviewArgs {
     /// Decks, or folders of decks, whose missed answers to go over [default: every deck]
     #[arg(value_name = "DECK")]
     pub decks: Vec<String>,
-}
-
-#[derive(Debug, Args)]
-pub struct DecksArgs {
-    /// Decks, or folders of decks (grade-11/), to list [default: every deck]
-    #[arg(value_name = "DECK")]
-    pub decks: Vec<String>,
+    #[command(flatten)]
+    pub data: DataDirArg,
+    #[command(flatten)]
+    pub library: DecksDirArg,
+    #[command(flatten)]
+    pub messages: MessageArgs,
 }
 
 #[derive(Debug, Args)]
@@ -201,23 +317,23 @@ pub struct AddArgs {
     /// Lesson files, or folders searched recursively for *.md
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub data: DataDirArg,
+    #[command(flatten)]
+    pub messages: MessageArgs,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum StateCommand {
     /// Verify every state file and say what is wrong and what to do
     #[command(after_help = "Example:\n  ontap state check")]
-    Check,
+    Check(StateCheckArgs),
     /// Recompute the schedule cache from the review log
     #[command(after_help = "Example:\n  ontap state rebuild")]
-    Rebuild,
+    Rebuild(StateRebuildArgs),
     /// Take the union of another data dir's review log and rebuild
     #[command(after_help = "Example:\n  ontap state merge /mnt/laptop/.local/share/ontap")]
-    Merge {
-        /// The other machine's data directory
-        #[arg(value_name = "OTHER_DATA_DIR")]
-        other: PathBuf,
-    },
+    Merge(StateMergeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -228,6 +344,12 @@ pub struct StatsArgs {
     /// Print the figures as JSON
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub data: DataDirArg,
+    #[command(flatten)]
+    pub library: DecksDirArg,
+    #[command(flatten)]
+    pub messages: MessageArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -242,15 +364,24 @@ pub struct ExportArgs {
     /// Decks, or folders of decks, to export [default: every deck]
     #[arg(value_name = "DECK")]
     pub decks: Vec<String>,
+    /// The file format: anki (Anki's import file), csv (RFC 4180, a header
+    /// row) or json (the decks, with each card's schedule)
     #[arg(long, value_enum)]
     pub format: ExportFormat,
-    /// Write here instead of standard output
+    /// Write here instead of standard output (`-` is standard output)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub data: DataDirArg,
+    #[command(flatten)]
+    pub library: DecksDirArg,
+    #[command(flatten)]
+    pub messages: MessageArgs,
 }
 
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
+    /// The shell to complete for
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
 }
@@ -271,9 +402,26 @@ pub struct Config {
 
 impl Config {
     pub fn from_cli(cli: &Cli) -> Result<Config> {
-        let data_dir = set_path(cli.data_dir.as_deref())
+        // A command's own option wins over the same option before it.
+        let (data, library, messages) = cli
+            .command
+            .as_ref()
+            .map_or((None, None, None), Command::options);
+        let data_dir = data
+            .and_then(|data| set_path(data.data_dir.as_deref()))
+            .or_else(|| set_path(cli.data.data_dir.as_deref()))
             .or_else(|| dirs::data_dir().map(|dir| dir.join("ontap")));
-        let color = match cli.color {
+        let decks_dir = library
+            .and_then(|library| set_path(library.decks.as_deref()))
+            .or_else(|| set_path(cli.library.decks.as_deref()));
+        let color_choice = messages
+            .and_then(|messages| messages.color)
+            .or(cli.messages.color)
+            .unwrap_or(ColorChoice::Auto);
+        let lang = messages
+            .and_then(|messages| messages.lang)
+            .or(cli.messages.lang);
+        let color = match color_choice {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto => {
@@ -284,9 +432,9 @@ impl Config {
         colored::control::set_override(color);
         Ok(Config {
             data_dir,
-            decks_dir: set_path(cli.decks.as_deref()),
+            decks_dir,
             color,
-            lang: cli.lang.unwrap_or_else(lang_from_env),
+            lang: lang.unwrap_or_else(lang_from_env),
             now: clock::now()?,
             interactive: std::io::stdin().is_terminal(),
         })
@@ -343,10 +491,38 @@ mod tests {
     fn an_empty_directory_argument_counts_as_unset() {
         let args = ["ontap", "--data-dir", "", "--decks", "", "state", "check"];
         let cli = Cli::try_parse_from(args).unwrap();
-        assert_eq!(set_path(cli.data_dir.as_deref()), None);
-        assert_eq!(set_path(cli.decks.as_deref()), None);
+        assert_eq!(set_path(cli.data.data_dir.as_deref()), None);
+        assert_eq!(set_path(cli.library.decks.as_deref()), None);
         let cli = Cli::try_parse_from(["ontap", "--data-dir", "d", "state", "check"]).unwrap();
-        assert_eq!(set_path(cli.data_dir.as_deref()), Some(PathBuf::from("d")));
+        assert_eq!(
+            set_path(cli.data.data_dir.as_deref()),
+            Some(PathBuf::from("d"))
+        );
+    }
+
+    #[test]
+    fn every_option_has_a_line_of_help() {
+        fn check(command: &clap::Command) {
+            for arg in command.get_arguments() {
+                assert!(
+                    arg.get_help().is_some(),
+                    "{} {} has no help",
+                    command.get_name(),
+                    arg.get_id()
+                );
+            }
+            command.get_subcommands().for_each(check);
+        }
+        check(&Cli::command());
+    }
+
+    #[test]
+    fn a_command_s_own_option_wins_over_the_one_before_it() {
+        let cli = Cli::try_parse_from(["ontap", "--lang", "vi", "decks", "--lang", "en"]).unwrap();
+        let (_, _, messages) = cli.command.as_ref().unwrap().options();
+        assert_eq!(messages.unwrap().lang, Some(Lang::En));
+        assert!(Cli::try_parse_from(["ontap", "man", "--decks", "d"]).is_err());
+        assert!(Cli::try_parse_from(["ontap", "compile", "x.md", "--data-dir", "d"]).is_err());
     }
 
     #[test]

@@ -62,6 +62,27 @@ pub enum Error {
         supported: i64,
     },
 
+    /// Writing an answer to the review log failed (a full disk, a folder
+    /// turned read-only): the answer is not saved.
+    #[error(
+        "your answer was not saved: {}: {source}; free some space (or make the folder writable) and answer it again",
+        path.display()
+    )]
+    AnswerNotSaved { path: PathBuf, source: io::Error },
+
+    /// The answer is in the review log, but the schedule cache derived from
+    /// it could not be rewritten; the next command brings it up to date.
+    #[error(
+        "your answer was saved in {}, but the schedule cache could not be updated ({}: {source}); free some space, ontap updates it next time",
+        log.display(),
+        path.display()
+    )]
+    CacheNotUpdated {
+        log: PathBuf,
+        path: PathBuf,
+        source: io::Error,
+    },
+
     /// Another ontap process holds the data directory.
     #[error(
         "{}: another ontap session is using this data directory; finish it first (nothing was changed)",
@@ -78,11 +99,11 @@ pub enum Error {
     Usage(String),
 
     /// Some lessons failed to compile; each failure was already reported.
-    #[error("{failed} of {total} lessons failed to compile")]
+    #[error("{failed} of {} failed to compile", crate::i18n::counted(*total, "lesson", "lessons"))]
     CompileFailed { failed: usize, total: usize },
 
     /// `state check` found problems; each was already reported.
-    #[error("state check found {0} problem(s)")]
+    #[error("state check found {}", crate::i18n::counted(*.0, "problem", "problems"))]
     CheckFailed(usize),
 
     /// An error worded in the user's language (see `i18n::localized`); the

@@ -10,12 +10,24 @@ use crate::error::Error;
 /// One user-facing message, with the values it needs.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg<'a> {
-    /// `3/20 · due 12 · new 5`
+    /// `3/20 · due 12 · new 5 · learning 1`: answers given (with this one)
+    /// of what the session will ask; `again` cards come back for a
+    /// learning step.
     Progress {
         position: usize,
         total: usize,
         due: usize,
         new: usize,
+        again: usize,
+    },
+    /// The session's total grew: cards come back for a learning step.
+    TotalGrew(usize),
+    /// New cards left for tomorrow because a sibling was answered today.
+    NewCardsWaitForSiblings(usize),
+    /// New cards left for tomorrow by the daily limit (`--new`).
+    NewCardsWaitForLimit {
+        count: usize,
+        limit: usize,
     },
     /// Progress of a quiz or review: `3/20`, `left 4`.
     QuizProgress {
@@ -99,10 +111,14 @@ pub enum Msg<'a> {
         close: usize,
         wrong: usize,
     },
+    /// Close answers count as right; how many of them were close is said.
     QuizScore {
-        correct: usize,
+        right: usize,
         total: usize,
+        close: usize,
     },
+    /// After a miss line: the card was answered right later, on this try.
+    RightOnTry(usize),
     /// A quiz left before its end: `asked` of `planned` questions answered.
     QuizStopped {
         asked: usize,
@@ -120,6 +136,9 @@ pub enum Msg<'a> {
         prompt: &'a str,
         expected: &'a str,
     },
+    /// A deck file that could not be read, with the error naming its file
+    /// and line: left out of this command, and untouched.
+    DeckLeftOut(&'a str),
     DecksHeader,
     NoDecks,
     Added {
@@ -160,9 +179,61 @@ impl Msg<'_> {
                 total,
                 due,
                 new,
-            } => (
-                format!("{position}/{total} · đến hạn {due} · mới {new}"),
-                format!("{position}/{total} · due {due} · new {new}"),
+                again,
+            } => {
+                let (vi, en) = match again {
+                    0 => (String::new(), String::new()),
+                    again => (
+                        format!(" · đang học {again}"),
+                        format!(" · learning {again}"),
+                    ),
+                };
+                (
+                    format!("{position}/{total} · đến hạn {due} · mới {new}{vi}"),
+                    format!("{position}/{total} · due {due} · new {new}{en}"),
+                )
+            }
+            Msg::TotalGrew(count) => (
+                format!("(+{count}: thẻ được hỏi lại ở bước học tiếp theo)"),
+                format!(
+                    "(+{count}: {})",
+                    plural(
+                        *count,
+                        "a card comes back for its next learning step",
+                        "cards come back for their next learning step"
+                    )
+                ),
+            ),
+            Msg::NewCardsWaitForSiblings(count) => (
+                format!(
+                    "{count} thẻ mới chờ đến ngày mai, để thẻ này không làm lộ đáp án của thẻ kia."
+                ),
+                format!(
+                    "{} until tomorrow so that a card does not give away another's answer.",
+                    plural(
+                        *count,
+                        "1 new card waits",
+                        &format!("{count} new cards wait")
+                    )
+                ),
+            ),
+            Msg::NewCardsWaitForLimit { count, limit } => (
+                format!(
+                    "{count} thẻ mới chờ đến ngày mai: đã đủ {limit} thẻ mới mỗi ngày (đổi bằng --new)."
+                ),
+                format!(
+                    "{} until tomorrow: today's {} reached (change it with --new).",
+                    plural(
+                        *count,
+                        "1 new card waits",
+                        &format!("{count} new cards wait")
+                    ),
+                    plural(
+                        *limit,
+                        "limit of 1 new card is",
+                        &format!("limit of {limit} new cards is")
+                    )
+                ),
             ),
             Msg::QuizProgress { position, total } => (
                 format!("Câu {position}/{total}"),
@@ -178,7 +249,10 @@ impl Msg<'_> {
             }
             Msg::ListAnswerHint { items } => (
                 format!("({items} ý, ngăn cách bằng dấu phẩy)"),
-                format!("({items} items, separated by commas)"),
+                format!(
+                    "({}, separated by commas)",
+                    counted(*items, "item", "items")
+                ),
             ),
             Msg::TextAnswerPrompt => pair("Trả lời", "Answer"),
             Msg::KeysHint => pair(
@@ -224,7 +298,10 @@ impl Msg<'_> {
             ),
             Msg::Partial { recalled, total } => (
                 format!("Bạn nhớ được {recalled}/{total} ý"),
-                format!("You recalled {recalled} of {total} items"),
+                format!(
+                    "You recalled {recalled} of {}",
+                    counted(*total, "item", "items")
+                ),
             ),
             Msg::NextReview(after) => (
                 format!("Ôn lại sau {}", duration(*after, Lang::Vi)),
@@ -364,13 +441,33 @@ impl Msg<'_> {
                     "Session over: {answered} answered · {correct} correct · {close} close · {wrong} wrong"
                 ),
             ),
-            Msg::QuizScore { correct, total } => (
-                format!("Điểm: {correct}/{total}"),
-                format!("Score: {correct}/{total}"),
+            Msg::QuizScore {
+                right,
+                total,
+                close: 0,
+            } => (
+                format!("Điểm: {right}/{total}"),
+                format!("Score: {right}/{total}"),
+            ),
+            Msg::QuizScore {
+                right,
+                total,
+                close,
+            } => (
+                format!("Điểm: {right}/{total} · {close} gần đúng"),
+                format!("Score: {right}/{total} · {close} close"),
+            ),
+            Msg::RightOnTry(2) => pair("→ lần thứ hai thì đúng", "→ right on the second try"),
+            Msg::RightOnTry(tries) => (
+                format!("→ lần thứ {tries} thì đúng"),
+                format!("→ right on try {tries}"),
             ),
             Msg::QuizStopped { asked, planned } => (
                 format!("Đã dừng sau {asked}/{planned} câu."),
-                format!("Stopped after {asked} of {planned} questions."),
+                format!(
+                    "Stopped after {asked} of {}.",
+                    counted(*planned, "question", "questions")
+                ),
             ),
             Msg::StillMissed(count) => (
                 format!("Còn {count} câu sai; chạy lại `ontap review` để ôn tiếp."),
@@ -388,6 +485,14 @@ impl Msg<'_> {
             Msg::MissLineUnanswered { prompt, expected } => (
                 format!("  {prompt} → {expected} (bạn bỏ trống)"),
                 format!("  {prompt} → {expected} (no answer)"),
+            ),
+            Msg::DeckLeftOut(error) => (
+                format!(
+                    "ontap: cảnh báo: {error}\n  bộ thẻ này bị bỏ qua (tệp được giữ nguyên); sửa tệp, hoặc biên dịch lại bài học của nó bằng `ontap add BÀI_HỌC.md`"
+                ),
+                format!(
+                    "ontap: warning: {error}\n  this deck is left out (the file is untouched); fix the file, or recompile its lesson with `ontap add LESSON.md`"
+                ),
             ),
             Msg::DecksHeader => pair(
                 "bộ thẻ\tsố thẻ\tmới\tđến hạn hôm nay\tcâu sai",
@@ -439,6 +544,17 @@ pub fn localized(error: Error, lang: Lang) -> Error {
         } => format!(
             "{location}: định dạng phiên bản {found} mới hơn mức ontap này hiểu được (tối đa {supported}); hãy nâng cấp ontap, tệp vẫn được giữ nguyên"
         ),
+        Error::AnswerNotSaved { path, source } => format!(
+            "câu trả lời chưa được lưu: {}: {}; hãy giải phóng dung lượng đĩa (hoặc cho phép ghi vào thư mục) rồi trả lời lại",
+            path.display(),
+            io_error_vi(source)
+        ),
+        Error::CacheNotUpdated { log, path, source } => format!(
+            "câu trả lời đã được lưu vào {}, nhưng chưa cập nhật được bộ nhớ đệm lịch ôn ({}: {}); hãy giải phóng dung lượng đĩa, lần chạy sau ontap sẽ tự cập nhật",
+            log.display(),
+            path.display(),
+            io_error_vi(source)
+        ),
         Error::Locked { path } => format!(
             "{}: một phiên ontap khác đang dùng thư mục dữ liệu này; hãy kết thúc phiên đó trước (chưa có gì bị thay đổi)",
             path.display()
@@ -470,6 +586,16 @@ fn io_error_vi(error: &std::io::Error) -> String {
         _ => "lỗi đọc/ghi",
     };
     format!("{what} ({error})")
+}
+
+/// English singular or plural for `count` (Vietnamese has no plural).
+pub fn plural<'t>(count: usize, one: &'t str, many: &'t str) -> &'t str {
+    if count == 1 { one } else { many }
+}
+
+/// `count` and the English noun that agrees with it: `1 card`, `2 cards`.
+pub fn counted(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", plural(count, one, many))
 }
 
 fn pair(vi: &str, en: &str) -> (String, String) {
@@ -589,6 +715,15 @@ mod tests {
                 total: 20,
                 due: 12,
                 new: 5,
+                again: 1,
+            },
+            Msg::TotalGrew(1),
+            Msg::TotalGrew(2),
+            Msg::NewCardsWaitForSiblings(1),
+            Msg::NewCardsWaitForSiblings(7),
+            Msg::NewCardsWaitForLimit {
+                count: 3,
+                limit: 20,
             },
             Msg::QuizProgress {
                 position: 1,
@@ -666,9 +801,12 @@ mod tests {
                 wrong: 1,
             },
             Msg::QuizScore {
-                correct: 7,
+                right: 7,
                 total: 10,
+                close: 2,
             },
+            Msg::RightOnTry(2),
+            Msg::RightOnTry(3),
             Msg::QuizStopped {
                 asked: 3,
                 planned: 10,
@@ -680,6 +818,7 @@ mod tests {
                 expected: "e",
                 answer: "a",
             },
+            Msg::DeckLeftOut("d.toml:11: expected `]`"),
             Msg::DecksHeader,
             Msg::NoDecks,
             Msg::Added { dir: "d" },
@@ -753,6 +892,19 @@ mod tests {
             locked.to_string().contains("một phiên ontap khác"),
             "{locked}"
         );
+    }
+
+    #[test]
+    fn english_counts_agree_with_their_nouns() {
+        assert_eq!(counted(1, "card", "cards"), "1 card");
+        assert_eq!(counted(0, "card", "cards"), "0 cards");
+        let hint = Msg::ListAnswerHint { items: 1 };
+        assert_eq!(hint.text(Lang::En), "(1 item, separated by commas)");
+        let stopped = Msg::QuizStopped {
+            asked: 0,
+            planned: 1,
+        };
+        assert_eq!(stopped.text(Lang::En), "Stopped after 0 of 1 question.");
     }
 
     #[test]

@@ -1216,7 +1216,7 @@ fn is_ignored_punctuation(c: char) -> bool {
 }
 
 /// The letters without diacritics: `đ` → `d`, marks dropped.
-fn strip_diacritics(text: &str) -> String {
+pub fn strip_diacritics(text: &str) -> String {
     text.nfd()
         .filter(|c| !is_combining_mark(*c))
         .map(|c| match c {

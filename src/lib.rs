@@ -15,6 +15,7 @@ pub mod deck;
 pub mod derive;
 pub mod error;
 pub mod export;
+pub mod fsio;
 pub mod i18n;
 pub mod judge;
 pub mod lesson;

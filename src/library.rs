@@ -1,6 +1,8 @@
 //! The deck library: the decks a session can study. By default the data
 //! dir's `decks/` plus the bundled deck embedded in the binary (a deck in
 //! `decks/` with the same id wins); with `--decks DIR`, that folder alone.
+//! A deck file that cannot be read is left out (and untouched) and listed
+//! in [`Library::broken`], so the other decks can still be studied.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -8,14 +10,20 @@ use std::path::{Path, PathBuf};
 use crate::cli::Config;
 use crate::deck::{Deck, DeckId, line_of_key, utf8_text};
 use crate::error::{Error, Location, Result};
+use crate::store::deck_cache::{self, DeckCache, FileStamp};
 
 /// The bundled lesson's compiled deck, so ontap works from any directory.
 pub const BUNDLED_DECK: &str = include_str!("../decks/ai-tao-sinh.toml");
 
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Library {
     /// Sorted by deck id.
     pub decks: Vec<Deck>,
+    /// The deck files that could not be read (cut short by a hand edit, not
+    /// UTF-8, a newer format): left out and left untouched, so that one
+    /// broken file does not keep the student from the other decks. Each
+    /// error names its file and line; commands warn about every one.
+    pub broken: Vec<Error>,
 }
 
 impl Library {
@@ -23,34 +31,58 @@ impl Library {
     pub fn load(config: &Config) -> Result<Library> {
         match &config.decks_dir {
             Some(dir) => Library::from_dir(dir, false),
-            None => Library::from_dir(&config.data_dir()?.join("decks"), true),
+            None => {
+                let data_dir = config.data_dir()?;
+                Library::from_dir_cached(&data_dir.join("decks"), true, Some(data_dir))
+            }
         }
     }
 
     /// Loads every `*.toml` deck of `dir` (a missing `dir` holds none), plus
     /// the bundled deck when `with_bundled` and no deck of `dir` replaces it.
     pub fn from_dir(dir: &Path, with_bundled: bool) -> Result<Library> {
-        let mut decks: Vec<Deck> = Vec::new();
-        let mut files: BTreeMap<DeckId, PathBuf> = BTreeMap::new();
-        for path in deck_files(dir)? {
-            let bytes = std::fs::read(&path).map_err(|error| Error::io(&path, error))?;
-            let text = utf8_text(&path, bytes)?;
-            let deck = Deck::from_toml(&text, &path)?;
-            // Two files of one deck (a copy kept as a backup) would show it
-            // twice and ask its cards twice; which one is meant is the user's call.
-            if let Some(first) = files.get(&deck.deck.id) {
-                return Err(Error::invalid(
-                    Location::line(&path, line_of_key(&text, "id")),
-                    format!(
-                        "deck `{}` is also in {}; a deck id must be unique in the library, remove or rename one of them",
-                        deck.deck.id,
-                        first.display()
-                    ),
-                ));
-            }
-            files.insert(deck.deck.id.clone(), path);
-            decks.push(deck);
+        Library::from_dir_cached(dir, with_bundled, None)
+    }
+
+    /// [`Library::from_dir`], taking the decks whose file is unchanged from
+    /// the library cache of `cache_dir` (the data dir) and updating that
+    /// cache when a file was parsed, added or removed. The result is the
+    /// same as parsing every file; only the time differs.
+    pub fn from_dir_cached(
+        dir: &Path,
+        with_bundled: bool,
+        cache_dir: Option<&Path>,
+    ) -> Result<Library> {
+        let mut cache = cache_dir.map(DeckCache::read).unwrap_or_default();
+        let (files, broken, parsed_any) = read_deck_files(dir, &mut cache)?;
+        if let Some(cache_dir) = cache_dir
+            && (parsed_any || cache.has_leftovers())
+        {
+            deck_cache::write(cache_dir, &cache_entries(&files));
         }
+        Library::of(files, broken, with_bundled)
+    }
+
+    /// For `ontap state check`: the library `config` points at, parsed from
+    /// its TOML alone (the cache is neither used nor written), and how the
+    /// data dir's library cache compares with it (`None` for `--decks`).
+    pub fn load_checking_cache(
+        config: &Config,
+    ) -> Result<(Library, Option<deck_cache::LibraryCacheState>)> {
+        if let Some(dir) = &config.decks_dir {
+            return Ok((Library::from_dir(dir, false)?, None));
+        }
+        let data_dir = config.data_dir()?;
+        let (files, broken, _) =
+            read_deck_files(&data_dir.join("decks"), &mut DeckCache::default())?;
+        let state = deck_cache::check(data_dir, &cache_entries(&files));
+        Ok((Library::of(files, broken, true)?, Some(state)))
+    }
+
+    /// The library of `files`, plus the bundled deck when `with_bundled`
+    /// and no file replaces it, sorted by deck id.
+    fn of(files: Vec<DeckFile>, broken: Vec<Error>, with_bundled: bool) -> Result<Library> {
+        let mut decks: Vec<Deck> = files.into_iter().map(|file| file.deck).collect();
         if with_bundled {
             let bundled = Deck::from_toml(BUNDLED_DECK, Path::new("<bundled>/ai-tao-sinh.toml"))?;
             if !decks.iter().any(|deck| deck.deck.id == bundled.deck.id) {
@@ -58,7 +90,7 @@ impl Library {
             }
         }
         decks.sort_by(|a, b| a.deck.id.cmp(&b.deck.id));
-        Ok(Library { decks })
+        Ok(Library { decks, broken })
     }
 
     /// The acronyms and expansions every deck of the library defines, for
@@ -113,6 +145,84 @@ impl Library {
     }
 }
 
+/// One deck file of the library: its name in the folder, its stamp, its deck.
+struct DeckFile {
+    name: String,
+    stamp: FileStamp,
+    deck: Deck,
+}
+
+/// Every deck file of `dir`, in name order, each taken from `cache` when its
+/// stamp matches, else parsed; the files that could not be read (never
+/// cached, so they are read and reported again next time); and whether any
+/// was parsed.
+fn read_deck_files(dir: &Path, cache: &mut DeckCache) -> Result<(Vec<DeckFile>, Vec<Error>, bool)> {
+    let mut parsed_any = false;
+    let mut broken = Vec::new();
+    let mut files: Vec<DeckFile> = Vec::new();
+    let mut paths: BTreeMap<DeckId, PathBuf> = BTreeMap::new();
+    for path in deck_files(dir)? {
+        let (name, stamp) = (file_name(&path), FileStamp::of(&path)?);
+        let deck = match cache.take(&name, &stamp) {
+            Some(deck) => deck,
+            None => {
+                parsed_any = true;
+                match read_deck(&path) {
+                    Ok(deck) => deck,
+                    Err(error) => {
+                        broken.push(error);
+                        continue;
+                    }
+                }
+            }
+        };
+        // Two files of one deck (a copy kept as a backup) would show it
+        // twice and ask its cards twice; which one is meant is the user's call.
+        if let Some(first) = paths.get(&deck.deck.id) {
+            return Err(duplicate_deck(&path, &deck, first));
+        }
+        paths.insert(deck.deck.id.clone(), path);
+        files.push(DeckFile { name, stamp, deck });
+    }
+    Ok((files, broken, parsed_any))
+}
+
+/// What the library cache keeps of `files`.
+fn cache_entries(files: &[DeckFile]) -> Vec<(&str, FileStamp, &Deck)> {
+    files
+        .iter()
+        .map(|file| (file.name.as_str(), file.stamp, &file.deck))
+        .collect()
+}
+
+/// The deck of the file `path`, parsed from its TOML.
+fn read_deck(path: &Path) -> Result<Deck> {
+    let bytes = std::fs::read(path).map_err(|error| Error::io(path, error))?;
+    let text = utf8_text(path, bytes)?;
+    Deck::from_toml(&text, path)
+}
+
+/// The error for a second file `path` holding the deck of file `first`.
+fn duplicate_deck(path: &Path, deck: &Deck, first: &Path) -> Error {
+    // The line of its id, from the text (a cached deck has none at hand).
+    let line = std::fs::read_to_string(path).map_or(1, |text| line_of_key(&text, "id"));
+    Error::invalid(
+        Location::line(path, line),
+        format!(
+            "deck `{}` is also in {}; a deck id must be unique in the library, remove or rename one of them",
+            deck.deck.id,
+            first.display()
+        ),
+    )
+}
+
+/// The name a deck file is cached under.
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
 /// The `*.toml` files directly in `dir`, sorted; none when `dir` is missing.
 fn deck_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let entries = match std::fs::read_dir(dir) {
@@ -147,7 +257,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("bad.toml");
         std::fs::write(&path, b"[deck]\nid = \"x\xff\"\n").unwrap();
-        let error = Library::from_dir(dir.path(), false).unwrap_err();
+        let library = Library::from_dir(dir.path(), false).unwrap();
+        assert!(library.decks.is_empty());
+        let error = &library.broken[0];
         let expected = format!("{}:2: not UTF-8", path.display());
         assert!(error.to_string().starts_with(&expected), "{error}");
     }
@@ -183,6 +295,7 @@ mod tests {
                 deck_in("sort", Some("grade-12")),
                 deck_in("alone", None),
             ],
+            broken: Vec::new(),
         };
         let ids = |names: &[&str]| -> Vec<String> {
             let names: Vec<String> = names.iter().map(|name| name.to_string()).collect();

@@ -8,13 +8,19 @@
 //!    then lesson order);
 //! 4. new cards in lesson order, no more than the daily new-card limit
 //!    minus the cards first answered today; a new card that is a sibling
-//!    of a card answered today or already queued is left for another day
-//!    (Anki "buries" siblings the same way), see [`are_siblings`]; so is
-//!    one whose due or learning sibling is answered during the session;
+//!    of a card answered today or of a new card already queued is left
+//!    for tomorrow (Anki "buries" siblings the same way), see
+//!    [`are_siblings`]. A new card whose sibling is due (or learning) from
+//!    an earlier day is not held back again: burying it for every day its
+//!    sibling is due would keep it new for weeks. It is asked first, before
+//!    that sibling, whose answer would give it away (a card whose sibling
+//!    is answered first all the same, after a skip, waits for tomorrow);
 //! 5. learning cards due within the learn-ahead window (20 min, as Anki
 //!    does), so a session does not end with a card due in a minute;
 //! 6. otherwise [`Next::WaitUntil`] the next learning step, or
 //!    [`Next::Done`].
+//!
+//! [`Queue::waiting`] says how many new cards wait for tomorrow, and why.
 //!
 //! After every answer the session calls [`Queue::answered`] with the new
 //! schedule: a card still (re)learning comes back when its step is due.
@@ -84,15 +90,34 @@ pub struct Remaining {
     pub new: usize,
 }
 
+impl Remaining {
+    pub fn total(&self) -> usize {
+        self.learning + self.due + self.new
+    }
+}
+
+/// The new cards left for tomorrow, by reason.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Waiting {
+    /// Siblings of a card answered today: asked now, one would give the
+    /// other's answer away.
+    pub siblings: usize,
+    /// Beyond the day's new-card limit.
+    pub daily_limit: usize,
+}
+
 #[derive(Debug, Clone)]
 pub struct Queue {
     undone: Vec<CardId>,
     learning: Vec<(CardId, Timestamp)>,
     due: Vec<CardId>,
+    /// New cards whose due or learning sibling is queued: asked before it.
+    new_first: Vec<CardId>,
     new: Vec<CardId>,
     /// For each queued new card, the other queued cards that are its
     /// siblings: answering one of them in this session buries the new card.
     new_siblings: Vec<(CardId, Vec<CardId>)>,
+    waiting: Waiting,
     learn_ahead: TimeDelta,
 }
 
@@ -115,7 +140,9 @@ impl Queue {
         let mut new_left = limits.new_per_day.saturating_sub(new_today);
 
         let cards: Vec<&Card> = cards.into_iter().collect();
-        // Cards answered today, and the new cards queued: their new siblings wait.
+        // Cards answered today, and the new cards queued: their new siblings
+        // wait for tomorrow. (Cards answered on an earlier day do not: see
+        // the module's documentation.)
         let mut seen_today: Vec<SiblingText> = cards
             .iter()
             .filter(|card| {
@@ -132,6 +159,7 @@ impl Queue {
         let mut learning = Vec::new();
         let mut due = Vec::new();
         let mut new = Vec::new();
+        let mut waiting = Waiting::default();
         for (position, card) in cards.iter().copied().enumerate() {
             if !seen.insert(&card.id) {
                 continue;
@@ -143,13 +171,15 @@ impl Queue {
             match schedule {
                 None if new_left > 0 => {
                     let text = SiblingText::of(card);
-                    if !seen_today.iter().any(|other| text.is_sibling_of(other)) {
+                    if seen_today.iter().any(|other| text.is_sibling_of(other)) {
+                        waiting.siblings += 1;
+                    } else {
                         new_left -= 1;
                         new.push(card.id.clone());
                         seen_today.push(text);
                     }
                 }
-                None => {}
+                None => waiting.daily_limit += 1,
                 Some(schedule) if is_learning(schedule) && schedule.due > now => {
                     learning.push((card.id.clone(), schedule.due));
                 }
@@ -168,14 +198,25 @@ impl Queue {
             learning.truncate(limit.saturating_sub(due.len() + new.len()));
         }
         let new_siblings = siblings_of_new_cards(&cards, &new, &due, &learning);
+        // Asked before the sibling that would give them away.
+        let (new_first, new) = new
+            .into_iter()
+            .partition(|card| new_siblings.iter().any(|(id, _)| id == card));
         Queue {
             undone: Vec::new(),
             learning,
             due,
+            new_first,
             new,
             new_siblings,
+            waiting,
             learn_ahead: limits.learn_ahead,
         }
+    }
+
+    /// The new cards left for tomorrow so far, and why.
+    pub fn waiting(&self) -> Waiting {
+        self.waiting
     }
 
     /// What to ask at `now`. Does not take the card off the queue: that
@@ -184,6 +225,9 @@ impl Queue {
     pub fn next(&self, now: Timestamp) -> Next {
         if let Some(card) = self.undone.last() {
             return ask(card, Reason::Undone);
+        }
+        if let Some(card) = self.new_first.first() {
+            return ask(card, Reason::New);
         }
         let earliest = self.learning.iter().min_by_key(|(_, due)| *due);
         if let Some((card, due)) = earliest
@@ -197,16 +241,18 @@ impl Queue {
         if let Some(card) = self.new.first() {
             return ask(card, Reason::New);
         }
-        // A window too wide to add to `now` (`TimeDelta::MAX`) takes in every card.
-        let within_window = |due: &Timestamp| {
-            now.checked_add_signed(self.learn_ahead)
-                .is_none_or(|horizon| *due <= horizon)
-        };
         match earliest {
-            Some((card, due)) if within_window(due) => ask(card, Reason::Learning),
+            Some((card, due)) if self.within_window(due, now) => ask(card, Reason::Learning),
             Some((_, due)) => Next::WaitUntil(*due),
             None => Next::Done,
         }
+    }
+
+    /// Whether a learning card due at `due` may be asked at `now`. A window
+    /// too wide to add to `now` (`TimeDelta::MAX`) takes in every card.
+    fn within_window(&self, due: &Timestamp, now: Timestamp) -> bool {
+        now.checked_add_signed(self.learn_ahead)
+            .is_none_or(|horizon| *due <= horizon)
     }
 
     /// Records that `card` was answered and now has `schedule`: it leaves
@@ -218,8 +264,11 @@ impl Queue {
             .iter()
             .filter(|(_, siblings)| siblings.contains(card))
             .map(|(new_card, _)| new_card.clone())
+            .filter(|new_card| self.new.contains(new_card) || self.new_first.contains(new_card))
             .collect();
+        self.waiting.siblings += buried.len();
         self.new.retain(|queued| !buried.contains(queued));
+        self.new_first.retain(|queued| !buried.contains(queued));
         if is_learning(schedule) {
             self.learning.push((card.clone(), schedule.due));
         }
@@ -235,7 +284,12 @@ impl Queue {
     /// Moves `card` to the back of the cards of its kind, for a skipped
     /// question.
     pub fn postpone(&mut self, card: &CardId) {
-        for list in [&mut self.undone, &mut self.due, &mut self.new] {
+        for list in [
+            &mut self.undone,
+            &mut self.due,
+            &mut self.new_first,
+            &mut self.new,
+        ] {
             if let Some(index) = list.iter().position(|queued| queued == card) {
                 let moved = list.remove(index);
                 list.push(moved);
@@ -254,7 +308,22 @@ impl Queue {
         Remaining {
             learning: self.learning.len() + self.undone.len(),
             due: self.due.len(),
-            new: self.new.len(),
+            new: self.new_first.len() + self.new.len(),
+        }
+    }
+
+    /// What the session will still ask from `now` on: [`Queue::remaining`]
+    /// without the learning cards due beyond the learn-ahead window, which
+    /// the session ends before (it waits for none of them).
+    pub fn to_ask(&self, now: Timestamp) -> Remaining {
+        let learning = self
+            .learning
+            .iter()
+            .filter(|(_, due)| self.within_window(due, now))
+            .count();
+        Remaining {
+            learning: learning + self.undone.len(),
+            ..self.remaining()
         }
     }
 
@@ -266,6 +335,7 @@ impl Queue {
         self.undone.retain(|queued| queued != card);
         self.learning.retain(|(queued, _)| queued != card);
         self.due.retain(|queued| queued != card);
+        self.new_first.retain(|queued| queued != card);
         self.new.retain(|queued| queued != card);
     }
 }
@@ -527,19 +597,86 @@ mod tests {
     }
 
     #[test]
-    fn answering_a_due_sibling_buries_the_new_card() {
+    fn a_new_card_whose_sibling_is_due_again_is_asked_before_it() {
+        // Card 0, a list card failed every day, is due again; card 2, one of
+        // its items, must not wait behind it day after day.
+        let cards = cards_with_pair(3, 0, 2);
+        let mut records = BTreeMap::new();
+        records.insert(id(0), review(5.0, 1, 0));
+        let queue = build(&cards, &records, &Limits::default());
+        assert_eq!(queue.due, [id(0)]);
+        assert_eq!(queue.new_first, [id(2)]);
+        assert_eq!(queue.new, [id(1)]);
+        assert_eq!(queue.remaining(), counts(0, 1, 2));
+        assert_eq!(queue.next(now()), ask(&id(2), Reason::New));
+        assert_eq!(queue.waiting(), Waiting::default());
+    }
+
+    #[test]
+    fn answering_a_due_sibling_first_buries_the_new_card_for_the_day() {
         let cards = cards_with_pair(3, 0, 2);
         let mut records = BTreeMap::new();
         records.insert(id(0), review(5.0, 6, 0));
         let mut queue = build(&cards, &records, &Limits::default());
-        assert_eq!(queue.due, [id(0)]);
-        assert_eq!(queue.new, [id(1), id(2)]);
+        // Skipped: the due sibling comes up first.
+        queue.postpone(&id(2));
         let after = review(9.0, 0, 9).schedule;
         queue.answered(&id(0), &after);
         assert_eq!(queue.new, [id(1)]);
+        assert!(queue.new_first.is_empty());
+        assert_eq!(
+            queue.waiting(),
+            Waiting {
+                siblings: 1,
+                daily_limit: 0
+            }
+        );
         // Undoing the answer does not bring it back today: the sibling was seen.
         queue.undo(&id(0));
         assert_eq!(queue.new, [id(1)]);
+    }
+
+    #[test]
+    fn burying_never_holds_a_new_card_back_two_days_in_a_row() {
+        // A list card answered wrong every study day, and its item card.
+        let cards = cards_with_pair(2, 0, 1);
+        let scheduler = Scheduler::default();
+        let mut records: BTreeMap<CardId, CardRecord> = BTreeMap::new();
+        let mut held_back = 0;
+        for day in 0..8 {
+            let today = now() + TimeDelta::days(day * 2);
+            let mut queue = Queue::build(&cards, &records, &scheduler, today, &Limits::default());
+            let waiting = queue.waiting().siblings;
+            held_back = if waiting > 0 { held_back + 1 } else { 0 };
+            assert!(held_back <= 1, "held back on study day {day} again");
+            let mut missed_today = false;
+            while let Next::Ask { card, .. } = queue.next(today) {
+                let before = records
+                    .get(&card)
+                    .map(|record| record.schedule.clone())
+                    .unwrap_or_else(|| Scheduler::new_card(today));
+                // Wrong at its first answer of the day, right when it comes back.
+                let rating = if card == id(0) && !missed_today {
+                    missed_today = true;
+                    Rating::Again
+                } else {
+                    Rating::Easy
+                };
+                let after = scheduler.review(&before, rating, today, 0);
+                queue.answered(&card, &after);
+                let mut record = record(after);
+                record.first_review = records.get(&card).map_or(today, |r| r.first_review);
+                records.insert(card, record);
+            }
+            // The list card is due again by the next study day.
+            if let Some(list) = records.get_mut(&id(0)) {
+                list.schedule.due = today + TimeDelta::days(1);
+            }
+        }
+        assert!(
+            records.contains_key(&id(1)),
+            "the item card was never asked"
+        );
     }
 
     #[test]

@@ -98,11 +98,17 @@ pub enum Ask {
 /// Where the session stands, for the header line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Progress {
+    /// `position` counts the answers given (plus this one); `total` is what
+    /// the session will ask, answers given included: it grows when a card
+    /// comes back for a learning step (`again` are queued so), by `grew`
+    /// since the last question.
     Study {
         position: usize,
         total: usize,
         due: usize,
         new: usize,
+        again: usize,
+        grew: usize,
     },
     Quiz {
         position: usize,
@@ -184,8 +190,12 @@ pub enum Outcome {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Miss {
     pub prompt: String,
+    /// The first wrong answer.
     pub answer: String,
     pub expected: String,
+    /// Answered right (or close) later in the session, on this try (2 for
+    /// the second answer to the card).
+    pub right_on_try: Option<usize>,
 }
 
 /// The closing figures of a session.
@@ -215,11 +225,12 @@ pub struct StudyOptions {
 
 /// The cards still to ask, by mode.
 #[derive(Debug)]
-enum Plan {
-    /// Study: the engine's queue, and where each card sits in `entries`.
+enum Plan<'a> {
+    /// Study: the engine's queue, and where each card sits in `entries`
+    /// (borrowing the ids: a library of 100k cards need not copy them).
     Study {
         queue: Queue,
-        index_of: HashMap<CardId, usize>,
+        index_of: HashMap<&'a CardId, usize>,
     },
     /// Quiz: the picked cards, in order.
     Quiz(VecDeque<usize>),
@@ -250,7 +261,7 @@ pub struct Session<'a> {
     mode: Mode,
     entries: Vec<Entry<'a>>,
     store: &'a mut Store,
-    plan: Plan,
+    plan: Plan<'a>,
     current: Option<Current>,
     history: Vec<Answered>,
     rng: StdRng,
@@ -263,6 +274,10 @@ pub struct Session<'a> {
     /// Study mode: cards whose undone answer leaves them due again (the
     /// queue files them with the learning cards; the header counts them due).
     undone_due: HashSet<usize>,
+    /// Study mode: the total the header showed last, to tell when it grew.
+    last_total: Option<usize>,
+    /// Study mode: `--new`, for the message when the limit holds cards back.
+    new_per_day: usize,
     /// The acronyms and expansions the judge may take for each other.
     acronyms: Acronyms,
     finished: bool,
@@ -294,7 +309,7 @@ impl<'a> Session<'a> {
         let index_of = entries
             .iter()
             .enumerate()
-            .map(|(index, entry)| (entry.card.id.clone(), index))
+            .map(|(index, entry)| (&entry.card.id, index))
             .collect();
         let plan = Plan::Study { queue, index_of };
         let mode = if options.flip {
@@ -302,7 +317,9 @@ impl<'a> Session<'a> {
         } else {
             Mode::Study
         };
-        Session::with_plan(mode, entries, store, plan, seed, planned)
+        let mut session = Session::with_plan(mode, entries, store, plan, seed, planned);
+        session.new_per_day = options.new_per_day;
+        session
     }
 
     /// A quiz of `count` cards of `entries` picked at random, due or not.
@@ -313,9 +330,24 @@ impl<'a> Session<'a> {
         seed: u64,
     ) -> Session<'a> {
         let mut rng = StdRng::seed_from_u64(seed);
-        let mut order: Vec<usize> = (0..entries.len()).collect();
-        order.shuffle(&mut rng);
-        order.truncate(count);
+        let mut shuffled: Vec<usize> = (0..entries.len()).collect();
+        shuffled.shuffle(&mut rng);
+        // No two questions where one's prompt is the other's answer (a
+        // translation and its reverse, a tool's category and "which tool is
+        // in this category?"): the first would give the second away.
+        let mut order: Vec<usize> = Vec::with_capacity(count.min(entries.len()));
+        for index in shuffled {
+            if order.len() == count {
+                break;
+            }
+            let card = entries[index].card;
+            if !order
+                .iter()
+                .any(|&picked| crate::queue::are_siblings(entries[picked].card, card))
+            {
+                order.push(index);
+            }
+        }
         let planned = order.len();
         let mut session = Session::with_plan(
             Mode::Quiz,
@@ -361,7 +393,7 @@ impl<'a> Session<'a> {
         mode: Mode,
         entries: Vec<Entry<'a>>,
         store: &'a mut Store,
-        plan: Plan,
+        plan: Plan<'a>,
         seed: u64,
         planned: usize,
     ) -> Session<'a> {
@@ -385,6 +417,8 @@ impl<'a> Session<'a> {
             wrong_answers: HashMap::new(),
             undone_new: HashSet::new(),
             undone_due: HashSet::new(),
+            last_total: None,
+            new_per_day: 0,
             acronyms,
             finished: false,
         }
@@ -434,6 +468,19 @@ impl<'a> Session<'a> {
         next_review.into_iter().chain(new_cards_tomorrow).min()
     }
 
+    /// Study mode: the new cards per day the session was given.
+    pub fn new_per_day(&self) -> usize {
+        self.new_per_day
+    }
+
+    /// Study mode: the new cards left for tomorrow, and why.
+    pub fn waiting_new(&self) -> Option<crate::queue::Waiting> {
+        match &self.plan {
+            Plan::Study { queue, .. } => Some(queue.waiting()),
+            _ => None,
+        }
+    }
+
     /// The question to answer now, or `None` when the session is over.
     pub fn question(&mut self, now: Timestamp) -> Option<&Question> {
         if self.finished {
@@ -448,7 +495,7 @@ impl<'a> Session<'a> {
                 },
                 Plan::Quiz(order) | Plan::Review(order) => order.pop_front(),
             }?;
-            let question = self.make_question(index);
+            let question = self.make_question(index, now);
             self.current = Some(Current {
                 index,
                 question,
@@ -496,19 +543,35 @@ impl<'a> Session<'a> {
                 .filter(|answered| answered.grade == grade)
                 .count()
         };
-        let misses = self
-            .history
-            .iter()
-            .filter(|answered| answered.grade == Grade::Wrong)
-            .filter_map(|answered| {
-                let entry = self.entries.get(answered.index)?;
-                Some(Miss {
-                    prompt: entry.card.prompt.clone(),
-                    answer: answered.answer.clone(),
-                    expected: answered.expected.clone(),
-                })
-            })
-            .collect();
+        // One line per card missed, at its first miss; a card answered
+        // right later in the session says on which try.
+        let mut misses: Vec<(usize, Miss)> = Vec::new();
+        let mut tries: HashMap<usize, usize> = HashMap::new();
+        for answered in &self.history {
+            let tried = tries.entry(answered.index).or_default();
+            *tried += 1;
+            let listed = misses
+                .iter_mut()
+                .find(|(index, _)| *index == answered.index);
+            match (answered.grade, listed) {
+                (Grade::Wrong, None) => {
+                    if let Some(entry) = self.entries.get(answered.index) {
+                        let miss = Miss {
+                            prompt: entry.card.prompt.clone(),
+                            answer: answered.answer.clone(),
+                            expected: answered.expected.clone(),
+                            right_on_try: None,
+                        };
+                        misses.push((answered.index, miss));
+                    }
+                }
+                (Grade::Correct | Grade::Close, Some((_, miss))) if miss.right_on_try.is_none() => {
+                    miss.right_on_try = Some(*tried);
+                }
+                _ => {}
+            }
+        }
+        let misses = misses.into_iter().map(|(_, miss)| miss).collect();
         let still_missed = match &self.plan {
             Plan::Review(order) => order.len() + usize::from(self.current.is_some()),
             _ => 0,
@@ -525,7 +588,7 @@ impl<'a> Session<'a> {
         }
     }
 
-    fn make_question(&mut self, index: usize) -> Question {
+    fn make_question(&mut self, index: usize, now: Timestamp) -> Question {
         let Some(entry) = self.entries.get(index).copied() else {
             // Indices come from `entries` itself; an empty question is never asked.
             return Question {
@@ -562,7 +625,7 @@ impl<'a> Session<'a> {
             direction: card.direction,
             hint: card.hint.clone(),
             ask,
-            progress: self.progress(index),
+            progress: self.progress(now),
             last_answer: self
                 .wrong_answers
                 .get(&index)
@@ -601,20 +664,24 @@ impl<'a> Session<'a> {
         Ask::Choice(pool)
     }
 
-    /// Where the session stands when asking card `index`. In a study
-    /// session a card seen again (a learning step) does not move the count.
-    fn progress(&self, index: usize) -> Progress {
+    /// Where the session stands at `now`, for the question being made.
+    fn progress(&mut self, now: Timestamp) -> Progress {
         let answered = self.history.len();
         match &self.plan {
             Plan::Study { queue, .. } => {
-                let seen: HashSet<usize> = self.history.iter().map(|done| done.index).collect();
-                let position = seen.len() + usize::from(!seen.contains(&index));
-                let remaining = queue.remaining();
+                // The card being asked is still queued: it is counted in `left`.
+                let left = queue.to_ask(now);
+                let undone = self.undone_new.len() + self.undone_due.len();
+                let total = (answered + left.total()).max(answered + 1);
+                let grew = self.last_total.map_or(0, |last| total.saturating_sub(last));
+                self.last_total = Some(total);
                 Progress::Study {
-                    position: position.min(self.planned.max(1)),
-                    total: self.planned,
-                    due: remaining.due + self.undone_due.len(),
-                    new: remaining.new + self.undone_new.len(),
+                    position: answered + 1,
+                    total,
+                    due: left.due + self.undone_due.len(),
+                    new: left.new + self.undone_new.len(),
+                    again: left.learning.saturating_sub(undone),
+                    grew,
                 }
             }
             Plan::Quiz(_) => Progress::Quiz {
@@ -1049,7 +1116,9 @@ mod tests {
                 position: 1,
                 total: 6,
                 due: 0,
-                new: 6
+                new: 6,
+                again: 0,
+                grew: 0,
             }
         );
         let Outcome::Judged(feedback) = session
@@ -1111,7 +1180,9 @@ mod tests {
                 position: 1,
                 total: 6,
                 due: 0,
-                new: 6
+                new: 6,
+                again: 0,
+                grew: 0,
             }
         );
         session
@@ -1244,7 +1315,9 @@ mod tests {
                 position: 1,
                 total: 1,
                 due: 1,
-                new: 0
+                new: 0,
+                again: 0,
+                grew: 0,
             }
         );
         session

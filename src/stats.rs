@@ -32,6 +32,8 @@ use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 use unicode_width::UnicodeWidthStr;
 
+use crate::ui::wrap;
+
 use crate::cli::Lang;
 use crate::clock::{self, Timestamp};
 use crate::deck::{Card, CardId, CardKind, Deck, Direction, InputKind};
@@ -54,6 +56,8 @@ pub const TOP: usize = 5;
 pub const OVERRULED_SHOWN: usize = 10;
 /// The width every line of [`render`] fits in.
 pub const WIDTH: usize = 80;
+/// The table's nine columns need this much; narrower, it keeps five.
+const FULL_TABLE: usize = 78;
 
 /// Everything `ontap stats` reports: the selected decks together, then each.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -194,12 +198,30 @@ pub fn compute(
     reviews: &[Review],
     now: Timestamp,
 ) -> Stats {
+    // Each deck's figures from its own reviews: filtering every review
+    // once per deck took seconds with a hundred decks and 150k reviews.
+    let mut by_deck: HashMap<&str, Vec<&Review>> = HashMap::new();
+    for review in reviews {
+        by_deck
+            .entry(review.deck.0.as_str())
+            .or_default()
+            .push(review);
+    }
     let per_deck: Vec<DeckStats> = decks
         .iter()
         .map(|deck| DeckStats {
             id: deck.deck.id.0.clone(),
             title: deck.deck.title.clone(),
-            figures: figures(&[*deck], records, reviews, now),
+            figures: figures(
+                &[*deck],
+                records,
+                by_deck
+                    .get(deck.deck.id.0.as_str())
+                    .into_iter()
+                    .flatten()
+                    .copied(),
+                now,
+            ),
         })
         .collect();
     Stats {
@@ -211,10 +233,10 @@ pub fn compute(
 }
 
 /// The figures of `decks` taken together.
-pub fn figures(
+pub fn figures<'r>(
     decks: &[&Deck],
     records: &BTreeMap<CardId, CardRecord>,
-    reviews: &[Review],
+    reviews: impl IntoIterator<Item = &'r Review>,
     now: Timestamp,
 ) -> Figures {
     let deck_ids: BTreeSet<&str> = decks.iter().map(|deck| deck.deck.id.0.as_str()).collect();
@@ -228,7 +250,7 @@ pub fn figures(
         .collect();
     let schedules: Vec<&CardRecord> = cards.keys().filter_map(|id| records.get(*id)).collect();
     let mut activity: Vec<&Review> = reviews
-        .iter()
+        .into_iter()
         .filter(|review| deck_ids.contains(review.deck.0.as_str()) && review.at <= now)
         .collect();
     activity.sort_by_key(|review| review.at);
@@ -679,8 +701,9 @@ impl Words {
         } = retention;
         match (retention.rate, self.vi()) {
             (Some(rate), false) => format!(
-                "True retention (30 days, mature cards): {} ({correct} of {mature_reviews} reviews)",
-                percent(rate)
+                "True retention (30 days, mature cards): {} ({correct} of {})",
+                percent(rate),
+                crate::i18n::counted(*mature_reviews, "review", "reviews")
             ),
             (Some(rate), true) => format!(
                 "Tỉ lệ nhớ thật (30 ngày, thẻ đã thuộc): {} ({correct} trên {mature_reviews} lượt)",
@@ -716,11 +739,12 @@ impl Words {
         }
     }
 
-    fn heat_map_title(&self, first: NaiveDate, today: NaiveDate) -> String {
+    fn heat_map_title(&self, weeks: usize, first: NaiveDate, today: NaiveDate) -> String {
         if self.vi() {
-            format!("Lượt trả lời mỗi ngày, {HEAT_MAP_WEEKS} tuần qua ({first} đến {today})")
+            format!("Lượt trả lời mỗi ngày, {weeks} tuần qua ({first} đến {today})")
         } else {
-            format!("Reviews per day, last {HEAT_MAP_WEEKS} weeks ({first} to {today})")
+            let weeks = crate::i18n::counted(weeks, "week", "weeks");
+            format!("Reviews per day, last {weeks} ({first} to {today})")
         }
     }
 
@@ -780,6 +804,15 @@ impl Words {
 /// ANSI colours on top of, never in place of, the characters that carry
 /// the meaning.
 pub fn render(stats: &Stats, color: bool, lang: Lang) -> String {
+    render_in(stats, color, lang, WIDTH)
+}
+
+/// [`render`] for a terminal `columns` wide (at most [`WIDTH`] are used).
+/// Narrower than 80, the table keeps its main columns, the heat map its
+/// latest weeks and the bars shorten; sentences break between words,
+/// never inside one.
+pub fn render_in(stats: &Stats, color: bool, lang: Lang, columns: usize) -> String {
+    let columns = columns.clamp(20, WIDTH);
     let paint = Painter { on: color };
     let words = Words::of(lang);
     let mut out = String::new();
@@ -787,7 +820,7 @@ pub fn render(stats: &Stats, color: bool, lang: Lang) -> String {
     let title = format!("{} — {}", words.title, stats.today);
     let _ = writeln!(out, "{}", paint.bold(&title));
     out.push('\n');
-    render_table(&mut out, stats, words, &paint);
+    render_table(&mut out, stats, words, &paint, columns);
     out.push('\n');
     for line in [
         words.cards(&overall.cards),
@@ -796,26 +829,50 @@ pub fn render(stats: &Stats, color: bool, lang: Lang) -> String {
         words.retention(&overall.retention),
         words.streak(&overall.streak),
     ] {
-        let _ = writeln!(out, "{}", fit(&line, WIDTH));
+        let _ = writeln!(out, "{}", wrap(&line, columns));
     }
     out.push('\n');
-    render_heat_map(&mut out, &overall.heat_map, stats.today, words, &paint);
+    render_heat_map(
+        &mut out,
+        &overall.heat_map,
+        stats.today,
+        words,
+        &paint,
+        columns,
+    );
     out.push('\n');
-    render_forecast(&mut out, &overall.forecast, words, &paint);
-    render_lists(&mut out, overall, words, &paint);
+    render_forecast(&mut out, &overall.forecast, words, &paint, columns);
+    render_lists(&mut out, overall, words, &paint, columns);
     out
 }
 
-fn render_table(out: &mut String, stats: &Stats, words: &Words, paint: &Painter) {
+fn render_table(out: &mut String, stats: &Stats, words: &Words, paint: &Painter, columns: usize) {
     const WIDTHS: [usize; 9] = [22, 6, 5, 6, 7, 8, 8, 7, 9];
+    // Narrow: deck, cards, new, due, retention; the deck column takes what is left.
+    const NARROW: [usize; 5] = [0, 1, 2, 6, 7];
+    let shown: Vec<(usize, usize)> = if columns >= FULL_TABLE {
+        WIDTHS.iter().copied().enumerate().collect()
+    } else {
+        let rest: usize = NARROW[1..].iter().map(|&index| WIDTHS[index]).sum();
+        let deck = columns.saturating_sub(rest).max(8);
+        NARROW
+            .iter()
+            .map(|&index| (index, if index == 0 { deck } else { WIDTHS[index] }))
+            .collect()
+    };
     let row = |cells: [String; 9]| {
         let mut line = String::new();
-        for (index, (cell, width)) in cells.iter().zip(WIDTHS).enumerate() {
-            if index == 0 {
-                line.push_str(&pad_right(&fit(cell, width - 1), width));
-            } else {
-                line.push_str(&pad_left(cell, width));
-            }
+        // A deck name too long for its column goes whole on a line of its own.
+        let (first_width, first) = (shown[0].1, &cells[0]);
+        if first.width() >= first_width {
+            line.push_str(first);
+            line.push('\n');
+            line.push_str(&" ".repeat(first_width));
+        } else {
+            line.push_str(&pad_right(first, first_width));
+        }
+        for &(index, width) in &shown[1..] {
+            line.push_str(&pad_left(&cells[index], width));
         }
         line.trim_end().to_string()
     };
@@ -851,17 +908,23 @@ fn render_heat_map(
     today: NaiveDate,
     words: &Words,
     paint: &Painter,
+    columns: usize,
 ) {
-    let title = words.heat_map_title(map.first_day, today);
-    let _ = writeln!(out, "{}", paint.bold(&title));
+    // The latest weeks that fit.
+    let weeks = HEAT_MAP_WEEKS
+        .min(columns.saturating_sub(ROW_LABEL) / CELL)
+        .max(1);
+    let first_day = map.first_day + Duration::weeks((HEAT_MAP_WEEKS - weeks) as i64);
+    let title = words.heat_map_title(weeks, first_day, today);
+    let _ = writeln!(out, "{}", paint.bold(&wrap(&title, columns)));
     // Month names above the week in which each month starts. The first
     // week is named after its own month unless that name would run into the
     // next month's: the later labels win, so no month that starts in the
     // window goes unnamed.
-    let width = ROW_LABEL + HEAT_MAP_WEEKS * CELL;
+    let width = ROW_LABEL + weeks * CELL;
     let mut labels = Vec::new();
-    for week in 0..HEAT_MAP_WEEKS {
-        let start = map.first_day + Duration::weeks(week as i64);
+    for week in 0..weeks {
+        let start = first_day + Duration::weeks(week as i64);
         let month_starts = (0..7).any(|d| (start + Duration::days(d)).day() == 1);
         if week == 0 || month_starts {
             let shown = if month_starts {
@@ -891,8 +954,8 @@ fn render_heat_map(
     let _ = writeln!(out, "{}", months.trim_end());
     for (weekday, name) in words.weekdays.iter().enumerate() {
         let mut line = format!("{name:<ROW_LABEL$}");
-        for week in 0..HEAT_MAP_WEEKS {
-            let date = map.first_day + Duration::days((week * 7 + weekday) as i64);
+        for week in 0..weeks {
+            let date = first_day + Duration::days((week * 7 + weekday) as i64);
             let cell = if date > today {
                 "   ".to_string()
             } else {
@@ -921,22 +984,37 @@ fn render_heat_map(
             };
         }
     }
-    let _ = writeln!(out, "{legend} {}", words.reviews);
+    let _ = writeln!(
+        out,
+        "{}",
+        wrap(&format!("{legend} {}", words.reviews), columns)
+    );
 }
 
 /// The widest bar of the forecast, in columns.
 const BAR_WIDTH: usize = 56;
 const EIGHTHS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 
-fn render_forecast(out: &mut String, forecast: &[DayCount], words: &Words, paint: &Painter) {
-    let _ = writeln!(out, "{}", paint.bold(&words.forecast_title()));
+fn render_forecast(
+    out: &mut String,
+    forecast: &[DayCount],
+    words: &Words,
+    paint: &Painter,
+    columns: usize,
+) {
+    let title = wrap(&words.forecast_title(), columns);
+    let _ = writeln!(out, "{}", paint.bold(&title));
     let max = forecast.iter().map(|day| day.count).max().unwrap_or(0);
+    // The label, a space, the bar, its trailing space and the count.
+    let label = words.day_label(NaiveDate::MIN).width();
+    let room = columns.saturating_sub(label + 2 + max.to_string().len());
+    let bar_width = BAR_WIDTH.min(room).max(1);
     for day in forecast {
         let _ = writeln!(
             out,
             "{} {}{}",
             words.day_label(day.date),
-            paint.bar(&bar(day.count, max)),
+            paint.bar(&bar_of(day.count, max, bar_width)),
             day.count
         );
     }
@@ -945,10 +1023,15 @@ fn render_forecast(out: &mut String, forecast: &[DayCount], words: &Words, paint
 /// A horizontal bar of `count` against `max`, in eighths of a column, with a
 /// trailing space; at least a sliver for any non-zero count.
 pub fn bar(count: usize, max: usize) -> String {
+    bar_of(count, max, BAR_WIDTH)
+}
+
+/// [`bar`] with `max` drawn `width` columns wide.
+fn bar_of(count: usize, max: usize, width: usize) -> String {
     if count == 0 || max == 0 {
         return String::new();
     }
-    let eighths = (count * BAR_WIDTH * 8).div_ceil(max).max(1);
+    let eighths = (count * width * 8).div_ceil(max).max(1);
     let mut text = "█".repeat(eighths / 8);
     if let Some(&partial) = EIGHTHS.get(eighths % 8).filter(|c| **c != ' ') {
         text.push(partial);
@@ -957,55 +1040,70 @@ pub fn bar(count: usize, max: usize) -> String {
     text
 }
 
-fn render_lists(out: &mut String, figures: &Figures, words: &Words, paint: &Painter) {
+fn render_lists(
+    out: &mut String,
+    figures: &Figures,
+    words: &Words,
+    paint: &Painter,
+    columns: usize,
+) {
     if !figures.most_missed.is_empty() {
         out.push('\n');
-        let _ = writeln!(out, "{}", paint.bold(words.most_missed));
+        let _ = writeln!(out, "{}", paint.bold(&wrap(words.most_missed, columns)));
         for missed in &figures.most_missed {
             let answer = format!("→ {}", missed.answer);
-            list_entry(out, missed.wrong, &missed.prompt, &answer);
+            list_entry(out, missed.wrong, &missed.prompt, &answer, columns);
         }
     }
     if !figures.most_confused.is_empty() {
         out.push('\n');
-        let _ = writeln!(out, "{}", paint.bold(words.most_confused));
+        let _ = writeln!(out, "{}", paint.bold(&wrap(words.most_confused, columns)));
         for pair in &figures.most_confused {
-            list_entry(out, pair.count, &pair.prompt, &words.confused(pair));
+            list_entry(
+                out,
+                pair.count,
+                &pair.prompt,
+                &words.confused(pair),
+                columns,
+            );
         }
     }
     if !figures.overruled.is_empty() {
         out.push('\n');
-        let _ = writeln!(out, "{}", paint.bold(words.overruled));
+        let _ = writeln!(out, "{}", paint.bold(&wrap(words.overruled, columns)));
         for entry in figures.overruled.iter().take(OVERRULED_SHOWN) {
             list_entry(
                 out,
                 entry.count,
                 &entry.prompt,
                 &words.overruled_entry(entry),
+                columns,
             );
         }
         if let Some(more) = figures.overruled.len().checked_sub(OVERRULED_SHOWN)
             && more > 0
         {
-            let _ = writeln!(out, "{}", words.more_overruled(more));
+            let _ = writeln!(out, "{}", wrap(&words.more_overruled(more), columns));
         }
     }
 }
 
 /// `  3× prompt detail` on one line when it fits, else the detail on a line
-/// of its own under the prompt, so a long prompt never hides the answer.
-fn list_entry(out: &mut String, count: usize, prompt: &str, detail: &str) {
+/// of its own under the prompt, so a long prompt never hides the answer;
+/// long text breaks between words.
+fn list_entry(out: &mut String, count: usize, prompt: &str, detail: &str, columns: usize) {
     // Deck text: a lesson must not drive the terminal.
     let (prompt, detail) = (&sanitize(prompt), &sanitize(detail));
     let count = format!("{count:>3}× ");
-    let room = WIDTH - count.width();
+    let indent = " ".repeat(count.width());
     let line = format!("{prompt} {detail}");
-    if line.width() <= room {
+    if count.width() + line.width() <= columns {
         let _ = writeln!(out, "{count}{line}");
     } else {
-        let indent = " ".repeat(count.width() + 2);
-        let _ = writeln!(out, "{count}{}", fit(prompt, room));
-        let _ = writeln!(out, "{indent}{}", fit(detail, room - 2));
+        // Indented as deep as the text, so every row lines up under it.
+        let prompt = wrap(&format!("{indent}{prompt}"), columns);
+        let _ = writeln!(out, "{count}{}", prompt.trim_start());
+        let _ = writeln!(out, "{}", wrap(&format!("{indent}  {detail}"), columns));
     }
 }
 

@@ -4,19 +4,28 @@
 //! the `decks/` of the library (see `docs/state-format.md`).
 //!
 //! Durability: an answer is one block appended to the log in a single write
-//! and fsynced, then the cache is replaced atomically (temp file, fsync,
-//! rename, fsync of the directory), all before [`Store::record`] returns. A
+//! and fsynced before [`Store::record`] returns. The cache is not rewritten
+//! per answer (at 100k cards that is megabytes each time): it is replaced
+//! atomically (temp file, fsync, rename, fsync of the directory) at a
+//! checkpoint — when the store is dropped at the end of a session, and
+//! every [`CHECKPOINT_EVERY`] answers — and start-up replays the log's tail
+//! the cache does not cover, so a session killed before its checkpoint
+//! loses nothing. A
 //! record counts once all its lines are on disk (its closing blank line may
 //! be missing, as after an editor trimmed it), so a kill at any instant
 //! leaves at most a torn final block, which loading ignores and the next
 //! writer cuts off. Start-up loads the cache and replays only the
 //! part of the log the cache does not cover.
 //!
-//! Submodules: `log` (the log's text), `cache` (the cache's text), `fast` (a
+//! Submodules: `log` (the log's text), `cache` (the cache's text),
+//! `cache_mirror` (its binary mirror, read at start-up), `deck_cache` (the
+//! library cache of parsed decks), `fast` (a
 //! quick reader for the plain TOML ontap writes), `files` (atomic writes,
 //! appends, the lock).
 
 mod cache;
+mod cache_mirror;
+pub mod deck_cache;
 mod fast;
 mod files;
 mod log;
@@ -82,6 +91,9 @@ pub const LOG_FILE: &str = "reviews.toml";
 pub const CACHE_FILE: &str = "schedule.toml";
 /// Held (flock) by the one process writing the data directory.
 pub const LOCK_FILE: &str = "lock";
+/// The most answers recorded before the cache is rewritten: a bound on the
+/// log tail start-up replays after a session that was killed.
+pub const CHECKPOINT_EVERY: usize = 500;
 
 /// What the schedule cache keeps per card: its schedule plus the few facts
 /// about its history that start-up needs without reading the whole log.
@@ -129,6 +141,9 @@ pub struct Store {
     /// The reviews recorded through this `Store`, latest last, with the
     /// card's record before each, for undo.
     recorded: Vec<Recorded>,
+    /// Log records (answers, undos, a tail replayed at start-up) the cache
+    /// on disk does not hold yet: written at the next checkpoint.
+    unsaved: usize,
 }
 
 #[derive(Debug)]
@@ -398,11 +413,11 @@ impl Store {
         let lock = files::lock(&dir.join(LOCK_FILE))?;
         let loaded = load(dir, &scheduler)?;
         let cache_stale = loaded.cache_stale;
-        let store = Store::from_loaded(dir, scheduler, loaded, Some(lock));
+        let mut store = Store::from_loaded(dir, scheduler, loaded, Some(lock));
         store.remove_leftovers()?;
-        if cache_stale {
-            store.write_cache()?;
-        }
+        // A stale cache is brought up to date at the first checkpoint, not
+        // before the first question.
+        store.unsaved = usize::from(cache_stale);
         Ok(store)
     }
 
@@ -548,6 +563,7 @@ impl Store {
             lines: loaded.lines,
             log_exists: loaded.log_exists,
             recorded: Vec::new(),
+            unsaved: 0,
         }
     }
 
@@ -572,11 +588,20 @@ impl Store {
         self.dir.join(LOG_FILE)
     }
 
-    /// Appends `review` to the log (on disk, fsynced, before returning),
-    /// updates the cache atomically and returns the card's new schedule.
+    /// Appends `review` to the log (on disk, fsynced, before returning) and
+    /// returns the card's new schedule; the cache follows at a checkpoint.
+    ///
+    /// A write that fails says whether the answer was saved:
+    /// [`Error::AnswerNotSaved`] when the log could not take it,
+    /// [`Error::CacheNotUpdated`] when only the checkpoint of the cache
+    /// could not.
     pub fn record(&mut self, review: Review) -> Result<Schedule> {
         let id = log::review_id(&review);
-        self.append(log::review_block(&review, &id))?;
+        self.append(log::review_block(&review, &id))
+            .map_err(|error| match error {
+                Error::Io { path, source } => Error::AnswerNotSaved { path, source },
+                other => other,
+            })?;
         let previous = self.records.get(&review.card).cloned();
         let record = apply(&self.scheduler, previous.as_ref(), &review);
         let schedule = record.schedule.clone();
@@ -586,7 +611,14 @@ impl Store {
             review,
             previous,
         });
-        self.write_cache()?;
+        self.saved_later().map_err(|error| match error {
+            Error::Io { path, source } => Error::CacheNotUpdated {
+                log: self.log_path(),
+                path,
+                source,
+            },
+            other => other,
+        })?;
         Ok(schedule)
     }
 
@@ -612,8 +644,35 @@ impl Store {
             Some(previous) => self.records.insert(last.review.card.clone(), previous),
             None => self.records.remove(&last.review.card),
         };
-        self.write_cache()?;
+        self.saved_later()?;
         Ok(Some(last.review))
+    }
+
+    /// Counts one more log record the cache lacks; checkpoints every
+    /// [`CHECKPOINT_EVERY`].
+    fn saved_later(&mut self) -> Result<()> {
+        self.unsaved += 1;
+        if self.unsaved >= CHECKPOINT_EVERY {
+            self.checkpoint()?;
+        }
+        Ok(())
+    }
+
+    /// Writes the cache if it lacks records of the log (a store open for
+    /// writing only). Dropping the store does this too, ignoring errors:
+    /// the cache is derived, and the next start-up replays what it lacks.
+    pub fn checkpoint(&mut self) -> Result<()> {
+        if self.lock.is_none() || self.unsaved == 0 {
+            return Ok(());
+        }
+        // A log another program appended to meanwhile is left for the next
+        // start-up to read: the cache must describe only what was loaded.
+        if files::length(&self.log_path())?.unwrap_or(0) != self.covered {
+            return Ok(());
+        }
+        self.write_cache()?;
+        self.unsaved = 0;
+        Ok(())
     }
 
     /// Appends one block to the log, durably: creates the log if needed and
@@ -728,6 +787,13 @@ impl Store {
     /// The cards missed and not answered correctly since, oldest miss first.
     pub fn missed(&self) -> Result<Vec<Missed>> {
         Ok(missed_of(&self.reviews()?))
+    }
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        // The end of a session: its answers are in the log already.
+        let _ = self.checkpoint();
     }
 }
 

@@ -66,8 +66,17 @@ fn the_man_page_holds_every_command() {
     let study = study.split(".SH ").next().unwrap();
     assert!(study.contains("\\-\\-flip"), "{study}");
     assert!(study.contains(".SS EXAMPLES"), "{study}");
-    // Global options are described once, at the top.
-    assert!(!study.contains("\\-\\-data\\-dir"), "{study}");
+    // Shared options are described once, at the top; a command names those it takes.
+    assert!(!study.contains(".TP\n\\fB\\-\\-data\\-dir"), "{study}");
+    assert!(
+        study.contains("Also takes \\fB\\-\\-data\\-dir\\fR"),
+        "{study}"
+    );
+    let man = page.split(".SH \"ONTAP MAN\"").nth(1).unwrap();
+    assert!(
+        !man.split(".SH ").next().unwrap().contains("data\\-dir"),
+        "{man}"
+    );
 }
 
 /// `ontap SUB --help` (and `ontap state SUB --help`) ends with an example.
@@ -96,4 +105,92 @@ fn every_help_shows_an_example() {
             path.join(" ")
         );
     }
+}
+
+#[test]
+fn the_man_page_has_environment_and_files_sections() {
+    let page = stdout_of(&["man"]);
+    let environment = page
+        .find(".SH ENVIRONMENT")
+        .expect("no ENVIRONMENT section");
+    let files = page.find(".SH FILES").expect("no FILES section");
+    let environment = &page[environment..files];
+    for variable in [
+        "ONTAP_DATA_DIR",
+        "ONTAP_DECKS",
+        "ONTAP_NOW",
+        "NO_COLOR",
+        "LANG",
+    ] {
+        assert!(
+            environment.contains(&format!("\\fB{variable}\\fR")),
+            "{variable}"
+        );
+    }
+    let files = &page[files..];
+    let files = &files[..files[4..].find(".SH ").map_or(files.len(), |end| end + 4)];
+    for file in [
+        "reviews.toml",
+        "schedule.toml",
+        "decks/",
+        "~/.local/share/ontap/",
+    ] {
+        assert!(files.contains(file), "{file}: {files}");
+    }
+}
+
+/// The `--long` options `ontap ARGS --help` lists.
+fn options_in_help(args: &[&str]) -> Vec<String> {
+    let mut args = args.to_vec();
+    args.push("--help");
+    stdout_of(&args)
+        .lines()
+        .filter_map(|line| line.split_whitespace().find(|word| word.starts_with("--")))
+        .map(|option| option.trim_end_matches(',').to_string())
+        .collect()
+}
+
+#[test]
+fn each_option_is_offered_only_where_it_acts() {
+    let library = ["--data-dir", "--decks", "--color", "--lang"];
+    for command in [
+        &["study"][..],
+        &["quiz"],
+        &["review"],
+        &["decks"],
+        &["stats"],
+        &["export"],
+        &["state", "check"],
+    ] {
+        let options = options_in_help(command);
+        for option in library {
+            assert!(
+                options.iter().any(|o| o == option),
+                "{command:?} lacks {option}"
+            );
+        }
+    }
+    for (command, absent) in [
+        (&["man"][..], &library[..]),
+        (&["completions"], &library),
+        (&["compile"], &["--data-dir", "--decks"]),
+        (&["add"], &["--decks"]),
+        (&["state", "rebuild"], &["--decks"]),
+        (&["state", "merge"], &["--decks"]),
+    ] {
+        let options = options_in_help(command);
+        for option in absent {
+            assert!(
+                !options.iter().any(|o| o == option),
+                "{command:?} offers {option}"
+            );
+        }
+    }
+    // Every option listed has its line of help.
+    let help = stdout_of(&["export", "--help"]);
+    let format = help
+        .lines()
+        .find(|line| line.trim_start().starts_with("--format <FORMAT>"))
+        .unwrap();
+    assert!(format.contains("The file format"), "{help}");
 }

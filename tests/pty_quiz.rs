@@ -56,13 +56,16 @@ fn category_quiz_scores_what_the_log_holds() {
 
 #[test]
 fn translations_are_typed_in_a_quiz() {
-    let fixture = Fixture::new();
+    // Three translation cards, two of them a pair: a quiz takes one of the pair.
+    let fixture = Fixture::with_deck(&fixture_deck_with_two_typed_cards());
     let args = ["quiz", "--kind", "translate", "-n", "2", "--seed", "1"];
     let mut pty = spawn(fixture.command(NOW, &args));
     for _ in 0..2 {
         let screen = expect(&mut pty, "Answer");
         let answer = if screen.contains("Translate into English") {
             "Generative AI"
+        } else if screen.contains("Large language model") {
+            "Mô hình ngôn ngữ lớn"
         } else {
             "AI tạo sinh"
         };

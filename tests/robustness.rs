@@ -54,7 +54,7 @@ fn review(card: &str, at: Timestamp, rating: Rating, answer: &str) -> Review {
 /// A data dir as the store leaves it after a short history with an undo,
 /// long enough for the schedule to have every optional field. Returns the
 /// cache as it was three answers in: one that covers only the start of the
-/// final log, as a crash between appending and rewriting the cache leaves.
+/// final log, as a session killed after a checkpoint leaves.
 fn valid_state(dir: &Path) -> Vec<u8> {
     let start = at("2026-11-28T09:00:00+07:00");
     let mut store = Store::open(dir, Scheduler::default()).unwrap();
@@ -70,6 +70,8 @@ fn valid_state(dir: &Path) -> Vec<u8> {
         let when = start + TimeDelta::minutes(minutes);
         store.record(review(card, when, rating, answer)).unwrap();
         if index == 2 {
+            // A checkpoint (session end, or every CHECKPOINT_EVERY answers).
+            store.checkpoint().unwrap();
             behind = std::fs::read(dir.join(CACHE_FILE)).unwrap();
         }
     }

@@ -87,17 +87,18 @@ fn errors_are_one_line_naming_file_and_line_in_both_languages() {
         "[deck]\nid = \"b\"\ntitle = \"b\"\nsource = \"b.md\"\nformat = 1\n[[card]\n",
     )
     .unwrap();
-    let place = format!("ontap: {}:6: ", broken.display());
+    // A broken deck file is a warning naming it: the other decks still work.
+    let place = format!("{}:6: ", broken.display());
     for (lang, lead) in [
-        ("vi_VN.UTF-8", "nội dung không hợp lệ: "),
-        ("en_US.UTF-8", ""),
+        ("vi_VN.UTF-8", "ontap: cảnh báo: "),
+        ("en_US.UTF-8", "ontap: warning: "),
     ] {
         for command in ["study", "quiz", "review", "decks"] {
             let (code, stderr) = failing(&fixture, &[command], lang);
-            assert_eq!(code, Some(1), "{command}: {stderr}");
-            assert_eq!(stderr.lines().count(), 1, "{command}: {stderr}");
+            assert_eq!(code, Some(0), "{command}: {stderr}");
+            assert_eq!(stderr.lines().count(), 2, "{command}: {stderr}");
             assert!(
-                stderr.starts_with(&format!("{place}{lead}")),
+                stderr.starts_with(&format!("{lead}{place}")),
                 "{command}: {stderr}"
             );
         }
@@ -134,7 +135,8 @@ fn a_second_session_is_refused_and_changes_nothing() {
     first.send("Generative AI\n");
     first.wait_for("Next review in");
     let log = std::fs::read(fixture.data_dir().join("reviews.toml")).unwrap();
-    let cache = std::fs::read(fixture.data_dir().join("schedule.toml")).unwrap();
+    // The cache is written at the session's checkpoint (its end): none yet.
+    let cache = std::fs::read(fixture.data_dir().join("schedule.toml")).ok();
     for (lang, message) in [
         (
             "en_US.UTF-8",
@@ -162,7 +164,7 @@ fn a_second_session_is_refused_and_changes_nothing() {
         log
     );
     assert_eq!(
-        std::fs::read(fixture.data_dir().join("schedule.toml")).unwrap(),
+        std::fs::read(fixture.data_dir().join("schedule.toml")).ok(),
         cache
     );
     assert!(first.finish(true).success());

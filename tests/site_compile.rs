@@ -293,3 +293,24 @@ fn an_unknown_folder_is_a_usage_error_in_both_languages() {
             "thư viện không có bộ thẻ nào tên 'graph/'",
         ));
 }
+
+#[test]
+fn added_to_the_library_a_site_keeps_its_folders_across_the_library_cache() {
+    let temp = tempfile::tempdir().unwrap();
+    let site = temp.path().join("site");
+    write(&site.join("grade-10/graph/dfs.md"), &lesson("DFS", "mười"));
+    write(
+        &site.join("grade-11/graph/dfs.md"),
+        &lesson("DFS", "mười một"),
+    );
+    let data = temp.path().join("data");
+    ontap(&data).arg("add").arg(&site).assert().success();
+    // The first listing parses the decks (and caches them), the second may
+    // read them from the cache: both see the folders.
+    for _ in 0..2 {
+        let listed = ontap(&data).args(["decks", "grade-11"]).output().unwrap();
+        let listed = String::from_utf8(listed.stdout).unwrap();
+        assert!(listed.contains("graph-dfs (DFS)"), "{listed}");
+        assert!(!listed.contains("\ndfs (DFS)") && !listed.contains("ai-tao-sinh"));
+    }
+}

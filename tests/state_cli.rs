@@ -133,7 +133,7 @@ fn a_cache_that_disagrees_fails_check_and_rebuild_fixes_it() {
             cache_path.display()
         )))
         .stdout(predicate::str::contains("ontap state rebuild"))
-        .stderr(predicate::str::contains("state check found 1 problem(s)"));
+        .stderr(predicate::str::contains("state check found 1 problem\n"));
     ontap(dir.path())
         .args(["state", "rebuild"])
         .assert()
@@ -716,7 +716,7 @@ fn merge_keeps_fields_an_outside_tool_added_and_reviews_it_wrote_without_an_id()
         .args(["state", "merge", theirs.path().to_str().unwrap()])
         .assert()
         .success()
-        .stdout(predicate::str::contains("1 of its 1 records were new here"));
+        .stdout(predicate::str::contains("1 of its 1 record was new here"));
     let log = std::fs::read_to_string(ours.path().join(LOG_FILE)).unwrap();
     assert!(log.contains("source = \"anki import\""), "{log}");
     let store = Store::open_read_only(ours.path(), Scheduler::default()).unwrap();

@@ -52,9 +52,14 @@ struct Step {
 fn record_history(dir: &Path) -> Vec<Step> {
     let mut store = Store::open(dir, Scheduler::default()).unwrap();
     let mut steps = Vec::new();
-    let snapshot = |store: &Store| Step {
+    // A checkpoint after every step: each step leaves the cache a killed
+    // writer may leave behind (the worst case; sessions checkpoint less).
+    let snapshot = |store: &mut Store| Step {
         log_end: std::fs::metadata(dir.join(LOG_FILE)).unwrap().len() as usize,
-        cache: std::fs::read(dir.join(CACHE_FILE)).unwrap(),
+        cache: {
+            store.checkpoint().unwrap();
+            std::fs::read(dir.join(CACHE_FILE)).unwrap()
+        },
         records: store.records().clone(),
         reviews: store.reviews().unwrap(),
     };
@@ -66,12 +71,12 @@ fn record_history(dir: &Path) -> Vec<Step> {
     ];
     for review in script {
         store.record(review).unwrap();
-        steps.push(snapshot(&store));
+        steps.push(snapshot(&mut store));
     }
     store.undo_last().unwrap().unwrap();
-    steps.push(snapshot(&store));
+    steps.push(snapshot(&mut store));
     store.record(review("ba", 20, Rating::Good, "ba")).unwrap();
-    steps.push(snapshot(&store));
+    steps.push(snapshot(&mut store));
     steps
 }
 
@@ -178,6 +183,10 @@ fn child_writer() {
         if index % 5 == 4 {
             store.undo_last().unwrap();
         }
+        // Checkpoints too, so that some kills land while the cache is written.
+        if index % 3 == 2 {
+            store.checkpoint().unwrap();
+        }
         println!("\n@done {answer}");
     }
 }
@@ -273,6 +282,7 @@ fn a_second_writer_is_refused_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mut first = Store::open(dir.path(), Scheduler::default()).unwrap();
     first.record(review("mot", 0, Rating::Good, "một")).unwrap();
+    first.checkpoint().unwrap();
     let log = std::fs::read(dir.path().join(LOG_FILE)).unwrap();
     let cache = std::fs::read(dir.path().join(CACHE_FILE)).unwrap();
 

@@ -8,7 +8,6 @@ use crate::deck::Deck;
 use crate::error::Result;
 use crate::i18n::{Msg, localized};
 use crate::judge::Grade;
-use crate::library::Library;
 use crate::scheduler::{CardState, Scheduler};
 use crate::store::Store;
 use crate::ui::sanitize;
@@ -29,7 +28,7 @@ pub fn run(config: &Config, args: &DecksArgs) -> Result<()> {
 }
 
 fn run_in_language(config: &Config, args: &DecksArgs) -> Result<()> {
-    let library = Library::load(config)?;
+    let library = super::load_library(config)?;
     let decks = library.select(&args.decks)?;
     let store = Store::open_read_only(config.data_dir()?, Scheduler::default())?;
     let rows = count(&decks, &store, config.now);

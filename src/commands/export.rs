@@ -1,5 +1,5 @@
 //! `ontap export`: the selected decks as an Anki import file, CSV or JSON,
-//! on standard output or atomically into `-o FILE`.
+//! on standard output (also `-o -`) or atomically into `-o FILE`.
 
 use std::io::Write;
 use std::path::Path;
@@ -8,7 +8,6 @@ use crate::cli::{Config, ExportArgs, ExportFormat, Lang};
 use crate::error::{Error, Result};
 use crate::export;
 use crate::i18n::{Msg, localized};
-use crate::library::Library;
 use crate::scheduler::Scheduler;
 use crate::store::Store;
 
@@ -17,7 +16,7 @@ pub fn run(config: &Config, args: &ExportArgs) -> Result<()> {
 }
 
 fn run_in_language(config: &Config, args: &ExportArgs) -> Result<()> {
-    let library = Library::load(config)?;
+    let library = super::load_library(config)?;
     let decks = library.select(&args.decks)?;
     let text = match args.format {
         ExportFormat::Anki => export::anki(&decks)?,
@@ -28,8 +27,9 @@ fn run_in_language(config: &Config, args: &ExportArgs) -> Result<()> {
         }
     };
     match &args.output {
-        Some(path) => write_file(path, text.as_bytes(), config.lang),
-        None => super::completions::write_stdout(text.as_bytes()),
+        // `-o -` is standard output, as for every other program.
+        Some(path) if path.as_os_str() != "-" => write_file(path, text.as_bytes(), config.lang),
+        _ => super::completions::write_stdout(text.as_bytes()),
     }
 }
 
@@ -53,13 +53,10 @@ fn write_file(path: &Path, bytes: &[u8], lang: Lang) -> Result<()> {
     }
 }
 
-/// Writes `bytes` to a temporary file beside `path`, then renames it over
-/// `path`, so an interrupted export never leaves half a file.
+/// Writes `bytes` atomically over `path` ([`crate::fsio::write_atomically`]),
+/// once its folder is known to exist.
 fn write_atomically(path: &Path, bytes: &[u8], lang: Lang) -> Result<()> {
-    let dir = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
+    let dir = crate::fsio::parent(path);
     if !dir.is_dir() {
         let message = Msg::NoSuchFolder {
             path: &path.display().to_string(),
@@ -67,13 +64,5 @@ fn write_atomically(path: &Path, bytes: &[u8], lang: Lang) -> Result<()> {
         };
         return Err(Error::Usage(message.text(lang)));
     }
-    // tempfile's own errors name its random file: report the kind only.
-    let mut file = tempfile::NamedTempFile::new_in(dir)
-        .map_err(|error| Error::io(dir, std::io::Error::from(error.kind())))?;
-    file.write_all(bytes)
-        .and_then(|()| file.as_file().sync_all())
-        .map_err(|error| Error::io(path, error))?;
-    file.persist(path)
-        .map_err(|error| Error::io(path, std::io::Error::from(error.error.kind())))?;
-    Ok(())
+    crate::fsio::write_atomically(path, bytes)
 }

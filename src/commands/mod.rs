@@ -13,7 +13,7 @@ mod study;
 
 use crate::cli::{Command, Config, DirectionChoice, StudyArgs};
 use crate::error::Result;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, localized};
 use crate::library::Library;
 
 pub fn dispatch(config: &Config, command: Option<Command>) -> Result<()> {
@@ -36,6 +36,9 @@ pub fn dispatch(config: &Config, command: Option<Command>) -> Result<()> {
 /// `ontap` with no arguments: study every deck with the default options.
 fn default_study() -> StudyArgs {
     StudyArgs {
+        data: Default::default(),
+        library: Default::default(),
+        messages: Default::default(),
         decks: Vec::new(),
         flip: false,
         new_per_day: 20,
@@ -44,10 +47,21 @@ fn default_study() -> StudyArgs {
     }
 }
 
+/// The library `config` points at, after a warning on standard error for
+/// each deck file that could not be read (it is left out, and untouched).
+fn load_library(config: &Config) -> Result<Library> {
+    let mut library = Library::load(config)?;
+    for error in library.broken.drain(..) {
+        let error = localized(error, config.lang).to_string();
+        crate::ui::print_warning(&Msg::DeckLeftOut(&error).text(config.lang));
+    }
+    Ok(library)
+}
+
 /// The library a session draws from, or `None` once the user has been told
 /// it is empty and how to add lessons.
 fn library_to_study(config: &Config) -> Result<Option<Library>> {
-    let library = Library::load(config)?;
+    let library = load_library(config)?;
     if library.decks.is_empty() {
         crate::ui::print_line(&Msg::NoDecks.text(config.lang))?;
         return Ok(None);

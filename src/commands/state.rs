@@ -7,13 +7,14 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use crate::cli::{Config, Lang, StateCommand};
+use crate::cli::{Config, Lang, StateCommand, StateMergeArgs};
 use crate::deck::CardId;
 use crate::error::{Error, Result};
 use crate::i18n::localized;
+use crate::i18n::{counted, plural};
 use crate::library::Library;
 use crate::scheduler::Scheduler;
-use crate::store::{self, CardRecord, Store};
+use crate::store::{self, CardRecord, Store, deck_cache};
 
 pub fn run(config: &Config, command: &StateCommand) -> Result<()> {
     run_in_language(config, command).map_err(|error| localized(error, config.lang))
@@ -31,20 +32,23 @@ fn run_in_language(config: &Config, command: &StateCommand) -> Result<()> {
     let dir = config.data_dir()?;
     let lang = config.lang;
     match command {
-        StateCommand::Check => check(config, dir),
-        StateCommand::Rebuild => {
+        StateCommand::Check(_) => check(config, dir),
+        StateCommand::Rebuild(_) => {
             let store = Store::rebuild(dir, Scheduler::default())?;
             let (cache, log) = (dir.join(store::CACHE_FILE), store::LOG_FILE);
             let (cache, cards) = (cache.display(), store.records().len());
             let line = say(
                 lang,
                 format!("đã tính lại {cache} từ {log}: {cards} thẻ"),
-                format!("rebuilt {cache} from {log}: {cards} cards"),
+                format!(
+                    "rebuilt {cache} from {log}: {}",
+                    counted(cards, "card", "cards")
+                ),
             );
             println!("{line}");
             Ok(())
         }
-        StateCommand::Merge { other } => {
+        StateCommand::Merge(StateMergeArgs { other, .. }) => {
             let (_, summary) = Store::merge(dir, other, Scheduler::default())?;
             let (other, log) = (other.display(), dir.join(store::LOG_FILE));
             let log = log.display();
@@ -56,7 +60,11 @@ fn run_in_language(config: &Config, command: &StateCommand) -> Result<()> {
                     "đã gộp {other}: {added} trong {theirs} bản ghi của nó là mới ở đây; {log} giờ có {total} bản ghi, đã tính lại lịch cho {cards} thẻ"
                 ),
                 format!(
-                    "merged {other}: {added} of its {theirs} records were new here; {log} now holds {total} records, schedules rebuilt for {cards} cards"
+                    "merged {other}: {added} of its {} {} new here; {log} now holds {}, schedules rebuilt for {}",
+                    counted(theirs, "record", "records"),
+                    plural(added, "was", "were"),
+                    counted(total, "record", "records"),
+                    counted(cards, "card", "cards")
                 ),
             );
             println!("{line}");
@@ -185,7 +193,11 @@ fn check_state_files(
     let line = say(
         lang,
         format!("{log_file}: {reviews} lần ôn, {undone} lần hoàn tác, {cards} thẻ"),
-        format!("{log_file}: {reviews} reviews, {undone} undone, {cards} cards"),
+        format!(
+            "{log_file}: {}, {undone} undone, {}",
+            counted(reviews, "review", "reviews"),
+            counted(cards, "card", "cards")
+        ),
     );
     println!("{line}");
     if let Some(bytes) = log.torn_bytes() {
@@ -211,7 +223,7 @@ fn check_state_files(
                 findings.problems.push(say(
                     lang,
                     format!("{path}: {count} thẻ khác với khi phát lại {log_file} (thẻ đầu: {first}); hãy chạy `ontap state rebuild` để tính lại từ {log_file} (không mất câu trả lời nào)"),
-                    format!("{path}: {count} card(s) differ from a replay of {log_file} (first: {first}); {hint}"),
+                    format!("{path}: {} from a replay of {log_file} (first: {first}); {hint}", counted(count, "card differs", "cards differ")),
                 ));
             } else if cache_exists {
                 let line = say(
@@ -227,6 +239,74 @@ fn check_state_files(
     Some(replayed)
 }
 
+/// A deck file that does not load, and what to do about it.
+fn deck_problem(error: crate::Error, lang: Lang) -> String {
+    let error = localized(error, lang);
+    say(
+        lang,
+        format!(
+            "{error}\n  hãy sửa tệp bộ thẻ đó, hoặc biên dịch lại bài học của nó bằng `ontap add LESSON.md`"
+        ),
+        format!(
+            "{error}\n  fix that deck file, or recompile its lesson with `ontap add LESSON.md`"
+        ),
+    )
+}
+
+/// Reports how the library cache compares with the deck files parsed now.
+/// It is derived and never trusted when a file's stamp differs, so only a
+/// cache holding another deck under a file's current stamp is a problem.
+fn check_library_cache(
+    config: &Config,
+    cache: &deck_cache::LibraryCacheState,
+    findings: &mut Findings,
+) {
+    let lang = config.lang;
+    let file = deck_cache::LIBRARY_CACHE_FILE;
+    let path = config
+        .data_dir()
+        .map_or_else(|_| file.into(), |dir| dir.join(file).display().to_string());
+    match cache {
+        deck_cache::LibraryCacheState::Missing => println!(
+            "{}",
+            say(
+                lang,
+                format!("{file}: chưa có; lệnh sau đọc thư viện sẽ tạo nó từ decks/"),
+                format!("{file}: none yet; the next command that reads the library builds it from decks/"),
+            )
+        ),
+        deck_cache::LibraryCacheState::Unreadable => findings.notes.push(say(
+            lang,
+            format!("{path}: không đọc được như bộ nhớ đệm của phiên bản ontap này (hỏng, lạ hoặc của phiên bản khác); nó bị bỏ qua và lệnh sau sẽ tạo lại nó từ decks/"),
+            format!("{path}: does not read as this ontap's library cache (damaged, foreign or from another version); it is ignored and the next command rebuilds it from decks/"),
+        )),
+        deck_cache::LibraryCacheState::Readable { wrong, .. } if !wrong.is_empty() => {
+            let (count, first) = (wrong.len(), &wrong[0]);
+            findings.problems.push(say(
+                lang,
+                format!("{path}: giữ cho {count} tệp bộ thẻ một nội dung khác với tệp (tệp đầu: {first}); hãy xóa {file}, nó được tạo lại từ decks/ (không mất gì)"),
+                format!("{path}: holds another deck than the file itself for {count} deck file(s) (first: {first}); delete {file}, it is rebuilt from decks/ (nothing is lost)"),
+            ));
+        }
+        deck_cache::LibraryCacheState::Readable { current, changed, .. } => {
+            let line = if *changed == 0 {
+                say(
+                    lang,
+                    format!("{file}: đã cập nhật ({current} tệp bộ thẻ)"),
+                    format!("{file}: up to date ({current} deck files)"),
+                )
+            } else {
+                say(
+                    lang,
+                    format!("{file}: {changed} tệp bộ thẻ đã đổi từ khi nó được ghi; lệnh sau sẽ đọc lại chúng và cập nhật nó"),
+                    format!("{file}: {changed} deck file(s) changed since it was written; the next command re-reads them and updates it"),
+                )
+            };
+            println!("{line}");
+        }
+    }
+}
+
 /// Checks that the library's decks parse and lists the orphans: answered
 /// cards no deck holds any more, whose history is kept.
 fn check_library(
@@ -235,15 +315,18 @@ fn check_library(
     findings: &mut Findings,
 ) {
     let lang = config.lang;
-    let library = match Library::load(config) {
-        Ok(library) => library,
+    let library = match Library::load_checking_cache(config) {
+        Ok((mut library, cache)) => {
+            for error in library.broken.drain(..) {
+                findings.problems.push(deck_problem(error, lang));
+            }
+            if let Some(cache) = cache {
+                check_library_cache(config, &cache, findings);
+            }
+            library
+        }
         Err(error) => {
-            let error = localized(error, lang);
-            findings.problems.push(say(
-                lang,
-                format!("{error}\n  hãy sửa tệp bộ thẻ đó, hoặc biên dịch lại bài học của nó bằng `ontap add LESSON.md`"),
-                format!("{error}\n  fix that deck file, or recompile its lesson with `ontap add LESSON.md`"),
-            ));
+            findings.problems.push(deck_problem(error, lang));
             return;
         }
     };
@@ -251,7 +334,10 @@ fn check_library(
     let line = say(
         lang,
         format!("thư viện: {decks} bộ thẻ"),
-        format!("library: {decks} decks"),
+        format!(
+            "library: {decks} {}",
+            crate::i18n::plural(decks, "deck", "decks")
+        ),
     );
     println!("{line}");
     let Some(records) = records else {
@@ -276,7 +362,11 @@ fn check_library(
             "{count} thẻ đã trả lời không còn trong bộ thẻ nào của thư viện; lịch sử của chúng được giữ (chúng quay lại nếu một bộ thẻ lại có chúng):"
         ),
         format!(
-            "{count} answered card(s) are in no deck of the library any more; their history is kept (they come back if a deck holds them again):"
+            "{} in no deck of the library any more; {} history is kept ({} back if a deck holds {} again):",
+            counted(count, "answered card is", "answered cards are"),
+            plural(count, "its", "their"),
+            plural(count, "it comes", "they come"),
+            plural(count, "it", "them")
         ),
     );
     const SHOWN: usize = 20;
@@ -290,7 +380,10 @@ fn check_library(
         note.push_str(&say(
             lang,
             format!("\n  thẻ mồ côi {card} (bộ thẻ {deck}, {reps} lần ôn, lần cuối {last})"),
-            format!("\n  orphan {card} (deck {deck}, {reps} reviews, last {last})"),
+            format!(
+                "\n  orphan {card} (deck {deck}, {}, last {last})",
+                counted(reps as usize, "review", "reviews")
+            ),
         ));
     }
     if count > SHOWN {

@@ -4,7 +4,6 @@
 use crate::cli::{Config, StatsArgs};
 use crate::error::{Error, Result};
 use crate::i18n::{Msg, localized};
-use crate::library::Library;
 use crate::scheduler::Scheduler;
 use crate::stats;
 use crate::store::Store;
@@ -14,7 +13,7 @@ pub fn run(config: &Config, args: &StatsArgs) -> Result<()> {
 }
 
 fn run_in_language(config: &Config, args: &StatsArgs) -> Result<()> {
-    let library = Library::load(config)?;
+    let library = super::load_library(config)?;
     if library.decks.is_empty() && !args.json {
         // As the other commands say it; `--json` keeps its shape for scripts.
         return crate::ui::print_line(&Msg::NoDecks.text(config.lang));
@@ -29,7 +28,19 @@ fn run_in_language(config: &Config, args: &StatsArgs) -> Result<()> {
         // Deck text inside stays exact, escaped so it cannot drive a terminal.
         format!("{}\n", crate::ui::json_safe(&json))
     } else {
-        stats::render(&figures, config.color, config.lang)
+        stats::render_in(&figures, config.color, config.lang, columns())
     };
     super::completions::write_stdout(text.as_bytes())
+}
+
+/// How wide the output may be: `COLUMNS` when set (as shells and `ls`
+/// have it), else the terminal's width, else 80.
+fn columns() -> usize {
+    let from_env = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|value| value.trim().parse::<usize>().ok())
+        .filter(|columns| *columns > 0);
+    from_env
+        .or_else(crate::ui::terminal_columns)
+        .unwrap_or(stats::WIDTH)
 }

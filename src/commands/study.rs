@@ -30,6 +30,11 @@ fn run_in_language(config: &Config, args: &StudyArgs) -> Result<()> {
     if session.question(config.now).is_none() {
         let next = session.next_due(config.now).map(|due| due - config.now);
         crate::ui::print_line(&Msg::NothingDue(next).text(config.lang))?;
+        if let Some(waiting) = session.waiting_new() {
+            for line in crate::ui::waiting_lines(waiting, args.new_per_day, config.lang) {
+                crate::ui::print_line(&line)?;
+            }
+        }
         return Ok(());
     }
     crate::ui::run(config, &mut session)?;

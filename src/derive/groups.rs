@@ -146,11 +146,21 @@ fn read_blocks<'a>(
                 _ => None,
             }
         };
+        // A heading that counts (`### Hai giao thức chính`, `## Các loại …`)
+        // announces the first list or table under it, whatever sentence
+        // comes between.
+        let counted = || {
+            heading
+                .filter(|heading| lists_seen == 0 && counts(heading))
+                .map(|heading| (heading.to_string(), Naming::Heading, false))
+        };
+        let named = || named().or_else(counted);
         if let Block::Table(table) = block {
             if let Some((name, naming, examples)) = named()
                 && let Some(fact) = table_fact(section, table, name, naming, examples)
             {
                 facts.push(fact);
+                lists_seen += 1;
             }
             continue;
         }
@@ -191,6 +201,17 @@ fn read_blocks<'a>(
             );
         }
     }
+}
+
+/// Whether a heading opens with a quantifier (`Hai giao thức chính`,
+/// `Các loại cáp`, `Một số dịch vụ`): it names a list.
+fn counts(heading: &str) -> bool {
+    let lower = heading.trim().to_lowercase();
+    QUANTIFIERS.iter().any(|quantifier| {
+        lower
+            .strip_prefix(quantifier)
+            .is_some_and(|rest| rest.starts_with(' '))
+    })
 }
 
 /// A group from a table under a name: its first column's names (`| Yếu
@@ -304,7 +325,11 @@ fn name_from_paragraph(
     // `### Các loại địa chỉ ô` then `Có ba loại địa chỉ ô:`: the heading's
     // list, named better by the heading.
     if let Some(heading) = heading
-        && names(intro, &core_of(heading))
+        && noun_phrase(intro).is_some_and(|phrase| {
+            // `hai loại độ phức tạp` under `Độ phức tạp`: kinds of it.
+            let (phrase, heading) = (core_of(&phrase), core_of(heading));
+            phrase == heading || phrase.ends_with(&format!(" {heading}"))
+        })
     {
         return Some((heading.to_string(), Naming::Heading, false));
     }
@@ -773,6 +798,21 @@ fn unfit_name(fact: &GroupFact<'_>) -> Option<DropReason> {
     if WORKED.iter().any(|worked| folded.starts_with(worked)) {
         return Some(DropReason::WorkedExample);
     }
+    // A heading of the page's frame, not a group of the subject.
+    const FRAME: [&str; 9] = [
+        "khai niem",
+        "khai quat",
+        "tom tat",
+        "tom luoc",
+        "gioi thieu",
+        "xem them",
+        "tham khao",
+        "cau hoi",
+        "on tap",
+    ];
+    if fact.naming == Naming::Heading && FRAME.iter().any(|frame| folded.starts_with(frame)) {
+        return Some(DropReason::NotAGroupName);
+    }
     if name
         .chars()
         .all(|c| !c.is_alphabetic() || c.is_ascii_digit())
@@ -914,7 +954,7 @@ fn make_cards(
             matches!(draft.kind, CardKind::Category | CardKind::Recall)
                 && draft.input == InputKind::Choice
         })
-        .map(|draft| fold(&draft.prompt))
+        .filter_map(|draft| placed_item(&draft.prompt))
         .collect();
     let mut kept: Vec<(&GroupFact<'_>, String)> = Vec::new();
     let mut seen_items: Vec<HashSet<String>> = Vec::new();
@@ -1065,7 +1105,7 @@ fn make_cards(
             let prompt = format!("“{item}” thuộc nhóm nào?");
             if item_uses.get(&fold(item)) != Some(&1)
                 || gives_away(option, item)
-                || placed.iter().any(|other| other.contains(&fold(item)))
+                || placed.contains(&fold(item))
             {
                 continue;
             }
@@ -1081,6 +1121,13 @@ fn make_cards(
             drafts.push(draft);
         }
     }
+}
+
+/// The item a placement card asks about (`“X” thuộc nhóm nào?`, `X thuộc
+/// nhóm nào?`), folded.
+fn placed_item(prompt: &str) -> Option<String> {
+    let item = prompt.strip_suffix(" thuộc nhóm nào?")?;
+    Some(fold(item.trim_start_matches('“').trim_end_matches('”')))
 }
 
 /// A shown name without the heading qualifying it (`Đặc điểm (Mây)` →

@@ -7,6 +7,7 @@
 //! - [`recall`]: labelled groups of capabilities, recalled as a list, and
 //!   each item matched to its group;
 //! - [`acronym`]: `Long Name (ACR)` and `ACR (Long Name)`;
+//! - [`pairs`]: Vietnamese–English pairs written in running text;
 //! - [`definition`]: a bold term defined in its sentence, or described by
 //!   the paragraph under it in a list of bold terms.
 //!
@@ -18,6 +19,7 @@ pub mod acronym;
 pub mod category;
 pub mod definition;
 pub mod groups;
+pub mod pairs;
 pub mod recall;
 pub mod text;
 pub mod translate;
@@ -240,10 +242,13 @@ pub fn derive_explained(lesson: &Lesson, stem: &str, source: &str) -> Compiled {
     let mut drafts = Vec::new();
     let mut dropped = Vec::new();
     translate::extract(lesson, &mut drafts);
+    pairs::extract(lesson, &mut drafts);
     category::extract(lesson, &mut drafts);
     recall::extract(lesson, &mut drafts);
     acronym::extract(lesson, &mut drafts);
-    definition::extract(lesson, &mut drafts);
+    for (line, term) in definition::extract_counting(lesson, &mut drafts) {
+        dropped.push(Dropped::new(line, term, DropReason::TooLong));
+    }
     // Last: it leaves out what the others asked already.
     groups::extract(lesson, &mut drafts, &mut dropped);
     // Lesson order; the sort is stable, so ties keep extractor order.

@@ -173,9 +173,9 @@ const SCENE_OPENERS: [&str; 17] = [
 
 /// Words a label cannot end on: it would be a sentence running into its
 /// list (`Các thiết bị như:`, `Dữ liệu được lưu trong:`).
-const DANGLING_ENDS: [&str; 19] = [
+const DANGLING_ENDS: [&str; 20] = [
     "như", "là", "gồm", "sau", "của", "về", "cho", "với", "để", "trong", "bằng", "từ", "và",
-    "hoặc", "các", "những", "được", "include", "are",
+    "hoặc", "các", "những", "được", "giữa", "include", "are",
 ];
 
 /// Whether a label names a group: it neither opens like a clause nor runs
@@ -207,6 +207,198 @@ pub fn first_sentence(text: &str) -> &str {
         let _ = chars.peek();
     }
     text
+}
+
+/// Whether `text` holds a letter only Vietnamese uses here: a vowel with a
+/// diacritic, or `đ`.
+pub fn has_vietnamese_letters(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_alphabetic() && !c.is_ascii() && fold(&c.to_string()).is_ascii())
+}
+
+/// The consonants a Vietnamese syllable may open with (longest first).
+const VIETNAMESE_INITIALS: [&str; 27] = [
+    "ngh", "ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr", "b", "c", "d", "g", "h",
+    "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
+];
+/// The vowel groups of a Vietnamese syllable, diacritics folded away.
+const VIETNAMESE_VOWELS: [&str; 38] = [
+    "a", "e", "i", "o", "u", "y", "ai", "ao", "au", "ay", "eo", "eu", "ia", "ie", "iu", "oa", "oe",
+    "oi", "oo", "ua", "ue", "ui", "uo", "uu", "uy", "ye", "ieu", "oai", "oay", "oeo", "uay", "uoi",
+    "uou", "uya", "uye", "uyu", "yeu", "uau",
+];
+const VIETNAMESE_FINALS: [&str; 9] = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
+
+/// Whether a word could be one Vietnamese syllable written without its
+/// marks: an initial consonant, a vowel group and a final consonant of the
+/// language (`nhanh`, `tin`, `the`), which most English words are not
+/// (`cell`, `swap`, `download`).
+pub fn is_vietnamese_syllable(word: &str) -> bool {
+    let word = fold(word);
+    if word.is_empty() || !word.chars().all(|c| c.is_ascii_lowercase()) {
+        return false;
+    }
+    VIETNAMESE_INITIALS.iter().any(|initial| {
+        let Some(rest) = word.strip_prefix(initial) else {
+            return false;
+        };
+        VIETNAMESE_FINALS.iter().any(|last| {
+            rest.strip_suffix(last)
+                .is_some_and(|vowels| VIETNAMESE_VOWELS.contains(&vowels))
+        })
+    })
+}
+
+/// English words that join a term (`as a`, `of the`) and say nothing of
+/// the language on their own.
+const ENGLISH_JOINING: [&str; 16] = [
+    "the", "of", "and", "to", "in", "on", "for", "with", "as", "by", "at", "from", "or", "a", "an",
+    "over",
+];
+
+/// Whether a term reads as English: no Vietnamese letter, and a word that no
+/// Vietnamese syllable spells, or an English joining word between others.
+pub fn looks_english(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect();
+    !has_vietnamese_letters(text)
+        && words
+            .iter()
+            .any(|word| word.chars().any(|c| c.is_ascii_alphabetic()))
+        && (words.iter().any(|word| {
+            word.chars().all(|c| c.is_ascii_alphabetic()) && !is_vietnamese_syllable(word)
+        }) || (words.len() >= 3
+            && words
+                .iter()
+                .any(|word| ENGLISH_JOINING.contains(&word.to_ascii_lowercase().as_str()))))
+}
+
+/// Whether a term reads as Vietnamese: it has a Vietnamese letter.
+pub fn looks_vietnamese(text: &str) -> bool {
+    has_vietnamese_letters(text)
+}
+
+/// The words of `text` (letters and digits) with their byte ranges.
+fn word_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::new();
+    let mut start = None;
+    for (at, c) in text.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                ranges.push((from, at));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = start {
+        ranges.push((from, text.len()));
+    }
+    ranges
+}
+
+/// `text` with every whole-word occurrence of `name` (case and diacritics
+/// aside) replaced by `___`; `None` when `name` does not occur.
+pub fn blank_name(text: &str, name: &str) -> Option<String> {
+    let wanted: Vec<String> = word_ranges(name)
+        .iter()
+        .map(|&(from, to)| fold(&name[from..to]))
+        .collect();
+    if wanted.is_empty() {
+        return None;
+    }
+    let words = word_ranges(text);
+    let folded: Vec<String> = words
+        .iter()
+        .map(|&(from, to)| fold(&text[from..to]))
+        .collect();
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    let mut index = 0;
+    let mut found = false;
+    while index + wanted.len() <= words.len() {
+        if folded[index..index + wanted.len()] == wanted[..] {
+            let (from, _) = words[index];
+            let (_, to) = words[index + wanted.len() - 1];
+            out.push_str(&text[last..from]);
+            out.push_str("___");
+            last = to;
+            index += wanted.len();
+            found = true;
+        } else {
+            index += 1;
+        }
+    }
+    out.push_str(&text[last..]);
+    found.then_some(out)
+}
+
+/// A run of marked text in an inline, bold or italic (a term the author
+/// points at) or code, with the plain text on either side of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marked {
+    pub text: String,
+    pub code: bool,
+    pub before: String,
+    pub after: String,
+}
+
+/// The marked runs of an inline in order: adjacent bold and italic spans
+/// join into one run; a code span is a run of its own.
+pub fn marked_runs(inline: &crate::lesson::Inline) -> Vec<Marked> {
+    let pieces: Vec<(&str, u8)> = inline
+        .spans
+        .iter()
+        .map(|span| {
+            let text = if span.line_break {
+                " "
+            } else {
+                span.text.as_str()
+            };
+            let mark = if span.line_break {
+                0
+            } else if span.code {
+                2
+            } else if span.bold || span.emphasis {
+                1
+            } else {
+                0
+            };
+            (text, mark)
+        })
+        .collect();
+    let mut runs = Vec::new();
+    let mut index = 0;
+    while index < pieces.len() {
+        let mark = pieces[index].1;
+        if mark == 0 {
+            index += 1;
+            continue;
+        }
+        let mut end = index + 1;
+        while mark == 1 && end < pieces.len() && pieces[end].1 == 1 {
+            end += 1;
+        }
+        let joined = |range: &[(&str, u8)]| {
+            crate::lesson::collapse_whitespace(
+                &range.iter().map(|(text, _)| *text).collect::<String>(),
+            )
+        };
+        let text = joined(&pieces[index..end]);
+        if !text.is_empty() {
+            runs.push(Marked {
+                text,
+                code: mark == 2,
+                before: joined(&pieces[..index]),
+                after: joined(&pieces[end..]),
+            });
+        }
+        index = end;
+    }
+    runs
 }
 
 #[cfg(test)]
@@ -254,5 +446,30 @@ mod tests {
         assert_eq!(strip_etc("Gemini v.v..."), "Gemini");
         assert_eq!(strip_etc("Firefly, v.v..."), "Firefly");
         assert!(is_etc("v.v..."));
+    }
+
+    #[test]
+    fn languages_are_told_by_their_letters() {
+        for vietnamese in ["nhanh", "tin", "nghieng", "khuyu", "thuong", "the"] {
+            assert!(is_vietnamese_syllable(vietnamese), "{vietnamese}");
+        }
+        for english in ["cell", "swap", "download", "key", "pass", "kernel"] {
+            assert!(!is_vietnamese_syllable(english), "{english}");
+        }
+        assert!(looks_english("Worksheet"));
+        assert!(looks_english("merge sort"));
+        assert!(!looks_english("Ô"));
+        assert!(!looks_english("tin hoc"));
+        assert!(looks_vietnamese("Ô"));
+        assert!(!looks_vietnamese("Cell"));
+    }
+
+    #[test]
+    fn names_are_blanked_as_whole_words() {
+        assert_eq!(
+            blank_name("Nén là cách nén dữ liệu; nênh không.", "nén").as_deref(),
+            Some("___ là cách ___ dữ liệu; nênh không.")
+        );
+        assert_eq!(blank_name("chip nhỏ", "IP"), None);
     }
 }

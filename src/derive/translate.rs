@@ -12,7 +12,10 @@
 use crate::deck::{CardKind, Direction, InputKind};
 use crate::lesson::{Block, Inline, Lesson, Table, collapse_whitespace};
 
-use super::text::{fold, is_acronym, paren_groups, slug, split_outside_parens, word_count};
+use super::text::{
+    fold, has_vietnamese_letters, is_acronym, looks_english, paren_groups, slug,
+    split_outside_parens, word_count,
+};
 use super::{Draft, content_sections};
 
 /// One side of a vocabulary row.
@@ -97,38 +100,38 @@ pub fn extract(lesson: &Lesson, drafts: &mut Vec<Draft>) {
                 drafts.push(forward);
                 drafts.push(backward);
             }
-            if let Some(table_drafts) = drafts.get_mut(first..) {
-                accept_the_answers_of_twins(table_drafts);
-            }
+            let mut table_drafts = drafts.split_off(first);
+            merge_twins(&mut table_drafts);
+            drafts.append(&mut table_drafts);
         }
     }
 }
 
 /// Two rows giving one term two translations (`mạng | network`, `mạng |
-/// net`) ask the same question twice, and each card's answer is its twin's
-/// sibling, so the other right translation would be judged wrong: each
-/// twin accepts all of them, its own first.
-fn accept_the_answers_of_twins(drafts: &mut [Draft]) {
-    let asked = |draft: &Draft| (draft.direction, draft.prompt.clone(), draft.hint.clone());
-    let mut answers_of: Vec<(_, Vec<String>)> = Vec::new();
-    for draft in drafts.iter() {
-        let question = asked(draft);
-        match answers_of.iter_mut().find(|(other, _)| *other == question) {
-            Some((_, answers)) => answers.extend(draft.answers.iter().cloned()),
-            None => answers_of.push((question, draft.answers.clone())),
-        }
-    }
-    for draft in drafts.iter_mut() {
-        let question = asked(draft);
-        let Some((_, all)) = answers_of.iter().find(|(other, _)| *other == question) else {
-            continue;
-        };
-        for answer in all {
-            if !draft.answers.contains(answer) {
-                draft.answers.push(answer.clone());
+/// net`) would ask the same question twice, each card's answer its twin's
+/// sibling (so the other right translation would be judged wrong): they
+/// make one card, at the first row, accepting every translation.
+fn merge_twins(drafts: &mut Vec<Draft>) {
+    let asked = |draft: &Draft| (draft.direction, fold(&draft.prompt), draft.hint.clone());
+    let mut merged: Vec<Draft> = Vec::with_capacity(drafts.len());
+    for draft in drafts.drain(..) {
+        let question = asked(&draft);
+        match merged.iter_mut().find(|kept| asked(kept) == question) {
+            Some(kept) => {
+                for answer in draft.answers {
+                    if !kept
+                        .answers
+                        .iter()
+                        .any(|known| fold(known) == fold(&answer))
+                    {
+                        kept.answers.push(answer);
+                    }
+                }
             }
+            None => merged.push(draft),
         }
     }
+    *drafts = merged;
 }
 
 /// The (Vietnamese, English) column indexes of a vocabulary table: from
@@ -145,18 +148,25 @@ fn columns(table: &Table, vocabulary_heading: bool) -> Option<(usize, usize)> {
     let en = header
         .iter()
         .position(|cell| cell == "tieng anh" || cell == "english");
+    // `| Thuật ngữ | Tiếng Anh | Giải thích |`: the terms are the first
+    // column that is not the English one.
+    let vi = vi.or_else(|| {
+        en?;
+        header
+            .iter()
+            .position(|cell| cell != "tieng anh" && cell != "english" && !cell.is_empty())
+            .filter(|&first| {
+                first == 0
+                    || header[..first]
+                        .iter()
+                        .all(|cell| cell == "tieng anh" || cell == "english")
+            })
+    });
     match (vi, en) {
         (Some(vi), Some(en)) if vi != en => Some((vi, en)),
         _ if vocabulary_heading && header.len() >= 2 => Some((0, 1)),
         _ => None,
     }
-}
-
-/// Whether `text` holds a letter only Vietnamese uses here: a vowel with a
-/// diacritic, or `đ`.
-fn has_vietnamese_letters(text: &str) -> bool {
-    text.chars()
-        .any(|c| c.is_alphabetic() && !c.is_ascii() && fold(&c.to_string()).is_ascii())
 }
 
 /// A row naming two concepts with a shared word written once on each side,
@@ -403,12 +413,33 @@ fn parse_alternative(text: &str) -> (String, Vec<String>, Vec<String>) {
         notes.push(first_clause(explanation.trim()));
         text = term.trim().to_string();
     }
+    // `Python đặt là lambda function`: Vietnamese words leading to the
+    // English term are a note on it, not part of the answer.
+    if has_vietnamese_letters(&text)
+        && let Some(at) = text.rfind(" là ")
+        && !text[at + 4..].contains('(')
+        && looks_english(&text[at + 4..])
+        && !has_vietnamese_letters(&text[at + 4..])
+    {
+        notes.push(format!("{} là …", text[..at].trim()));
+        text = text[at + 4..].trim().to_string();
+    }
     let mut kept = String::new();
     let mut optional_forms = Vec::new();
     let mut last = 0;
     for (start, end) in paren_groups(&text) {
         let inner = text[start + 1..end - 1].trim();
         let before = text[..start].trim_end();
+        // `bracket(s)`: an optional ending, both forms accepted, no note.
+        let suffix = text[..start].ends_with(|c: char| c.is_alphabetic())
+            && (1..=3).contains(&inner.len())
+            && inner.chars().all(|c| c.is_ascii_lowercase());
+        if suffix {
+            kept.push_str(&text[last..start]);
+            optional_forms.push(format!("{}{}{}", &text[last..start], inner, &text[end..]));
+            last = end;
+            continue;
+        }
         let token_before = before.rsplit([' ', ',']).next().unwrap_or("");
         let acronym_inside = is_acronym(inner);
         let expansion_inside =
@@ -432,9 +463,13 @@ fn parse_alternative(text: &str) -> (String, Vec<String>, Vec<String>) {
     let mut forms = Vec::new();
     // `QA/QC - quality assurance, quality control`: the acronyms are
     // spelled out together, so the commas do not separate synonyms.
-    let spelled_list = display
-        .split_once(" - ")
-        .is_some_and(|(left, _)| is_acronym(left.trim()) && left.contains('/'));
+    // So are the words of one acronym (`LIFO - Last In, First Out`).
+    let spelled_list = display.split_once(" - ").is_some_and(|(left, right)| {
+        let (left, right) = (left.trim(), right.trim());
+        is_acronym(left)
+            && (left.contains('/')
+                || super::acronym::long_form(left, right).is_some_and(|long| long == right))
+    });
     let synonyms = if spelled_list {
         vec![display.clone()]
     } else {
@@ -726,15 +761,55 @@ mod tests {
                 (draft.key.as_str(), answers)
             })
             .collect();
+        // One question "mạng", accepting both; each English word still
+        // asks back for "mạng".
         let expected = [
             ("vi-en/mang", vec!["network", "net"]),
             ("en-vi/mang", vec!["mạng"]),
-            ("vi-en/mang", vec!["net", "network"]),
             ("en-vi/mang", vec!["mạng"]),
             ("vi-en/may", vec!["machine"]),
             ("en-vi/may", vec!["máy"]),
         ];
         assert_eq!(answers, expected);
-        assert_eq!(drafts[3].line, 8);
+        assert_eq!(drafts[0].line, 7);
+        assert_eq!(drafts[2].prompt, "net");
+        assert_eq!(drafts[2].line, 8);
+    }
+
+    #[test]
+    fn a_term_table_with_an_english_column_is_vocabulary() {
+        let text = "| Thuật ngữ | Tiếng Anh | Giải thích |\n| --- | --- | --- |\n| Tưới nhỏ giọt | drip irrigation | Tưới từng giọt vào gốc |\n\n| English | Tiếng Việt |\n| --- | --- |\n| seedling | cây con |\n";
+        let drafts = crate::derive::drafts_of(extract, text);
+        assert_eq!(
+            pairs(&drafts),
+            vec![
+                ("Tưới nhỏ giọt", strings(&["drip irrigation"])),
+                ("drip irrigation", strings(&["Tưới nhỏ giọt"])),
+                ("cây con", strings(&["seedling"])),
+                ("seedling", strings(&["cây con"])),
+            ]
+        );
+    }
+
+    #[test]
+    fn notes_in_a_cell_stay_out_of_the_answer() {
+        let term = cell("Python đặt là lambda function");
+        assert_eq!(term.display, "lambda function");
+        assert_eq!(term.answers, strings(&["lambda function"]));
+        assert_eq!(term.hint.as_deref(), Some("Python đặt là …"));
+        let term = cell("garden bed(s)");
+        assert_eq!(term.display, "garden bed");
+        assert_eq!(term.answers, strings(&["garden bed", "garden beds"]));
+        assert_eq!(term.hint, None);
+        let term = cell("FIFO - First In, First Out");
+        assert_eq!(
+            term.answers,
+            strings(&["FIFO - First In, First Out", "FIFO", "First In, First Out"])
+        );
+        // Commas still separate translations that stand alone.
+        assert_eq!(
+            cell("seed, grain").answers,
+            strings(&["seed, grain", "seed", "grain"])
+        );
     }
 }

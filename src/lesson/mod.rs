@@ -65,6 +65,8 @@ pub struct Inline {
 pub struct Span {
     pub text: String,
     pub bold: bool,
+    /// Italic (`*term*`): authors mark a term being defined with it too.
+    pub emphasis: bool,
     /// The link target when the run is a link's text.
     pub link: Option<String>,
     pub code: bool,
@@ -314,6 +316,7 @@ struct Builder {
     inline: Option<(InlineTarget, Inline)>,
     pending_text: String,
     bold: usize,
+    emphasis: usize,
     links: Vec<String>,
     /// Inside a code block, image, HTML block, footnote body or metadata.
     skip: usize,
@@ -336,6 +339,7 @@ impl Builder {
             inline: None,
             pending_text: String::new(),
             bold: 0,
+            emphasis: 0,
             links: Vec::new(),
             skip: 0,
             table: None,
@@ -378,6 +382,7 @@ impl Builder {
                     text: code.to_string(),
                     code: true,
                     bold: self.bold > 0,
+                    emphasis: self.emphasis > 0,
                     link: self.links.last().cloned(),
                     ..Span::default()
                 };
@@ -483,6 +488,10 @@ impl Builder {
                 self.flush_text();
                 self.bold += 1;
             }
+            Tag::Emphasis => {
+                self.flush_text();
+                self.emphasis += 1;
+            }
             Tag::Link { dest_url, .. } => {
                 self.flush_text();
                 self.links.push(dest_url.to_string());
@@ -544,6 +553,10 @@ impl Builder {
                 self.flush_text();
                 self.bold = self.bold.saturating_sub(1);
             }
+            TagEnd::Emphasis => {
+                self.flush_text();
+                self.emphasis = self.emphasis.saturating_sub(1);
+            }
             TagEnd::Link => {
                 self.flush_text();
                 self.links.pop();
@@ -581,6 +594,7 @@ impl Builder {
         let span = Span {
             text,
             bold: self.bold > 0,
+            emphasis: self.emphasis > 0,
             link: self.links.last().cloned(),
             ..Span::default()
         };

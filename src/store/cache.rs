@@ -16,6 +16,8 @@ use crate::judge::Grade;
 use crate::scheduler::{CardState, Schedule};
 
 use super::CardRecord;
+use super::cache_mirror;
+use super::deck_cache::FileStamp;
 use super::fast;
 use super::files;
 use super::log;
@@ -67,6 +69,12 @@ pub fn parse(path: &Path, text: &str) -> Result<Cache> {
 
 /// The cache of `path`, or `None` when there is none.
 pub fn read(path: &Path) -> Result<Option<Cache>> {
+    // The binary mirror, while it mirrors this very file.
+    if let Ok(stamp) = FileStamp::of(path)
+        && let Some(cache) = cache_mirror::read(&files::parent(path), &stamp)
+    {
+        return Ok(Some(cache));
+    }
     let Some(bytes) = files::read_optional(path)? else {
         return Ok(None);
     };
@@ -146,8 +154,11 @@ pub fn to_text(cache: &CacheRef<'_>) -> String {
     text
 }
 
+/// Replaces the cache at `path`, then its binary mirror.
 pub fn write(path: &Path, cache: &CacheRef<'_>) -> Result<()> {
-    files::write_atomically(path, to_text(cache).as_bytes())
+    files::write_atomically(path, to_text(cache).as_bytes())?;
+    cache_mirror::write(&files::parent(path), FileStamp::of(path)?, cache);
+    Ok(())
 }
 
 /// Reads the cache as [`to_text`] writes it; `None` for anything else,
@@ -219,9 +230,28 @@ fn insert(
     }
 }
 
+/// The keys of a card table, in the order of [`RecordFields::set`]'s match;
+/// a bit each in `RecordFields::seen`.
+const RECORD_KEYS: [&str; 12] = [
+    "deck",
+    "state",
+    "step",
+    "stability",
+    "difficulty",
+    "due",
+    "last_review",
+    "reps",
+    "lapses",
+    "first_review",
+    "last_verdict",
+    "last_answer",
+];
+
 #[derive(Default)]
 struct RecordFields {
-    seen: Vec<String>,
+    /// The keys set so far, one bit per [`RECORD_KEYS`] entry (no
+    /// allocation per key: the cache holds a table per answered card).
+    seen: u16,
     deck: Option<String>,
     state: Option<CardState>,
     step: Option<u32>,
@@ -238,10 +268,11 @@ struct RecordFields {
 
 impl RecordFields {
     fn set(&mut self, key: &str, value: fast::Scalar) -> Option<()> {
-        if self.seen.iter().any(|seen| seen == key) {
+        let bit = 1u16 << RECORD_KEYS.iter().position(|known| *known == key)?;
+        if self.seen & bit != 0 {
             return None;
         }
-        self.seen.push(key.to_string());
+        self.seen |= bit;
         let count = |value: &fast::Scalar| u32::try_from(value.int()?).ok();
         match key {
             "deck" => self.deck = Some(value.into_string()?),

@@ -8,9 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
-/// The prefix of the temporary files atomic writes go through; a crash can
-/// leave one behind, which the next writer removes.
-pub const TEMP_PREFIX: &str = ".ontap-tmp-";
+pub use crate::fsio::{TEMP_PREFIX, parent};
 
 /// The bytes of `path`, or `None` when there is no such file. A dangling
 /// symlink is an error, not a missing file: it may point at lost state.
@@ -82,40 +80,9 @@ pub fn read_range(path: &Path, offset: u64, length: u64) -> Result<Vec<u8>> {
 }
 
 /// Replaces `path` with `contents` so that a crash leaves either the old or
-/// the new file, never a mix: temp file in the same directory, fsync,
-/// rename, fsync of the directory.
+/// the new file, never a mix (see [`crate::fsio::write_atomically`]).
 pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<()> {
-    let dir = parent(path);
-    let io = |error| Error::io(path, error);
-    let mut temp = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
-        .tempfile_in(&dir)
-        .map_err(io)?;
-    temp.write_all(contents).map_err(io)?;
-    // tempfile creates 0600: a file being replaced keeps its mode, a new one
-    // gets its directory's read/write bits (0755 → 0644, a private 0700 → 0600).
-    let permissions = std::fs::metadata(path)
-        .map(|metadata| metadata.permissions())
-        .ok()
-        .or_else(|| new_file_permissions(&dir));
-    if let Some(permissions) = permissions {
-        temp.as_file().set_permissions(permissions).map_err(io)?;
-    }
-    temp.as_file().sync_all().map_err(io)?;
-    temp.persist(path).map_err(|error| io(error.error))?;
-    sync_dir(&dir)
-}
-
-#[cfg(unix)]
-fn new_file_permissions(dir: &Path) -> Option<std::fs::Permissions> {
-    use std::os::unix::fs::PermissionsExt;
-    let dir_mode = std::fs::metadata(dir).ok()?.permissions().mode();
-    Some(std::fs::Permissions::from_mode(dir_mode & 0o666))
-}
-
-#[cfg(not(unix))]
-fn new_file_permissions(_dir: &Path) -> Option<std::fs::Permissions> {
-    None
+    crate::fsio::write_atomically(path, contents)
 }
 
 /// Appends `block` in one write and fsyncs it before returning.
@@ -132,19 +99,6 @@ pub fn truncate_durably(path: &Path, length: u64) -> Result<()> {
     let file = OpenOptions::new().write(true).open(path).map_err(io)?;
     file.set_len(length).map_err(io)?;
     file.sync_all().map_err(io)
-}
-
-pub fn sync_dir(dir: &Path) -> Result<()> {
-    File::open(dir)
-        .and_then(|dir| dir.sync_all())
-        .map_err(|error| Error::io(dir, error))
-}
-
-fn parent(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
 }
 
 /// How long [`lock`] keeps trying before it gives up.

@@ -20,6 +20,7 @@ use crate::deck::{CardKind, Direction, InputKind};
 use crate::error::{Error, Result};
 use crate::i18n::{Msg, RatingName};
 use crate::judge::{CloseReason, Grade};
+use crate::queue::Waiting;
 use crate::scheduler::Rating;
 use crate::session::{Action, Ask, Feedback, Mode, Outcome, Progress, Question, Session, Summary};
 
@@ -219,6 +220,34 @@ pub fn run(config: &Config, session: &mut Session) -> Result<Summary> {
     }
 }
 
+/// How many columns standard output has when it is a terminal.
+pub fn terminal_columns() -> Option<usize> {
+    #[cfg(unix)]
+    {
+        let stdout = std::io::stdout();
+        if !stdout.is_terminal() {
+            return None;
+        }
+        rustix::termios::tcgetwinsize(&stdout)
+            .ok()
+            .map(|size| usize::from(size.ws_col))
+            .filter(|columns| *columns > 0)
+    }
+    #[cfg(not(unix))]
+    {
+        dialoguer::console::Term::stdout()
+            .size_checked()
+            .map(|(_, columns)| usize::from(columns))
+    }
+}
+
+/// Prints one warning line on stderr, after whatever stdout holds so far.
+pub fn print_warning(line: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
 /// Prints one line on stdout; a reader that went away is no error.
 pub fn print_line(line: &str) -> Result<()> {
     use std::io::Write;
@@ -357,8 +386,30 @@ pub fn drive(
         if let Some(due) = session.next_due(now) {
             ui.say(&Msg::NextCardIn(due - now).text(lang).dimmed().to_string())?;
         }
+        if let Some(waiting) = session.waiting_new() {
+            for line in waiting_lines(waiting, session.new_per_day(), lang) {
+                ui.say(&line.dimmed().to_string())?;
+            }
+        }
     }
     Ok(summary)
+}
+
+/// Why new cards are left for tomorrow, one line per reason (none when
+/// no card waits).
+pub fn waiting_lines(waiting: Waiting, new_per_day: usize, lang: Lang) -> Vec<String> {
+    let mut lines = Vec::new();
+    if waiting.siblings > 0 {
+        lines.push(Msg::NewCardsWaitForSiblings(waiting.siblings).text(lang));
+    }
+    if waiting.daily_limit > 0 {
+        let message = Msg::NewCardsWaitForLimit {
+            count: waiting.daily_limit,
+            limit: new_per_day,
+        };
+        lines.push(message.text(lang));
+    }
+    lines
 }
 
 fn rating_name(rating: Rating) -> RatingName {
@@ -383,17 +434,25 @@ fn show_question(ui: &mut dyn Prompter, lang: Lang, question: &Question) -> Resu
             total,
             due,
             new,
+            again,
+            grew: _,
         } => Msg::Progress {
             position,
             total,
             due,
             new,
+            again,
         },
         Progress::Quiz { position, total } => Msg::QuizProgress { position, total },
         Progress::Review { left } => Msg::ReviewProgress { left },
     };
     ui.say("")?;
     ui.say(&header.text(lang).dimmed().to_string())?;
+    if let Progress::Study { grew, .. } = question.progress
+        && grew > 0
+    {
+        ui.say(&Msg::TotalGrew(grew).text(lang).dimmed().to_string())?;
+    }
     if let Some(last) = &question.last_answer {
         let last = sanitize(last);
         let message = match question.ask {
@@ -531,8 +590,9 @@ fn show_summary(ui: &mut dyn Prompter, lang: Lang, summary: &Summary) -> Result<
     ui.say("")?;
     if summary.mode == Mode::Quiz {
         let score = Msg::QuizScore {
-            correct: summary.correct,
+            right: summary.correct + summary.close,
             total: summary.answered,
+            close: summary.close,
         };
         ui.say(&score.text(lang).bold().to_string())?;
         if summary.answered < summary.planned {
@@ -563,7 +623,11 @@ fn show_summary(ui: &mut dyn Prompter, lang: Lang, summary: &Summary) -> Result<
                     answer,
                 },
             };
-            ui.say(&line.text(lang))?;
+            let mut line = line.text(lang);
+            if let Some(tries) = miss.right_on_try {
+                line = format!("{line} {}", Msg::RightOnTry(tries).text(lang).green());
+            }
+            ui.say(&line)?;
         }
     }
     if summary.mode == Mode::Review {

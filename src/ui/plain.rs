@@ -1,5 +1,5 @@
 //! Prompts without a terminal: each prompt is printed to stdout and each
-//! answer is one line of stdin, so `printf 'Generative AI\n' | ontap study`
+//! answer is one line of stdin, so `printf 'AI tạo sinh\n' | ontap study`
 //! and scripts work. Multiple choice takes the option's number or its text;
 //! the end of input ends the session like `q`, and so does Ctrl-C: stdin
 //! is read on a thread ([`Interruptible`]) so that Ctrl-C can end the wait
@@ -148,7 +148,8 @@ fn normalized(text: &str) -> String {
 }
 
 /// The option `text` names: the one spelled so, else the only one spelled
-/// so before a parenthesis (`good` for the grade `Good (3 days)`).
+/// so before a parenthesis (`good` for the grade `Good (3 days)`), else the
+/// only one spelled so but for its accents.
 fn option_named(options: &[String], text: &str) -> Option<usize> {
     let wanted = normalized(text);
     if let Some(index) = options
@@ -162,10 +163,23 @@ fn option_named(options: &[String], text: &str) -> Option<usize> {
             .split_once(" (")
             .is_some_and(|(head, _)| normalized(head) == wanted)
     };
+    if let Some(index) = only(options, before_parenthesis) {
+        return Some(index);
+    }
+    // Typed without Vietnamese accents (`Tao video` for `Tạo video`), as a
+    // typed answer may be: when only one option reads so.
+    let bare = crate::judge::strip_diacritics(&wanted);
+    only(options, |option| {
+        crate::judge::strip_diacritics(&normalized(option)) == bare
+    })
+}
+
+/// The index of the one option `matches` accepts; `None` for none or several.
+fn only(options: &[String], matches: impl Fn(&String) -> bool) -> Option<usize> {
     let mut named = options
         .iter()
         .enumerate()
-        .filter(|(_, option)| before_parenthesis(option));
+        .filter(|(_, option)| matches(option));
     match (named.next(), named.next()) {
         (Some((index, _)), None) => Some(index),
         _ => None,
@@ -266,6 +280,7 @@ mod tests {
         assert_eq!(run_choose("2\n").0, Reply::Choice(1));
         assert_eq!(run_choose("  tạo VĂN bản \n").0, Reply::Choice(0));
         assert_eq!(run_choose("u\n").0, Reply::Undo);
+        assert_eq!(run_choose("tao hinh anh\n").0, Reply::Choice(1));
         assert_eq!(run_choose("").0, Reply::Quit);
         let (reply, output) = run_choose("\n  \n2\n");
         assert_eq!(reply, Reply::Choice(1));

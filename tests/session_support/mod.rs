@@ -270,10 +270,17 @@ impl Piped {
     /// Reads stdout until `needle` has been printed; fails the test when the
     /// output ends or nothing matching comes before the deadline.
     pub fn wait_for(&mut self, needle: &str) {
+        self.wait_until(needle, |seen| seen.contains(needle));
+    }
+
+    /// Reads stdout until what was printed so far satisfies `done`
+    /// (`waiting_for` names it in the failure).
+    pub fn wait_until(&mut self, waiting_for: &str, done: impl Fn(&str) -> bool) {
         use std::sync::mpsc::RecvTimeoutError;
+        let needle = waiting_for;
         let deadline = std::time::Instant::now() + PIPED_DEADLINE;
         let mut bytes = Vec::new();
-        while !self.seen.contains(needle) {
+        while !done(&self.seen) {
             let left = deadline.saturating_duration_since(std::time::Instant::now());
             match self.output.recv_timeout(left) {
                 Ok(chunk) => bytes.extend_from_slice(&chunk),
