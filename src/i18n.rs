@@ -637,6 +637,20 @@ fn round_div(value: i64, by: i64) -> i64 {
     ((value + by / 2) / by).max(1)
 }
 
+/// A card kind's name in a compile summary: the deck format's own in
+/// English (`translate`), a Vietnamese one in Vietnamese.
+pub fn kind_name(kind: crate::deck::CardKind, lang: Lang) -> &'static str {
+    use crate::deck::CardKind as K;
+    match (lang, kind) {
+        (Lang::En, kind) => kind.name(),
+        (Lang::Vi, K::Translate) => "dịch nghĩa",
+        (Lang::Vi, K::Category) => "phân nhóm",
+        (Lang::Vi, K::Recall) => "liệt kê",
+        (Lang::Vi, K::Acronym) => "viết tắt",
+        (Lang::Vi, K::Definition) => "định nghĩa",
+    }
+}
+
 /// Why `compile` left a candidate card out, as `compile --explain` says it.
 pub fn drop_reason(reason: crate::derive::DropReason, lang: Lang) -> &'static str {
     use crate::derive::DropReason as R;

@@ -91,7 +91,7 @@ fn a_lesson_gets_a_summary_line_and_a_deck_beside_it() {
         .assert()
         .success()
         .stdout(predicate::str::is_match(r"mang-may-tinh\.md: \d+ cards \(12 translate, \d+ category, \d+ recall, \d+ acronym, 1 definition\), \d+ candidates dropped -> ").unwrap())
-        .stdout(predicate::str::contains("total: 1 lessons, 1 decks, "));
+        .stdout(predicate::str::contains("total: 1 lesson, 1 deck, "));
     let deck = std::fs::read_to_string(temp.path().join("mang-may-tinh.toml")).unwrap();
     assert!(
         deck.contains("id = \"mang-may-tinh/translate/vi-en/mang-cuc-bo\""),
@@ -135,7 +135,7 @@ fn a_lesson_with_nothing_to_derive_is_a_warning_and_writes_no_deck() {
                 .and(predicate::str::contains("prose-only.md: nothing to derive")),
         )
         .stdout(predicate::str::contains(
-            "total: 1 lessons, 0 decks, 0 cards (none), 0 failed",
+            "total: 1 lesson, 0 decks, 0 cards (none), 0 failed",
         ));
     assert!(!out.join("prose-only.toml").exists());
 }
@@ -284,7 +284,7 @@ fn compile_and_add_speak_vietnamese_when_the_locale_is() {
         .assert()
         .failure()
         .code(1)
-        .stdout(predicate::str::is_match(r"mang\.md: \d+ thẻ \(12 translate, ").unwrap())
+        .stdout(predicate::str::is_match(r"mang\.md: \d+ thẻ \(12 dịch nghĩa, ").unwrap())
         .stdout(predicate::str::contains("tổng: 3 bài học, 1 bộ thẻ, "))
         .stdout(predicate::str::contains(", 1 lỗi"))
         .stderr(predicate::str::contains(
@@ -304,7 +304,7 @@ fn compile_and_add_speak_vietnamese_when_the_locale_is() {
         .arg(lessons.join("mang.md"))
         .assert()
         .success()
-        .stdout(predicate::str::contains("total: 1 lessons, 1 decks, "));
+        .stdout(predicate::str::contains("total: 1 lesson, 1 deck, "));
     ontap(temp.path())
         .env("LANG", "vi_VN.UTF-8")
         .env_remove("LC_ALL")
@@ -386,4 +386,81 @@ fn a_lesson_that_is_not_utf8_or_has_broken_front_matter_is_said_in_vietnamese() 
         .stderr(predicate::str::contains(
             "notepad.md:1: UTF-16 text; save the lesson as UTF-8",
         ));
+}
+
+/// A lesson writing broken front matter values, one long line, and one term
+/// twice in its vocabulary table, in the user's words.
+const LOSSY_LESSON: &str = "---\ntitle: \"Bài lỗi\nicon: [oops\n---\n# Mạng nội bộ\n\n## Khái niệm\n\n**Mạng nội bộ** là LONG\n\n## Some English words\n\n| Vietnamese | Tiếng Anh |\n| --- | --- |\n| máy chủ | server |\n| máy chủ | host |\n| mạng | network |\n";
+
+#[test]
+fn what_a_lesson_loses_is_said_broken_front_matter_long_lines_and_repeated_rows() {
+    let temp = tempfile::tempdir().unwrap();
+    let lesson = temp.path().join("bai-loi.md");
+    let long = "một định nghĩa rất dài ".repeat(60_000);
+    std::fs::write(&lesson, LOSSY_LESSON.replace("LONG", &long)).unwrap();
+    let output = ontap(temp.path())
+        .args(["compile", "--explain"])
+        .arg(&lesson)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    // Each broken value is named with its line and what is used instead.
+    assert!(
+        stderr.contains("bai-loi.md:2: front matter `title` is broken"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("bai-loi.md:3: front matter `icon` is broken"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("titled by the lesson's first heading: “Mạng nội bộ”"),
+        "{stderr}"
+    );
+    // The definition on a line of more than a megabyte is counted and named.
+    assert!(long.len() > 1_000_000);
+    assert!(
+        stdout.contains("candidate dropped") || stdout.contains("candidates dropped"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("too long"), "{stdout}");
+    // One card for the term named twice, taking both rows' answers.
+    let deck = std::fs::read_to_string(temp.path().join("bai-loi.toml")).unwrap();
+    let table: toml::Table = toml::from_str(&deck).unwrap();
+    let cards = table["card"].as_array().unwrap();
+    let server: Vec<&toml::Value> = cards
+        .iter()
+        .filter(|card| card["prompt"].as_str() == Some("máy chủ"))
+        .collect();
+    assert_eq!(server.len(), 1, "{deck}");
+    let answers = server[0]["answers"].as_array().unwrap();
+    assert!(
+        answers
+            .iter()
+            .any(|answer| answer.as_str() == Some("server")),
+        "{answers:?}"
+    );
+    assert!(
+        answers.iter().any(|answer| answer.as_str() == Some("host")),
+        "{answers:?}"
+    );
+    // Counts agree with their nouns.
+    assert!(stdout.contains("total: 1 lesson, 1 deck, "), "{stdout}");
+
+    // In Vietnamese: the warning, and the kinds by their Vietnamese names.
+    let output = ontap(temp.path())
+        .args(["--lang", "vi", "compile"])
+        .arg(&lesson)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("bai-loi.md:2: giá trị `title` trong front matter bị hỏng"),
+        "{stderr}"
+    );
+    assert!(stdout.contains(" dịch nghĩa"), "{stdout}");
+    assert!(!stdout.contains("translate"), "{stdout}");
 }

@@ -156,7 +156,7 @@ fn bad_toml_fails_that_lesson_alone_naming_file_and_line_in_both_languages() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "1 decks, 6 cards (6 translate), 1 failed",
+            "1 deck, 6 cards (6 translate), 1 failed",
         ))
         .stderr(predicate::str::contains(format!(
             "ontap: {file}:3: the teacher's edits file cannot be read (bad TOML): "

@@ -81,7 +81,6 @@ fn exports_and_state_files_follow_the_umask_and_keep_a_replaced_mode() {
 /// copy creates 0600 files whatever the umask).
 #[cfg(unix)]
 #[test]
-#[ignore = "needs commands/compile.rs to call crate::fsio::write_atomically (the lead applies it)"]
 fn decks_written_by_compile_and_add_follow_the_umask() {
     let fixture = Fixture::new();
     let lessons = fixture.dir.path().join("lessons");

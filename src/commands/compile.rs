@@ -17,7 +17,7 @@ use crate::cli::{CompileArgs, Config, Lang};
 use crate::deck::{CardKind, Deck, DeckId, utf8_text};
 use crate::derive::{Compiled, compile_lesson_explained};
 use crate::error::{Error, Location, Result};
-use crate::i18n::{drop_reason, localized};
+use crate::i18n::{counted, drop_reason, kind_name, localized};
 use crate::overrides::{Overrides, Problem, ProblemKind, Unmatched, overrides_path};
 use crate::site::{ExistingDeck, SiteLesson, assign_ids};
 
@@ -57,6 +57,13 @@ enum Text<'a> {
         /// An added card whose id a derived card has already.
         exists: bool,
     },
+    /// A front matter value left out as broken.
+    BrokenFrontMatter {
+        lesson: &'a Path,
+        line: usize,
+        key: &'a str,
+        title: &'a str,
+    },
     /// What is wrong in the teacher's file (the lesson fails).
     BadOverrides(&'a ProblemKind),
     /// `compile --explain`: one candidate left out.
@@ -93,19 +100,21 @@ impl Text<'_> {
                 let dropped = match (vi, dropped) {
                     (_, 0) => String::new(),
                     (true, _) => format!(", bỏ {dropped} thẻ ứng viên"),
-                    (false, 1) => ", 1 candidate dropped".to_string(),
-                    (false, _) => format!(", {dropped} candidates dropped"),
+                    (false, _) => {
+                        format!(", {} dropped", counted(*dropped, "candidate", "candidates"))
+                    }
                 };
                 let edits = match (vi, edits) {
                     (_, 0) => String::new(),
                     (true, _) => format!(", {edits} chỉnh sửa của giáo viên"),
-                    (false, 1) => ", 1 teacher edit".to_string(),
-                    (false, _) => format!(", {edits} teacher edits"),
+                    (false, _) => {
+                        format!(", {}", counted(*edits, "teacher edit", "teacher edits"))
+                    }
                 };
                 let cards = if vi {
                     format!("{cards} thẻ")
                 } else {
-                    format!("{cards} cards")
+                    counted(*cards, "card", "cards")
                 };
                 format!("{lesson}: {cards} ({kinds}){dropped}{edits} -> {target}")
             }
@@ -195,10 +204,31 @@ impl Text<'_> {
                     )
                 } else {
                     format!(
-                        "total: {lessons} lessons, {decks} decks, {cards} cards ({kinds}), {failed} failed"
+                        "total: {}, {}, {} ({kinds}), {failed} failed",
+                        counted(*lessons, "lesson", "lessons"),
+                        counted(*decks, "deck", "decks"),
+                        counted(*cards, "card", "cards"),
                     )
                 }
             }
+            Text::BrokenFrontMatter {
+                lesson,
+                line,
+                key,
+                title,
+            } if vi => format!(
+                "ontap: cảnh báo: {}:{line}: giá trị `{key}` trong front matter bị hỏng (dấu ngoặc hoặc ngoặc kép chưa đóng) nên bị bỏ qua; tên bộ thẻ lấy từ tiêu đề đầu tiên của bài: “{title}”",
+                lesson.display()
+            ),
+            Text::BrokenFrontMatter {
+                lesson,
+                line,
+                key,
+                title,
+            } => format!(
+                "ontap: warning: {}:{line}: front matter `{key}` is broken (a quote or bracket never closed) and is ignored; the deck is titled by the lesson's first heading: “{title}”",
+                lesson.display()
+            ),
             Text::NoKinds if vi => "không có".to_string(),
             Text::NoKinds => "none".to_string(),
         }
@@ -283,7 +313,7 @@ pub(crate) fn compile_paths(
             folder: listed.site.folder(),
         };
         match compile_one(lesson, &name, out_dir, lang, &site, &mut written) {
-            Ok(Some((Compiled { deck, dropped }, edits, target))) => {
+            Ok(Some((Compiled { deck, dropped, .. }, edits, target))) => {
                 decks += 1;
                 for card in &deck.cards {
                     *totals.entry(card.kind).or_default() += 1;
@@ -447,6 +477,15 @@ fn compile_one(
         compile_lesson_explained(lesson, &bytes).map_err(|error| in_language(error, lang))?;
     compiled.deck.rename(DeckId(name.id.to_string()));
     compiled.deck.deck.folder = name.folder.clone();
+    for (line, key) in &compiled.broken_front_matter {
+        let warning = Text::BrokenFrontMatter {
+            lesson,
+            line: *line,
+            key,
+            title: &compiled.deck.deck.title,
+        };
+        eprintln!("{}", warning.text(lang));
+    }
     let edits = apply_overrides(lesson, &mut compiled.deck, lang)?;
     let deck = &compiled.deck;
     if deck.cards.is_empty() {
@@ -467,7 +506,7 @@ fn compile_one(
     if !site.decks.contains(&target) {
         refuse_to_replace_a_foreign_file(&target, lang)?;
     }
-    write_atomically(&target, deck.to_toml().as_bytes())?;
+    crate::fsio::write_atomically(&target, deck.to_toml().as_bytes())?;
     written.insert(target.clone(), lesson.to_path_buf());
     Ok(Some((compiled, edits, target)))
 }
@@ -556,23 +595,8 @@ fn read_lesson(lesson: &Path, lang: Lang) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// Writes through a temporary file in the same folder, so a deck is never
-/// left half written.
-fn write_atomically(target: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = target
-        .parent()
-        .filter(|dir| !dir.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(|error| Error::io(dir, error))?;
-    file.write_all(bytes)
-        .map_err(|error| Error::io(target, error))?;
-    file.persist(target)
-        .map_err(|error| Error::io(target, error.error))?;
-    Ok(())
-}
-
-/// `3 translate, 2 category`, in kind order, kinds with no card left out.
-/// The kind names are the deck format's, in both languages.
+/// `3 translate, 2 category`, in kind order, kinds with no card left out:
+/// the deck format's names in English, Vietnamese names in Vietnamese.
 fn by_kind(kinds: impl Iterator<Item = CardKind>, lang: Lang) -> String {
     let mut counts: BTreeMap<CardKind, usize> = BTreeMap::new();
     for kind in kinds {
@@ -583,7 +607,7 @@ fn by_kind(kinds: impl Iterator<Item = CardKind>, lang: Lang) -> String {
         .filter_map(|kind| {
             counts
                 .get(kind)
-                .map(|count| format!("{count} {}", kind.name()))
+                .map(|count| format!("{count} {}", kind_name(*kind, lang)))
         })
         .collect();
     if parts.is_empty() {

@@ -156,6 +156,8 @@ pub struct Compiled {
     pub deck: Deck,
     /// The candidates dropped, in lesson order.
     pub dropped: Vec<Dropped>,
+    /// Front matter values left out as broken: their line and key.
+    pub broken_front_matter: Vec<(usize, String)>,
 }
 
 /// Compiles one lesson file's bytes into its deck. `path` names the lesson
@@ -267,6 +269,7 @@ pub fn derive_explained(lesson: &Lesson, stem: &str, source: &str) -> Compiled {
             cards,
         },
         dropped,
+        broken_front_matter: lesson.broken_front_matter.clone(),
     }
 }
 

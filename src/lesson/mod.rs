@@ -19,6 +19,8 @@ pub use prepass::FrontMatterError;
 pub struct Lesson {
     /// The front matter's top-level `key: value` pairs.
     pub front_matter: Vec<(String, String)>,
+    /// Front matter values left out as broken: their line and key.
+    pub broken_front_matter: Vec<(usize, String)>,
     /// The text of the first `# ` heading.
     pub title: Option<String>,
     /// The lesson cut at its headings; the first section holds what comes
@@ -289,6 +291,7 @@ impl Lesson {
         }
         let mut lesson = builder.finish();
         lesson.front_matter = prepared.front_matter;
+        lesson.broken_front_matter = prepared.broken_values;
         Ok(lesson)
     }
 }

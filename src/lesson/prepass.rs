@@ -17,6 +17,10 @@
 pub struct Prepared {
     pub text: String,
     pub front_matter: Vec<(String, String)>,
+    /// Front matter values YAML would refuse (an unclosed quote or bracket,
+    /// `title: "Bài lỗi`): their line and key. They are left out of
+    /// `front_matter`; the lesson still compiles.
+    pub broken_values: Vec<(usize, String)>,
 }
 
 /// Broken front matter: the 1-based line and what is wrong there.
@@ -76,7 +80,7 @@ pub fn prepare(source: &str) -> Result<Prepared, FrontMatterError> {
         .split('\n')
         .map(|line| line.strip_suffix('\r').unwrap_or(line))
         .collect();
-    let (front_matter, body_start) = front_matter(&lines)?;
+    let (front_matter, broken_values, body_start) = front_matter(&lines)?;
 
     let mut out = String::with_capacity(source.len() + 64);
     for _ in 0..body_start {
@@ -192,6 +196,7 @@ pub fn prepare(source: &str) -> Result<Prepared, FrontMatterError> {
     Ok(Prepared {
         text: out,
         front_matter,
+        broken_values,
     })
 }
 
@@ -211,9 +216,11 @@ fn push_indented(out: &mut String, indent: usize, content: &str) {
 
 /// Checks and reads a leading `---` … `---` block; returns its pairs and the
 /// index of the first line after it.
-fn front_matter(lines: &[&str]) -> Result<(Vec<(String, String)>, usize), FrontMatterError> {
+type FrontMatter = (Vec<(String, String)>, Vec<(usize, String)>, usize);
+
+fn front_matter(lines: &[&str]) -> Result<FrontMatter, FrontMatterError> {
     if lines.first().map(|line| line.trim_end()) != Some("---") {
-        return Ok((Vec::new(), 0));
+        return Ok((Vec::new(), Vec::new(), 0));
     }
     let close = lines
         .iter()
@@ -226,6 +233,7 @@ fn front_matter(lines: &[&str]) -> Result<(Vec<(String, String)>, usize), FrontM
             message: "front matter opened with `---` is never closed".to_string(),
         })?;
     let mut pairs = Vec::new();
+    let mut broken = Vec::new();
     for (index, line) in lines.iter().enumerate().take(close).skip(1) {
         let trimmed = line.trim();
         if trimmed.is_empty()
@@ -243,7 +251,11 @@ fn front_matter(lines: &[&str]) -> Result<(Vec<(String, String)>, usize), FrontM
                         .chars()
                         .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.')) =>
             {
-                pairs.push((key.to_string(), value.trim().to_string()));
+                if is_unclosed(value.trim()) {
+                    broken.push((index + 1, key.to_string()));
+                } else {
+                    pairs.push((key.to_string(), value.trim().to_string()));
+                }
             }
             _ => {
                 return Err(FrontMatterError {
@@ -255,7 +267,16 @@ fn front_matter(lines: &[&str]) -> Result<(Vec<(String, String)>, usize), FrontM
             }
         }
     }
-    Ok((pairs, close + 1))
+    Ok((pairs, broken, close + 1))
+}
+
+/// A YAML value opening a quote or a bracket it never closes (`"Bài lỗi`,
+/// `[oops`).
+fn is_unclosed(value: &str) -> bool {
+    let closes = |open: char, close: char| {
+        value.starts_with(open) && (value.len() < 2 || !value.trim_end().ends_with(close))
+    };
+    closes('"', '"') || closes('\'', '\'') || closes('[', ']') || closes('{', '}')
 }
 
 fn strip_zero_width(line: &str) -> String {
@@ -786,6 +807,23 @@ mod tests {
     fn admonition_inside_a_list_item_stays_in_the_item() {
         let out = lines("- item\n\n    !!! note\n\n        body");
         assert_eq!(out[4], "    body");
+    }
+
+    #[test]
+    fn unclosed_front_matter_values_are_left_out_and_named() {
+        let out =
+            prepare("---\ntitle: \"Bài lỗi\nicon: [oops\ntags: [a, b]\nok: \"x\"\n---\n# T\n")
+                .unwrap();
+        assert_eq!(
+            out.broken_values,
+            vec![(2, "title".to_string()), (3, "icon".to_string())]
+        );
+        let keys: Vec<&str> = out
+            .front_matter
+            .iter()
+            .map(|(key, _)| key.as_str())
+            .collect();
+        assert_eq!(keys, vec!["tags", "ok"]);
     }
 
     #[test]
