@@ -118,6 +118,16 @@ pub enum Command {
     /// Export decks for Anki, spreadsheets or other programs
     #[command(after_help = "Example:\n  ontap export --format anki -o ai-tao-sinh.txt")]
     Export(ExportArgs),
+    /// Hand your reviews in to your teacher: your name and answers, nothing else
+    #[command(
+        after_help = "Examples:\n  ontap handin -o tuan-anh.toml --name \"Tuấn Anh\"\n  ontap handin ai-tao-sinh -o tuan-anh.toml      (asks your name)"
+    )]
+    Handin(HandinArgs),
+    /// A teacher's view: what the class keeps missing, from students' hand-ins
+    #[command(
+        after_help = "Examples:\n  ontap class handins/\n  ontap class handins/*.toml ai-tao-sinh --html report.html --anonymous\n  ontap class handins/ --decks lessons/decks --json"
+    )]
+    Class(ClassArgs),
     /// Print a shell completion script
     #[command(
         after_help = "Example:\n  ontap completions bash > ~/.local/share/bash-completion/completions/ontap"
@@ -156,6 +166,8 @@ impl Command {
             }
             Command::Stats(args) => (Some(&args.data), Some(&args.library), Some(&args.messages)),
             Command::Export(args) => (Some(&args.data), Some(&args.library), Some(&args.messages)),
+            Command::Handin(args) => (Some(&args.data), Some(&args.library), Some(&args.messages)),
+            Command::Class(args) => (Some(&args.data), Some(&args.library), Some(&args.messages)),
             Command::Completions(_) | Command::Man => (None, None, None),
         }
     }
@@ -371,6 +383,48 @@ pub struct ExportArgs {
     /// Write here instead of standard output (`-` is standard output)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub data: DataDirArg,
+    #[command(flatten)]
+    pub library: DecksDirArg,
+    #[command(flatten)]
+    pub messages: MessageArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct HandinArgs {
+    /// Decks to hand in [default: every deck]
+    #[arg(value_name = "DECK")]
+    pub decks: Vec<String>,
+    /// Your name as your teacher will see it [default: asked]
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// The file to write, to give to your teacher
+    #[arg(short = 'o', long = "output", value_name = "FILE", required = true)]
+    pub output: PathBuf,
+    #[command(flatten)]
+    pub data: DataDirArg,
+    #[command(flatten)]
+    pub library: DecksDirArg,
+    #[command(flatten)]
+    pub messages: MessageArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ClassArgs {
+    /// Hand-in files, students' data dirs or folders of them; any other
+    /// word is a deck id (or id prefix) to report on [default: every deck]
+    #[arg(value_name = "FILE|DIR|DECK", required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Print the figures as JSON
+    #[arg(long)]
+    pub json: bool,
+    /// Write the report as one self-contained HTML page
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
+    /// Number the students instead of naming them
+    #[arg(long)]
+    pub anonymous: bool,
     #[command(flatten)]
     pub data: DataDirArg,
     #[command(flatten)]

@@ -602,6 +602,15 @@ fn pair(vi: &str, en: &str) -> (String, String) {
     (vi.to_string(), en.to_string())
 }
 
+/// `1 student`, `30 students`.
+fn count_en(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("{count} {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}
+
 fn times_en(times: usize) -> String {
     match times {
         2 => "twice".to_string(),
@@ -635,6 +644,323 @@ pub fn duration(span: Duration, lang: Lang) -> String {
 
 fn round_div(value: i64, by: i64) -> i64 {
     ((value + by / 2) / by).max(1)
+}
+
+/// The words of `ontap handin` and of the class report (`ontap class`), in
+/// Vietnamese and English: kept apart from [`Msg`], the session's messages.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ClassMsg<'a> {
+    // ontap handin
+    NamePrompt,
+    NameNeeded,
+    HandedIn {
+        student: &'a str,
+        reviews: usize,
+        path: &'a str,
+    },
+    // ontap class: headings
+    Title,
+    Summary {
+        students: usize,
+        decks: usize,
+        reviews: usize,
+        today: &'a str,
+    },
+    DecksHeading,
+    TeachAgain,
+    TeachAgainHint,
+    ErrorBars,
+    LatestWrongLegend,
+    FirstWrongLegend,
+    Unreached(usize),
+    AllReached,
+    Inactive,
+    NobodyInactive,
+    StudentsHeading,
+    HeatMap {
+        days: usize,
+    },
+    HeatMapLegend,
+    Forecast {
+        days: usize,
+    },
+    ForecastHint,
+    Files,
+    Footer {
+        version: &'a str,
+        now: &'a str,
+    },
+    // column headers
+    ColDeck,
+    ColCards,
+    ColReached,
+    ColStudents,
+    ColFirstTry,
+    ColLatest,
+    ColCard,
+    ColAnswer,
+    ColWrongAnswers,
+    ColStudent,
+    ColReviews,
+    ColLastStudied,
+    // values
+    /// `12 of 30 chose “Tạo hình ảnh”`; `chose` for a multiple-choice card.
+    Recurring {
+        students: usize,
+        of: usize,
+        answer: &'a str,
+        chose: bool,
+    },
+    DaysAgo(i64),
+    Never,
+    AnonymousStudent(usize),
+    HeatCell {
+        student: &'a str,
+        date: &'a str,
+        reviews: usize,
+    },
+    // what was done with each file
+    FileUsed {
+        student: &'a str,
+        reviews: usize,
+        version: Option<&'a str>,
+    },
+    FileUnreadable(&'a str),
+    FileSameAs(&'a str),
+    FileMergedWith {
+        student: &'a str,
+        other: &'a str,
+        shared: usize,
+    },
+    FileOtherDecks {
+        reviews: usize,
+        decks: &'a str,
+    },
+    FileNothingForTheseDecks(&'a str),
+    FileTorn(usize),
+    FileGoneCards(usize),
+    FileLater(usize),
+    NoHandIns,
+    NoHandInsRead(usize),
+    WroteHtml(&'a str),
+}
+
+impl ClassMsg<'_> {
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let (vi, en) = self.both();
+        match lang {
+            Lang::Vi => vi,
+            Lang::En => en,
+        }
+    }
+
+    fn both(&self) -> (String, String) {
+        match self {
+            ClassMsg::NamePrompt => pair(
+                "Tên của bạn (giáo viên sẽ thấy tên này)",
+                "Your name (your teacher will see it)",
+            ),
+            ClassMsg::NameNeeded => pair(
+                "bài nộp cần tên của học sinh: dùng --name \"TÊN\" (hoặc nhập tên khi được hỏi); chưa ghi tệp nào",
+                "a hand-in needs the student's name: use --name \"NAME\" (or type it when asked); no file was written",
+            ),
+            ClassMsg::HandedIn {
+                student,
+                reviews,
+                path,
+            } => (
+                format!(
+                    "Đã ghi {reviews} lượt trả lời của {student} vào {path}; hãy gửi tệp này cho giáo viên."
+                ),
+                format!(
+                    "Wrote {student}'s {reviews} reviews to {path}; give this file to your teacher."
+                ),
+            ),
+            ClassMsg::Title => pair(
+                "Cả lớp: những gì cần dạy lại",
+                "The class: what to teach again",
+            ),
+            ClassMsg::Summary {
+                students,
+                decks,
+                reviews,
+                today,
+            } => (
+                format!("{students} học sinh · {decks} bộ thẻ · {reviews} lượt trả lời · {today}"),
+                format!(
+                    "{} · {} · {} · {today}",
+                    count_en(*students, "student"),
+                    count_en(*decks, "deck"),
+                    count_en(*reviews, "review")
+                ),
+            ),
+            ClassMsg::DecksHeading => pair("Bộ thẻ", "Decks"),
+            ClassMsg::TeachAgain => pair("Cần dạy lại", "Teach again"),
+            ClassMsg::TeachAgainHint => pair(
+                "Xếp theo số học sinh vẫn sai ở lần trả lời gần nhất, rồi theo số sai ngay lần đầu.",
+                "Sorted by how many students are still wrong at their latest try, then wrong at the first.",
+            ),
+            ClassMsg::ErrorBars => pair("Tỉ lệ học sinh trả lời sai", "Share of students wrong"),
+            ClassMsg::LatestWrongLegend => pair(
+                "sai ở lần gần nhất (vạch: khoảng tin cậy 95%)",
+                "wrong at the latest try (whisker: 95% interval)",
+            ),
+            ClassMsg::FirstWrongLegend => pair("sai ở lần đầu", "wrong at the first try"),
+            ClassMsg::Unreached(count) => (
+                format!("Thẻ chưa học sinh nào học ({count})"),
+                format!("Cards nobody has reached ({count})"),
+            ),
+            ClassMsg::AllReached => pair(
+                "Thẻ nào cũng đã có học sinh học.",
+                "Every card has been reached.",
+            ),
+            ClassMsg::Inactive => pair(
+                "Học sinh chưa học suốt một tuần",
+                "Students who have not studied for a week",
+            ),
+            ClassMsg::NobodyInactive => pair(
+                "Cả lớp đều đã học trong tuần qua.",
+                "Everyone studied in the last week.",
+            ),
+            ClassMsg::StudentsHeading => pair("Học sinh", "Students"),
+            ClassMsg::HeatMap { days } => (
+                format!("Ngày học của cả lớp, {days} ngày qua"),
+                format!("The class's study days, last {days} days"),
+            ),
+            ClassMsg::HeatMapLegend => pair(
+                "ô càng đậm, càng nhiều lượt trả lời trong ngày",
+                "the darker the square, the more reviews that day",
+            ),
+            ClassMsg::Forecast { days } => (
+                format!("Thẻ đến hạn của cả lớp, {days} ngày tới"),
+                format!("The class's due cards, next {days} days"),
+            ),
+            ClassMsg::ForecastHint => pair(
+                "hôm nay gồm cả thẻ quá hạn",
+                "today includes the overdue ones",
+            ),
+            ClassMsg::Files => pair("Các tệp đã đọc", "Files read"),
+            ClassMsg::Footer { version, now } => (
+                format!("Tạo bởi ontap {version} lúc {now}, không cần mạng."),
+                format!("Made by ontap {version} at {now}, without a network."),
+            ),
+            ClassMsg::ColDeck => pair("Bộ thẻ", "Deck"),
+            ClassMsg::ColCards => pair("Thẻ", "Cards"),
+            ClassMsg::ColReached => pair("Đã học", "Reached"),
+            ClassMsg::ColStudents => pair("Học sinh", "Students"),
+            ClassMsg::ColFirstTry => pair("Đúng lần đầu", "1st try"),
+            ClassMsg::ColLatest => pair("Đúng gần nhất", "Latest"),
+            ClassMsg::ColCard => pair("Thẻ", "Card"),
+            ClassMsg::ColAnswer => pair("Đáp án", "Answer"),
+            ClassMsg::ColWrongAnswers => {
+                pair("Câu trả lời sai lặp lại", "Wrong answers that recur")
+            }
+            ClassMsg::ColStudent => pair("Học sinh", "Student"),
+            ClassMsg::ColReviews => pair("Lượt", "Reviews"),
+            ClassMsg::ColLastStudied => pair("Học lần cuối", "Last studied"),
+            ClassMsg::Recurring {
+                students,
+                of,
+                answer,
+                chose: true,
+            } => (
+                format!("{students}/{of} học sinh chọn “{answer}”"),
+                format!("{students} of {of} chose “{answer}”"),
+            ),
+            ClassMsg::Recurring {
+                students,
+                of,
+                answer,
+                chose: false,
+            } => (
+                format!("{students}/{of} học sinh trả lời “{answer}”"),
+                format!("{students} of {of} answered “{answer}”"),
+            ),
+            ClassMsg::DaysAgo(0) => pair("hôm nay", "today"),
+            ClassMsg::DaysAgo(1) => pair("hôm qua", "yesterday"),
+            ClassMsg::DaysAgo(days) => (format!("{days} ngày trước"), format!("{days} days ago")),
+            ClassMsg::Never => pair("chưa bao giờ", "never"),
+            ClassMsg::AnonymousStudent(number) => (
+                format!("Học sinh {number:02}"),
+                format!("Student {number:02}"),
+            ),
+            ClassMsg::HeatCell {
+                student,
+                date,
+                reviews,
+            } => (
+                format!("{student}, {date}: {reviews} lượt"),
+                format!("{student}, {date}: {reviews} reviews"),
+            ),
+            ClassMsg::FileUsed {
+                student,
+                reviews,
+                version,
+            } => {
+                let (vi_version, en_version) = match version {
+                    Some(version) => (format!(" (ontap {version})"), format!(" (ontap {version})")),
+                    None => (String::new(), String::new()),
+                };
+                (
+                    format!("{student}: {reviews} lượt{vi_version}"),
+                    format!("{student}: {reviews} reviews{en_version}"),
+                )
+            }
+            ClassMsg::FileUnreadable(message) => (
+                format!("{message} (không đọc được, bỏ qua tệp này)"),
+                format!("{message} (unreadable, left out)"),
+            ),
+            ClassMsg::FileSameAs(other) => (
+                format!("giống hệt {other}: chỉ tính một lần"),
+                format!("the same reviews as {other}: counted once"),
+            ),
+            ClassMsg::FileMergedWith {
+                student,
+                other,
+                shared,
+            } => (
+                format!(
+                    "cũng là bài của {student} (như {other}): gộp lại, {shared} lượt có ở cả hai chỉ tính một lần"
+                ),
+                format!(
+                    "also {student}'s (as is {other}): merged, {shared} reviews in both counted once"
+                ),
+            ),
+            ClassMsg::FileOtherDecks { reviews, decks } => (
+                format!("{reviews} lượt của bộ thẻ khác ({decks}) không được tính"),
+                format!("{reviews} reviews of other decks ({decks}) left out"),
+            ),
+            ClassMsg::FileNothingForTheseDecks(decks) => (
+                format!("chỉ có lượt của bộ thẻ khác ({decks}), không phải của lớp này: bỏ qua"),
+                format!("holds only other decks' reviews ({decks}), not this class's: left out"),
+            ),
+            ClassMsg::FileTorn(bytes) => (
+                format!("bỏ qua {bytes} byte ghi dở ở cuối tệp"),
+                format!("{bytes} bytes of an unfinished record at the end left out"),
+            ),
+            ClassMsg::FileGoneCards(reviews) => (
+                format!("{reviews} lượt của thẻ không còn trong bộ thẻ không được tính"),
+                format!("{reviews} reviews of cards no longer in the deck left out"),
+            ),
+            ClassMsg::FileLater(reviews) => (
+                format!("{reviews} lượt ghi thời điểm sau lúc lập báo cáo không được tính"),
+                format!("{reviews} reviews dated after the report's time left out"),
+            ),
+            ClassMsg::NoHandIns => pair(
+                "không có bài nộp nào: hãy chỉ ra tệp bài nộp (ontap handin -o TỆP) hoặc thư mục chứa chúng",
+                "no hand-ins given: name hand-in files (ontap handin -o FILE) or folders holding them",
+            ),
+            ClassMsg::NoHandInsRead(files) => (
+                format!("không đọc được bài nộp nào ({files} tệp lỗi, xem ở trên)"),
+                format!("no hand-in could be read ({files} files failed, see above)"),
+            ),
+            ClassMsg::WroteHtml(path) => (
+                format!("Đã ghi báo cáo vào {path}; mở bằng trình duyệt để chiếu hoặc in."),
+                format!("Wrote the report to {path}; open it in a browser to project or print."),
+            ),
+        }
+    }
 }
 
 /// A card kind's name in a compile summary: the deck format's own in
@@ -937,5 +1263,117 @@ mod tests {
             message.text(Lang::Vi),
             "Bạn đã chọn “DALL-E” 2 lần rồi cho câu: MidJourney thuộc nhóm nào?"
         );
+    }
+
+    #[test]
+    fn every_class_message_exists_in_both_languages_and_differs() {
+        let messages = [
+            ClassMsg::NamePrompt,
+            ClassMsg::NameNeeded,
+            ClassMsg::HandedIn {
+                student: "Lan",
+                reviews: 3,
+                path: "lan.toml",
+            },
+            ClassMsg::Title,
+            ClassMsg::Summary {
+                students: 30,
+                decks: 1,
+                reviews: 9,
+                today: "2026-12-03",
+            },
+            ClassMsg::DecksHeading,
+            ClassMsg::TeachAgain,
+            ClassMsg::TeachAgainHint,
+            ClassMsg::ErrorBars,
+            ClassMsg::LatestWrongLegend,
+            ClassMsg::FirstWrongLegend,
+            ClassMsg::Unreached(2),
+            ClassMsg::AllReached,
+            ClassMsg::Inactive,
+            ClassMsg::NobodyInactive,
+            ClassMsg::StudentsHeading,
+            ClassMsg::HeatMap { days: 28 },
+            ClassMsg::HeatMapLegend,
+            ClassMsg::Forecast { days: 14 },
+            ClassMsg::ForecastHint,
+            ClassMsg::Files,
+            ClassMsg::Footer {
+                version: "0.1.0",
+                now: "t",
+            },
+            ClassMsg::ColDeck,
+            ClassMsg::ColCards,
+            ClassMsg::ColReached,
+            ClassMsg::ColStudents,
+            ClassMsg::ColFirstTry,
+            ClassMsg::ColLatest,
+            ClassMsg::ColCard,
+            ClassMsg::ColAnswer,
+            ClassMsg::ColWrongAnswers,
+            ClassMsg::ColStudent,
+            ClassMsg::ColReviews,
+            ClassMsg::ColLastStudied,
+            ClassMsg::Recurring {
+                students: 12,
+                of: 30,
+                answer: "Tạo hình ảnh",
+                chose: true,
+            },
+            ClassMsg::Recurring {
+                students: 2,
+                of: 3,
+                answer: "LAN",
+                chose: false,
+            },
+            ClassMsg::DaysAgo(0),
+            ClassMsg::DaysAgo(1),
+            ClassMsg::DaysAgo(8),
+            ClassMsg::Never,
+            ClassMsg::AnonymousStudent(3),
+            ClassMsg::HeatCell {
+                student: "Lan",
+                date: "2026-12-01",
+                reviews: 4,
+            },
+            ClassMsg::FileUsed {
+                student: "Lan",
+                reviews: 4,
+                version: Some("0.1.0"),
+            },
+            ClassMsg::FileUnreadable("x.toml:3: bad"),
+            ClassMsg::FileSameAs("a.toml"),
+            ClassMsg::FileMergedWith {
+                student: "Lan",
+                other: "a.toml",
+                shared: 2,
+            },
+            ClassMsg::FileOtherDecks {
+                reviews: 3,
+                decks: "mang",
+            },
+            ClassMsg::FileNothingForTheseDecks("mang"),
+            ClassMsg::FileTorn(12),
+            ClassMsg::FileGoneCards(2),
+            ClassMsg::FileLater(1),
+            ClassMsg::NoHandIns,
+            ClassMsg::NoHandInsRead(2),
+            ClassMsg::WroteHtml("report.html"),
+        ];
+        for message in messages {
+            let (vi, en) = (message.text(Lang::Vi), message.text(Lang::En));
+            assert!(
+                !vi.trim().is_empty() && !en.trim().is_empty(),
+                "{message:?}"
+            );
+            assert_ne!(vi, en, "{message:?} is not translated");
+        }
+        let recurring = ClassMsg::Recurring {
+            students: 12,
+            of: 30,
+            answer: "Tạo hình ảnh",
+            chose: true,
+        };
+        assert_eq!(recurring.text(Lang::En), "12 of 30 chose “Tạo hình ảnh”");
     }
 }

@@ -8,6 +8,7 @@
 //! (asks, judges with `judge`, schedules with `scheduler`) ↔ `ui` (dialoguer
 //! on a terminal, plain lines otherwise) → `store`.
 
+pub mod class;
 pub mod cli;
 pub mod clock;
 pub mod commands;

@@ -21,13 +21,14 @@
 //! `cache_mirror` (its binary mirror, read at start-up), `deck_cache` (the
 //! library cache of parsed decks), `fast` (a
 //! quick reader for the plain TOML ontap writes), `files` (atomic writes,
-//! appends, the lock).
+//! appends, the lock), `handin` (the files students hand in to a teacher).
 
 mod cache;
 mod cache_mirror;
 pub mod deck_cache;
 mod fast;
 mod files;
+mod handin;
 mod log;
 
 use std::collections::{BTreeMap, HashMap};
@@ -42,6 +43,8 @@ use crate::judge::Grade;
 use crate::scheduler::{self, Rating, Schedule, Scheduler};
 
 pub use cache::REBUILD_HINT;
+pub use handin::{HandIn, HandInSource, clean_name, read_all as read_handins};
+pub use log::review_id;
 use log::{Entry, LoggedReview, Undo};
 
 /// Which kind of session an answer came from.
@@ -782,6 +785,17 @@ impl Store {
     pub fn reviews(&self) -> Result<Vec<Review>> {
         let full = read_full_log(&self.dir)?;
         Ok(full.effective().into_iter().cloned().collect())
+    }
+
+    /// The text of a hand-in (`ontap handin`): `student`'s name and the
+    /// reviews in effect, of `decks` only when given; and how many reviews.
+    pub fn hand_in(
+        &self,
+        student: &str,
+        now: Timestamp,
+        decks: Option<&std::collections::BTreeSet<DeckId>>,
+    ) -> Result<(String, usize)> {
+        Ok(handin::handin_text(student, now, &self.reviews()?, decks))
     }
 
     /// The cards missed and not answered correctly since, oldest miss first.

@@ -36,7 +36,7 @@ fn run_in_language(config: &Config, args: &ExportArgs) -> Result<()> {
 /// Writes the export to `path`: a symbolic link is followed, not replaced,
 /// and what is not a regular file (`/dev/stdout`, a named pipe) is written
 /// into as it is; a regular file is replaced atomically.
-fn write_file(path: &Path, bytes: &[u8], lang: Lang) -> Result<()> {
+pub(super) fn write_file(path: &Path, bytes: &[u8], lang: Lang) -> Result<()> {
     // An existing path, symbolic links resolved; a new one as given.
     let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     match std::fs::metadata(&target) {

@@ -1,10 +1,12 @@
 //! One file per subcommand; `dispatch` is the one `match` over them.
 
 mod add;
+mod class;
 mod compile;
 mod completions;
 mod decks;
 mod export;
+mod handin;
 mod quiz;
 mod review;
 mod state;
@@ -28,6 +30,8 @@ pub fn dispatch(config: &Config, command: Option<Command>) -> Result<()> {
         Some(Command::State(command)) => state::run(config, &command),
         Some(Command::Stats(args)) => stats::run(config, &args),
         Some(Command::Export(args)) => export::run(config, &args),
+        Some(Command::Handin(args)) => handin::run(config, &args),
+        Some(Command::Class(args)) => class::run(config, &args),
         Some(Command::Completions(args)) => completions::run_completions(&args),
         Some(Command::Man) => completions::run_man(),
     }

@@ -1118,9 +1118,47 @@ fn make_cards(
             )
             .at(fact.section, *line);
             draft.choices = pick_choices(option, &rotate(&placeable, position), MAX_CHOICES);
+            if singles_out(item, option, &draft.choices) {
+                dropped.push(Dropped::new(
+                    *line,
+                    draft.prompt,
+                    DropReason::ShowsItsAnswer,
+                ));
+                continue;
+            }
             drafts.push(draft);
         }
     }
+}
+
+/// Whether the right option shares a word with the item that no wrong
+/// option has (`Đồ thị vô hướng` among `Có hướng và vô hướng`, `Đơn và
+/// đa`): the word, not the student, would pick the answer.
+fn singles_out(item: &str, answer: &str, choices: &[String]) -> bool {
+    let words = |text: &str| -> HashSet<String> {
+        text.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| {
+                word.chars().count() >= 2
+                    && !matches!(*word, "và" | "của" | "các" | "những" | "một" | "số")
+            })
+            .map(str::to_string)
+            .collect()
+    };
+    let item_words = words(item);
+    let wrong: HashSet<String> = choices
+        .iter()
+        .filter(|choice| *choice != answer)
+        .flat_map(|choice| words(&bare(choice)))
+        .collect();
+    let answer_words = words(&bare(answer));
+    let telling = answer_words
+        .iter()
+        .filter(|word| item_words.contains(*word) && !wrong.contains(*word))
+        .count();
+    // A syllable is not a word: `kịch bản` and `văn bản` share one by
+    // chance. Two, or half of a short answer, do give it away.
+    telling >= 2 || (telling > 0 && telling * 2 >= answer_words.len())
 }
 
 /// The item a placement card asks about (`“X” thuộc nhóm nào?`, `X thuộc
@@ -1273,6 +1311,25 @@ mod tests {
             noun_phrase("Nếu trời mưa thì đường trơn, chẳng hạn như"),
             None
         );
+    }
+
+    #[test]
+    fn an_option_sharing_the_items_words_gives_it_away() {
+        let choices = |names: &[&str]| {
+            names
+                .iter()
+                .map(|name| name.to_string())
+                .collect::<Vec<_>>()
+        };
+        let options = choices(&["Có hướng và vô hướng", "Đơn và đa", "Có trọng số"]);
+        assert!(singles_out(
+            "Đồ thị vô hướng",
+            "Có hướng và vô hướng",
+            &options
+        ));
+        assert!(singles_out("Đa đồ thị", "Đơn và đa", &options));
+        let options = choices(&["Tạo văn bản", "Tạo hình ảnh", "Tạo video"]);
+        assert!(!singles_out("Tạo ra kịch bản", "Tạo văn bản", &options));
     }
 
     #[test]

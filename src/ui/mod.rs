@@ -220,6 +220,29 @@ pub fn run(config: &Config, session: &mut Session) -> Result<Summary> {
     }
 }
 
+/// Asks for one line of text, on the terminal when there is one, else as
+/// one line of stdin; `None` when the user quits (Esc, `:q`) or input ends.
+pub fn ask_line(config: &Config, prompt: &str) -> Result<Option<String>> {
+    let reply = if config.interactive && std::io::stderr().is_terminal() {
+        let mut prompter = terminal::Terminal::new(config.color);
+        let reply = prompter.text(prompt);
+        prompter.restore();
+        reply?
+    } else {
+        let mut prompter = plain::Plain::new(
+            plain::Interruptible::stdin(),
+            std::io::stdout(),
+            !config.interactive,
+            config.lang,
+        );
+        prompter.text(prompt)?
+    };
+    Ok(match reply {
+        Reply::Text(text) => Some(text),
+        Reply::Choice(_) | Reply::Undo | Reply::Overrule | Reply::Quit => None,
+    })
+}
+
 /// How many columns standard output has when it is a terminal.
 pub fn terminal_columns() -> Option<usize> {
     #[cfg(unix)]
