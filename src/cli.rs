@@ -104,7 +104,7 @@ pub enum Command {
     #[command(after_help = "Example:\n  ontap review ai-tao-sinh")]
     Review(ReviewArgs),
     /// List the decks of the library
-    #[command(after_help = "Example:\n  ontap decks")]
+    #[command(after_help = "Examples:\n  ontap decks\n  ontap decks grade-11/")]
     Decks(DecksArgs),
     /// Compile lessons straight into the library
     #[command(after_help = "Example:\n  ontap add ~/lessons/ai-tao-sinh.md")]
@@ -176,6 +176,9 @@ impl Command {
 /// The options of `ontap decks`.
 #[derive(Debug, Args)]
 pub struct DecksArgs {
+    /// Decks, or folders of decks (grade-11/), to list [default: every deck]
+    #[arg(value_name = "DECK")]
+    pub decks: Vec<String>,
     #[command(flatten)]
     pub data: DataDirArg,
     #[command(flatten)]
@@ -242,7 +245,7 @@ pub enum DirectionChoice {
 
 #[derive(Debug, Args)]
 pub struct StudyArgs {
-    /// Decks to study [default: every deck]
+    /// Decks, or folders of decks (grade-11/), to study [default: every deck]
     #[arg(value_name = "DECK")]
     pub decks: Vec<String>,
     /// Show the card, reveal it on Enter and grade yourself, as in Anki
@@ -267,7 +270,7 @@ pub struct StudyArgs {
 
 #[derive(Debug, Args)]
 pub struct QuizArgs {
-    /// Decks to draw questions from [default: every deck]
+    /// Decks, or folders of decks, to draw questions from [default: every deck]
     #[arg(value_name = "DECK")]
     pub decks: Vec<String>,
     /// Ask only this kind of question
@@ -310,7 +313,7 @@ impl From<KindChoice> for CardKind {
 
 #[derive(Debug, Args)]
 pub struct ReviewArgs {
-    /// Decks whose missed answers to go over [default: every deck]
+    /// Decks, or folders of decks, whose missed answers to go over [default: every deck]
     #[arg(value_name = "DECK")]
     pub decks: Vec<String>,
     #[command(flatten)]
@@ -347,7 +350,7 @@ pub enum StateCommand {
 
 #[derive(Debug, Args)]
 pub struct StatsArgs {
-    /// Decks to report on [default: every deck]
+    /// Decks, or folders of decks, to report on [default: every deck]
     #[arg(value_name = "DECK")]
     pub decks: Vec<String>,
     /// Print the figures as JSON
@@ -370,7 +373,7 @@ pub enum ExportFormat {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// Decks to export [default: every deck]
+    /// Decks, or folders of decks, to export [default: every deck]
     #[arg(value_name = "DECK")]
     pub decks: Vec<String>,
     /// The file format: anki (Anki's import file), csv (RFC 4180, a header

@@ -104,6 +104,11 @@ pub struct DeckMeta {
     /// The lesson's file name, e.g. `ai-tao-sinh.md`.
     pub source: String,
     pub format: i64,
+    /// The lesson's folder under the folder given to `compile`
+    /// (`grade-11/graph`), so decks can be chosen by folder; absent for a
+    /// lesson named directly or at that folder's top.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub folder: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -242,6 +247,18 @@ impl Deck {
             }
         }
         Ok(())
+    }
+
+    /// Gives the deck another id (a site's qualified one), its cards' ids
+    /// following: `<deck id>/<kind>/<key>` keeps its kind and key.
+    pub fn rename(&mut self, id: DeckId) {
+        let old = format!("{}/", self.deck.id);
+        for card in &mut self.cards {
+            if let Some(rest) = card.id.0.strip_prefix(&old) {
+                card.id = CardId(format!("{id}/{rest}"));
+            }
+        }
+        self.deck.id = id;
     }
 
     pub fn card(&self, id: &CardId) -> Option<&Card> {
@@ -424,6 +441,7 @@ mod tests {
                 title: "AI tạo sinh".into(),
                 source: "ai-tao-sinh.md".into(),
                 format: DECK_FORMAT,
+                folder: None,
             },
             cards: vec![sample_card()],
         };

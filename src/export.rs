@@ -384,6 +384,7 @@ mod tests {
                 title: "AI tạo sinh".into(),
                 source: "d.md".into(),
                 format: 1,
+                folder: None,
             },
             cards: vec![
                 translation(

@@ -99,18 +99,47 @@ impl Library {
         crate::judge::Acronyms::from_cards(self.decks.iter().flat_map(|deck| &deck.cards))
     }
 
-    /// The decks named in `names` (by id), or every deck when `names` is empty.
+    /// The decks named in `names`, or every deck when `names` is empty. A
+    /// name is a deck id, or a folder of the site the decks were compiled
+    /// from (`grade-11/`, `grade-11/graph`): every deck in it or below it.
+    /// A deck named twice is selected once, where first named.
     pub fn select(&self, names: &[String]) -> Result<Vec<&Deck>> {
         if names.is_empty() {
             return Ok(self.decks.iter().collect());
         }
-        names
+        let mut selected: Vec<&Deck> = Vec::new();
+        for name in names {
+            let chosen = self.named(name);
+            if chosen.is_empty() {
+                return Err(Error::UnknownDeck { name: name.clone() });
+            }
+            for deck in chosen {
+                if !selected.iter().any(|known| known.deck.id == deck.deck.id) {
+                    selected.push(deck);
+                }
+            }
+        }
+        Ok(selected)
+    }
+
+    /// The deck with id `name`, or else the decks under folder `name`.
+    fn named(&self, name: &str) -> Vec<&Deck> {
+        if let Some(deck) = self.decks.iter().find(|deck| deck.deck.id.0 == name) {
+            return vec![deck];
+        }
+        let prefix = name.trim_matches('/');
+        if prefix.is_empty() {
+            return Vec::new();
+        }
+        self.decks
             .iter()
-            .map(|name| {
-                self.decks
-                    .iter()
-                    .find(|deck| deck.deck.id.0 == *name)
-                    .ok_or_else(|| Error::UnknownDeck { name: name.clone() })
+            .filter(|deck| {
+                deck.deck.folder.as_deref().is_some_and(|folder| {
+                    folder == prefix
+                        || folder
+                            .strip_prefix(prefix)
+                            .is_some_and(|rest| rest.starts_with('/'))
+                })
             })
             .collect()
     }
@@ -247,6 +276,44 @@ mod tests {
             dir.path().join("a-copy.toml").display()
         );
         assert!(error.starts_with(&expected), "{error}");
+    }
+
+    fn deck_in(id: &str, folder: Option<&str>) -> Deck {
+        let mut deck = Deck::from_toml(BUNDLED_DECK, Path::new("bundled")).unwrap();
+        deck.rename(DeckId(id.into()));
+        deck.deck.folder = folder.map(str::to_string);
+        deck
+    }
+
+    #[test]
+    fn a_folder_selects_the_decks_in_it_and_below_once() {
+        let library = Library {
+            decks: vec![
+                deck_in("dfs", Some("grade-11/graph")),
+                deck_in("bfs", Some("grade-11")),
+                deck_in("grade-11-x", Some("grade-11x")),
+                deck_in("sort", Some("grade-12")),
+                deck_in("alone", None),
+            ],
+            broken: Vec::new(),
+        };
+        let ids = |names: &[&str]| -> Vec<String> {
+            let names: Vec<String> = names.iter().map(|name| name.to_string()).collect();
+            let decks = library.select(&names).unwrap();
+            decks.iter().map(|deck| deck.deck.id.0.clone()).collect()
+        };
+        assert_eq!(ids(&["grade-11/"]), ["dfs", "bfs"]);
+        assert_eq!(ids(&["grade-11/graph"]), ["dfs"]);
+        assert_eq!(
+            ids(&["sort", "grade-12/", "grade-11"]),
+            ["sort", "dfs", "bfs"]
+        );
+        for unknown in ["grade-1", "/", "graph/"] {
+            assert!(matches!(
+                library.select(&[unknown.to_string()]),
+                Err(Error::UnknownDeck { .. })
+            ));
+        }
     }
 
     #[test]

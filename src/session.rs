@@ -1039,6 +1039,7 @@ mod tests {
                 title: "Test".into(),
                 source: "t.md".into(),
                 format: 1,
+                folder: None,
             },
             cards: vec![
                 card(

@@ -1202,6 +1202,7 @@ mod tests {
                 title: "D".into(),
                 source: "d.md".into(),
                 format: 1,
+                folder: None,
             },
             cards: vec![
                 card("a", InputKind::Text, "alpha", &[]),

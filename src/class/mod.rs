@@ -814,6 +814,7 @@ mod tests {
                 title: id.to_uppercase(),
                 source: format!("{id}.md"),
                 format: 1,
+                folder: None,
             },
             cards: cards
                 .iter()

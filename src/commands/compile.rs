@@ -14,10 +14,12 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::cli::{CompileArgs, Config, Lang};
-use crate::deck::{CardKind, Deck};
+use crate::deck::{CardKind, Deck, DeckId, utf8_text};
 use crate::derive::{Compiled, compile_lesson_explained};
 use crate::error::{Error, Location, Result};
 use crate::i18n::{counted, drop_reason, kind_name, localized};
+use crate::overrides::{Overrides, Problem, ProblemKind, Unmatched, overrides_path};
+use crate::site::{ExistingDeck, SiteLesson, assign_ids};
 
 /// Lessons are pages of text; anything bigger is not one, and reading it
 /// whole could exhaust memory.
@@ -43,8 +45,27 @@ enum Text<'a> {
         cards: usize,
         kinds: &'a str,
         dropped: usize,
+        /// Cards skipped, changed or added by the teacher's file.
+        edits: usize,
         target: &'a Path,
     },
+    /// An entry of the teacher's file that no card answers to.
+    Unmatched {
+        file: &'a Path,
+        line: usize,
+        id: &'a str,
+        /// An added card whose id a derived card has already.
+        exists: bool,
+    },
+    /// A front matter value left out as broken.
+    BrokenFrontMatter {
+        lesson: &'a Path,
+        line: usize,
+        key: &'a str,
+        title: &'a str,
+    },
+    /// What is wrong in the teacher's file (the lesson fails).
+    BadOverrides(&'a ProblemKind),
     /// `compile --explain`: one candidate left out.
     DroppedCandidate {
         line: usize,
@@ -61,13 +82,6 @@ enum Text<'a> {
         failed: usize,
     },
     NoKinds,
-    /// A front matter value left out as broken.
-    BrokenFrontMatter {
-        lesson: &'a Path,
-        line: usize,
-        key: &'a str,
-        title: &'a str,
-    },
 }
 
 impl Text<'_> {
@@ -79,25 +93,82 @@ impl Text<'_> {
                 cards,
                 kinds,
                 dropped,
+                edits,
                 target,
             } => {
                 let (lesson, target) = (lesson.display(), target.display());
-                match (vi, dropped) {
-                    (true, 0) => format!("{lesson}: {cards} thẻ ({kinds}) -> {target}"),
-                    (true, _) => format!(
-                        "{lesson}: {cards} thẻ ({kinds}), bỏ {dropped} thẻ ứng viên -> {target}"
+                let dropped = match (vi, dropped) {
+                    (_, 0) => String::new(),
+                    (true, _) => format!(", bỏ {dropped} thẻ ứng viên"),
+                    (false, _) => {
+                        format!(", {} dropped", counted(*dropped, "candidate", "candidates"))
+                    }
+                };
+                let edits = match (vi, edits) {
+                    (_, 0) => String::new(),
+                    (true, _) => format!(", {edits} chỉnh sửa của giáo viên"),
+                    (false, _) => {
+                        format!(", {}", counted(*edits, "teacher edit", "teacher edits"))
+                    }
+                };
+                let cards = if vi {
+                    format!("{cards} thẻ")
+                } else {
+                    counted(*cards, "card", "cards")
+                };
+                format!("{lesson}: {cards} ({kinds}){dropped}{edits} -> {target}")
+            }
+            Text::Unmatched {
+                file,
+                line,
+                id,
+                exists,
+            } => {
+                let file = file.display();
+                match (vi, exists) {
+                    (true, false) => format!(
+                        "ontap: cảnh báo: {file}:{line}: không có thẻ `{id}`; mục này không được áp dụng"
                     ),
-                    (false, 0) => format!(
-                        "{lesson}: {} ({kinds}) -> {target}",
-                        counted(*cards, "card", "cards")
+                    (true, true) => format!(
+                        "ontap: cảnh báo: {file}:{line}: đã có thẻ `{id}`, thẻ thêm tay không được thêm; hãy sửa thẻ đó bằng [[change]] hoặc đổi `key`"
                     ),
-                    (false, _) => format!(
-                        "{lesson}: {} ({kinds}), {} dropped -> {target}",
-                        counted(*cards, "card", "cards"),
-                        counted(*dropped, "candidate", "candidates")
+                    (false, false) => {
+                        format!(
+                            "ontap: warning: {file}:{line}: no card `{id}`; this entry was not applied"
+                        )
+                    }
+                    (false, true) => format!(
+                        "ontap: warning: {file}:{line}: card `{id}` exists already, the hand-written card was not added; change it with [[change]] or pick another `key`"
                     ),
                 }
             }
+            Text::BadOverrides(kind) => match (kind, vi) {
+                (ProblemKind::Toml(message), true) => {
+                    format!("tệp chỉnh sửa của giáo viên không đọc được (TOML sai): {message}")
+                }
+                (ProblemKind::Toml(message), false) => {
+                    format!("the teacher's edits file cannot be read (bad TOML): {message}")
+                }
+                (ProblemKind::Blank { field }, true) => {
+                    format!("thẻ thêm tay có `{field}` trống")
+                }
+                (ProblemKind::Blank { field }, false) => {
+                    format!("the hand-written card has a blank `{field}`")
+                }
+                (ProblemKind::NoAnswers, true) => {
+                    "thẻ thêm tay cần `answers`, không câu nào trống".to_string()
+                }
+                (ProblemKind::NoAnswers, false) => {
+                    "the hand-written card needs `answers`, none of them blank".to_string()
+                }
+                (ProblemKind::ChoiceWithoutAnswer, true) => {
+                    "thẻ trắc nghiệm thêm tay cần `choices` chứa đáp án đầu tiên".to_string()
+                }
+                (ProblemKind::ChoiceWithoutAnswer, false) => {
+                    "the hand-written choice card needs `choices` holding its first answer"
+                        .to_string()
+                }
+            },
             Text::DroppedCandidate { line, what, reason } if vi => {
                 format!("  dòng {line}: bỏ “{what}”: {reason}")
             }
@@ -140,8 +211,6 @@ impl Text<'_> {
                     )
                 }
             }
-            Text::NoKinds if vi => "không có".to_string(),
-            Text::NoKinds => "none".to_string(),
             Text::BrokenFrontMatter {
                 lesson,
                 line,
@@ -160,6 +229,8 @@ impl Text<'_> {
                 "ontap: warning: {}:{line}: front matter `{key}` is broken (a quote or bracket never closed) and is ignored; the deck is titled by the lesson's first heading: “{title}”",
                 lesson.display()
             ),
+            Text::NoKinds if vi => "không có".to_string(),
+            Text::NoKinds => "none".to_string(),
         }
     }
 }
@@ -234,9 +305,15 @@ pub(crate) fn compile_paths(
     let mut totals: BTreeMap<CardKind, usize> = BTreeMap::new();
     let mut decks = 0;
     let mut written: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
-    for lesson in &lessons {
-        match compile_one(lesson, out_dir, lang, &mut written) {
-            Ok(Some((Compiled { deck, dropped, .. }, target))) => {
+    let site = Site::plan(&lessons, out_dir);
+    for (listed, id) in lessons.iter().zip(&site.ids) {
+        let lesson = listed.path.as_path();
+        let name = Naming {
+            id,
+            folder: listed.site.folder(),
+        };
+        match compile_one(lesson, &name, out_dir, lang, &site, &mut written) {
+            Ok(Some((Compiled { deck, dropped, .. }, edits, target))) => {
                 decks += 1;
                 for card in &deck.cards {
                     *totals.entry(card.kind).or_default() += 1;
@@ -247,6 +324,7 @@ pub(crate) fn compile_paths(
                     cards: deck.cards.len(),
                     kinds: &kinds,
                     dropped: dropped.len(),
+                    edits,
                     target: &target,
                 };
                 report(out, &line.text(lang))?;
@@ -302,34 +380,118 @@ fn report(out: &mut dyn Write, line: &str) -> Result<()> {
     }
 }
 
-/// Compiles one lesson and writes its deck; `None` when it has no cards.
+/// The id and folder the site gives one lesson's deck.
+struct Naming<'a> {
+    id: &'a str,
+    folder: Option<String>,
+}
+
+/// The decks already where this run writes, and the ids the site rule
+/// gives the run's lessons (see [`crate::site`]).
+struct Site {
+    ids: Vec<String>,
+    /// Deck files known to be ontap decks, so they need not be read twice.
+    decks: BTreeSet<PathBuf>,
+}
+
+impl Site {
+    /// Reads the decks the lessons' names could meet in the folders their
+    /// decks go to (`<name>.toml`, `<name>-2.toml`…), and assigns the ids.
+    fn plan(lessons: &[Listed], out_dir: Option<&Path>) -> Site {
+        let candidates: BTreeSet<String> = lessons
+            .iter()
+            .flat_map(|listed| listed.site.candidates())
+            .collect();
+        let dirs: BTreeSet<PathBuf> = lessons
+            .iter()
+            .map(|listed| target_dir(&listed.path, out_dir))
+            .collect();
+        let mut existing = Vec::new();
+        let mut decks = BTreeSet::new();
+        for dir in &dirs {
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                continue;
+            };
+            let mut files: Vec<PathBuf> = entries
+                .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+                .filter(|path| {
+                    let stem = path.file_stem().and_then(|stem| stem.to_str());
+                    path.extension().is_some_and(|ext| ext == "toml")
+                        && stem.is_some_and(|stem| {
+                            let unnumbered = stem.trim_end_matches(|c: char| c.is_ascii_digit());
+                            candidates.contains(stem)
+                                || unnumbered
+                                    .strip_suffix('-')
+                                    .is_some_and(|name| candidates.contains(name))
+                        })
+                })
+                .collect();
+            files.sort();
+            for path in files {
+                let Ok(text) = std::fs::read(&path).map(String::from_utf8) else {
+                    continue;
+                };
+                let Ok(deck) = text
+                    .map_err(drop)
+                    .and_then(|text| Deck::from_toml(&text, &path).map_err(drop))
+                else {
+                    continue;
+                };
+                existing.push(ExistingDeck {
+                    id: deck.deck.id.0,
+                    folder: deck.deck.folder,
+                    source: deck.deck.source,
+                });
+                decks.insert(path);
+            }
+        }
+        let sites: Vec<SiteLesson> = lessons.iter().map(|listed| listed.site.clone()).collect();
+        Site {
+            ids: assign_ids(&sites, &existing),
+            decks,
+        }
+    }
+}
+
+/// Where a lesson's deck goes: `out_dir`, or the lesson's own folder.
+fn target_dir(lesson: &Path, out_dir: Option<&Path>) -> PathBuf {
+    match out_dir {
+        Some(dir) => dir.to_path_buf(),
+        None => lesson.parent().map(Path::to_path_buf).unwrap_or_default(),
+    }
+}
+
+/// Compiles one lesson, applies the teacher's file beside it and writes
+/// its deck; `None` when it has no cards. Returns the deck, what was
+/// dropped, the number of teacher edits and the deck file.
 fn compile_one(
     lesson: &Path,
+    name: &Naming,
     out_dir: Option<&Path>,
     lang: Lang,
+    site: &Site,
     written: &mut BTreeMap<PathBuf, PathBuf>,
-) -> Result<Option<(Compiled, PathBuf)>> {
+) -> Result<Option<(Compiled, usize, PathBuf)>> {
     let bytes = read_lesson(lesson, lang)?;
-    let compiled =
+    let mut compiled =
         compile_lesson_explained(lesson, &bytes).map_err(|error| in_language(error, lang))?;
-    let deck = &compiled.deck;
+    compiled.deck.rename(DeckId(name.id.to_string()));
+    compiled.deck.deck.folder = name.folder.clone();
     for (line, key) in &compiled.broken_front_matter {
         let warning = Text::BrokenFrontMatter {
             lesson,
             line: *line,
             key,
-            title: &deck.deck.title,
+            title: &compiled.deck.deck.title,
         };
         eprintln!("{}", warning.text(lang));
     }
+    let edits = apply_overrides(lesson, &mut compiled.deck, lang)?;
+    let deck = &compiled.deck;
     if deck.cards.is_empty() {
         return Ok(None);
     }
-    let dir = match out_dir {
-        Some(dir) => dir.to_path_buf(),
-        None => lesson.parent().map(Path::to_path_buf).unwrap_or_default(),
-    };
-    let target = dir.join(format!("{}.toml", deck.deck.id));
+    let target = target_dir(lesson, out_dir).join(format!("{}.toml", deck.deck.id));
     if let Some(first) = written.get(&target) {
         let (target, first) = (target.display(), first.display());
         return Err(own_error(
@@ -341,10 +503,45 @@ fn compile_one(
             format!("compiles to {target} like {first}; rename one of them"),
         ));
     }
-    refuse_to_replace_a_foreign_file(&target, lang)?;
+    if !site.decks.contains(&target) {
+        refuse_to_replace_a_foreign_file(&target, lang)?;
+    }
     crate::fsio::write_atomically(&target, deck.to_toml().as_bytes())?;
     written.insert(target.clone(), lesson.to_path_buf());
-    Ok(Some((compiled, target)))
+    Ok(Some((compiled, edits, target)))
+}
+
+/// Applies `lesson.ontap.toml` beside `lesson.md`, when there is one, to
+/// `deck`; warns about each entry no card answers to. Returns the number
+/// of edits; a file that cannot be read or parsed fails the lesson.
+fn apply_overrides(lesson: &Path, deck: &mut Deck, lang: Lang) -> Result<usize> {
+    let file = overrides_path(lesson);
+    let bytes = match std::fs::read(&file) {
+        Ok(bytes) => bytes,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+        Err(error) => return Err(Error::io(&file, error)),
+    };
+    let text = utf8_text(&file, bytes)?;
+    let overrides = Overrides::parse(&text).map_err(|Problem { line, kind }| {
+        let problem = Text::BadOverrides(&kind);
+        own_error(
+            lang,
+            Location::line(&file, line),
+            problem.text(Lang::Vi),
+            problem.text(Lang::En),
+        )
+    })?;
+    let applied = overrides.apply(deck);
+    for Unmatched { line, id, exists } in &applied.unmatched {
+        let warning = Text::Unmatched {
+            file: &file,
+            line: *line,
+            id,
+            exists: *exists,
+        };
+        eprintln!("{}", warning.text(lang));
+    }
+    Ok(applied.edits)
 }
 
 /// A deck replaces the deck a former compile wrote, never a file that is
@@ -428,12 +625,13 @@ fn by_kind(kinds: impl Iterator<Item = CardKind>, lang: Lang) -> String {
 /// (a symlink back to a parent) is not searched again. A path or folder
 /// that cannot be read is reported and counted in `failed`; a named folder
 /// with no lesson is a warning.
-fn lesson_files(paths: &[PathBuf], lang: Lang, failed: &mut usize) -> Vec<PathBuf> {
+fn lesson_files(paths: &[PathBuf], lang: Lang, failed: &mut usize) -> Vec<Listed> {
     let mut found = Found::default();
     for path in paths {
         let listed = match std::fs::metadata(path) {
             Ok(metadata) if metadata.is_dir() => {
                 let before = found.files.len();
+                found.root = path.clone();
                 let listed = collect_markdown(path, &mut found);
                 if listed.is_ok() && found.files.len() == before {
                     eprintln!("{}", Text::NoLessons(path).text(lang));
@@ -441,6 +639,7 @@ fn lesson_files(paths: &[PathBuf], lang: Lang, failed: &mut usize) -> Vec<PathBu
                 listed
             }
             Ok(_) => {
+                found.root = path.parent().map(Path::to_path_buf).unwrap_or_default();
                 found.push_file(path);
                 Ok(())
             }
@@ -454,10 +653,19 @@ fn lesson_files(paths: &[PathBuf], lang: Lang, failed: &mut usize) -> Vec<PathBu
     found.files
 }
 
+/// A lesson to compile and its place in the site.
+struct Listed {
+    path: PathBuf,
+    site: SiteLesson,
+}
+
 /// What [`lesson_files`] has found so far, and where it has been.
 #[derive(Default)]
 struct Found {
-    files: Vec<PathBuf>,
+    files: Vec<Listed>,
+    /// The folder being searched (a named file's own folder): the lesson's
+    /// folders are counted from it.
+    root: PathBuf,
     seen_files: BTreeSet<PathBuf>,
     seen_dirs: BTreeSet<PathBuf>,
 }
@@ -467,13 +675,41 @@ impl Found {
     /// A file with no canonical path (a dangling symlink) is listed, so
     /// reading it reports the problem.
     fn push_file(&mut self, file: &Path) {
-        let fresh = match std::fs::canonicalize(file) {
-            Ok(canonical) => self.seen_files.insert(canonical),
-            Err(_) => true,
-        };
-        if fresh {
-            self.files.push(file.to_path_buf());
+        let canonical = std::fs::canonicalize(file).ok();
+        if let Some(canonical) = &canonical
+            && !self.seen_files.insert(canonical.clone())
+        {
+            return;
         }
+        let folders: Vec<String> = file
+            .parent()
+            .and_then(|parent| parent.strip_prefix(&self.root).ok())
+            .map(|relative| {
+                relative
+                    .components()
+                    .map(|part| part.as_os_str().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        // An `index.md` with no folder of the site above it is named by
+        // the folder it is in.
+        let parent_name = canonical.as_deref().and_then(|path| {
+            path.parent()
+                .and_then(Path::file_name)
+                .map(|name| name.to_string_lossy().into_owned())
+        });
+        let source = file
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        self.files.push(Listed {
+            path: file.to_path_buf(),
+            site: SiteLesson {
+                folders,
+                source,
+                parent_name,
+            },
+        });
     }
 }
 

@@ -2,12 +2,12 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::cli::{Config, Lang};
+use crate::cli::{Config, DecksArgs, Lang};
 use crate::clock;
+use crate::deck::Deck;
 use crate::error::Result;
 use crate::i18n::{Msg, localized};
 use crate::judge::Grade;
-use crate::library::Library;
 use crate::scheduler::{CardState, Scheduler};
 use crate::store::Store;
 use crate::ui::sanitize;
@@ -23,14 +23,15 @@ pub struct DeckCounts {
     pub missed: usize,
 }
 
-pub fn run(config: &Config) -> Result<()> {
-    run_in_language(config).map_err(|error| localized(error, config.lang))
+pub fn run(config: &Config, args: &DecksArgs) -> Result<()> {
+    run_in_language(config, args).map_err(|error| localized(error, config.lang))
 }
 
-fn run_in_language(config: &Config) -> Result<()> {
+fn run_in_language(config: &Config, args: &DecksArgs) -> Result<()> {
     let library = super::load_library(config)?;
+    let decks = library.select(&args.decks)?;
     let store = Store::open_read_only(config.data_dir()?, Scheduler::default())?;
-    let rows = count(&library, &store, config.now);
+    let rows = count(&decks, &store, config.now);
     if rows.is_empty() {
         crate::ui::print_line(&Msg::NoDecks.text(config.lang))?;
         return Ok(());
@@ -38,13 +39,12 @@ fn run_in_language(config: &Config) -> Result<()> {
     super::completions::write_stdout(table(config.lang, &rows).as_bytes())
 }
 
-/// The figures of every deck of `library` at `now`, from the schedule
+/// The figures of each of `decks` at `now`, from the schedule
 /// cache alone: a card is missed when its latest answer was wrong (the
 /// cache keeps that verdict), so the review log is not read.
-pub fn count(library: &Library, store: &Store, now: clock::Timestamp) -> Vec<DeckCounts> {
+pub fn count(decks: &[&Deck], store: &Store, now: clock::Timestamp) -> Vec<DeckCounts> {
     let today = clock::day(&now);
-    library
-        .decks
+    decks
         .iter()
         .map(|deck| {
             let mut new = 0;

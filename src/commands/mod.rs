@@ -25,7 +25,7 @@ pub fn dispatch(config: &Config, command: Option<Command>) -> Result<()> {
         Some(Command::Study(args)) => study::run(config, &args),
         Some(Command::Quiz(args)) => quiz::run(config, &args),
         Some(Command::Review(args)) => review::run(config, &args),
-        Some(Command::Decks(_)) => decks::run(config),
+        Some(Command::Decks(args)) => decks::run(config, &args),
         Some(Command::Add(args)) => add::run(config, &args),
         Some(Command::State(command)) => state::run(config, &command),
         Some(Command::Stats(args)) => stats::run(config, &args),

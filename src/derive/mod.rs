@@ -207,20 +207,24 @@ pub fn compile_lesson_explained(path: &Path, bytes: &[u8]) -> Result<Compiled> {
         .file_name()
         .map(|name| name.to_string_lossy().into_owned())
         .unwrap_or_default();
-    // `Bài.MD` is a lesson too (case-insensitive file systems keep either).
-    let stem = source
+    Ok(derive_explained(&lesson, lesson_stem(&source), &source))
+}
+
+/// A lesson's file name without its `.md`; `Bài.MD` is a lesson too
+/// (case-insensitive file systems keep either).
+pub(crate) fn lesson_stem(file_name: &str) -> &str {
+    file_name
         .len()
         .checked_sub(3)
-        .filter(|&cut| source.is_char_boundary(cut))
-        .filter(|&cut| source[cut..].eq_ignore_ascii_case(".md"))
-        .map_or(source.as_str(), |cut| &source[..cut]);
-    Ok(derive_explained(&lesson, stem, &source))
+        .filter(|&cut| file_name.is_char_boundary(cut))
+        .filter(|&cut| file_name[cut..].eq_ignore_ascii_case(".md"))
+        .map_or(file_name, |cut| &file_name[..cut])
 }
 
 /// The deck id of a lesson file named `stem`: its slug, or, for a name
 /// with no Latin letter or digit (`中文.md`, `---.md`), `lesson-` and a
 /// digest of the name, so two such lessons do not both become `x`.
-fn deck_slug(stem: &str) -> String {
+pub(crate) fn deck_slug(stem: &str) -> String {
     let has_letters = text::fold(stem).chars().any(|c| c.is_ascii_alphanumeric());
     if has_letters {
         slug(stem)
@@ -260,6 +264,7 @@ pub fn derive_explained(lesson: &Lesson, stem: &str, source: &str) -> Compiled {
                 title: lesson.title.clone().unwrap_or_else(|| stem.to_string()),
                 source: source.to_string(),
                 format: DECK_FORMAT,
+                folder: None,
             },
             cards,
         },

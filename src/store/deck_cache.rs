@@ -24,7 +24,7 @@ use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
 
-use crate::deck::{Card, CardId, CardKind, Deck, DeckMeta, Direction, InputKind};
+use crate::deck::{Card, CardId, CardKind, Deck, DeckId, DeckMeta, Direction, InputKind};
 use crate::error::Result;
 
 use super::files;
@@ -33,8 +33,8 @@ use super::files;
 pub const LIBRARY_CACHE_FILE: &str = "library.cache";
 /// What the envelope starts with, so a foreign file is never read as decks.
 const MAGIC: &str = "ontap library cache";
-/// Raised whenever the cached shapes below change.
-const FORMAT: u32 = 1;
+/// Raised whenever the cached shapes below change (2: the deck's folder).
+const FORMAT: u32 = 2;
 /// Files changed this recently when the cache is written are not cached.
 const RACY_WINDOW: Duration = Duration::from_secs(2);
 
@@ -113,8 +113,40 @@ struct Envelope<'a> {
 struct CachedFile {
     name: String,
     stamp: FileStamp,
-    meta: DeckMeta,
+    meta: CachedMeta,
     cards: Vec<CachedCard>,
+}
+
+/// A [`DeckMeta`] with every field present, as [`CachedCard`] is.
+#[derive(Serialize, Deserialize)]
+struct CachedMeta {
+    id: DeckId,
+    title: String,
+    source: String,
+    format: i64,
+    folder: Option<String>,
+}
+
+impl CachedMeta {
+    fn of(meta: &DeckMeta) -> CachedMeta {
+        CachedMeta {
+            id: meta.id.clone(),
+            title: meta.title.clone(),
+            source: meta.source.clone(),
+            format: meta.format,
+            folder: meta.folder.clone(),
+        }
+    }
+
+    fn into_meta(self) -> DeckMeta {
+        DeckMeta {
+            id: self.id,
+            title: self.title,
+            source: self.source,
+            format: self.format,
+            folder: self.folder,
+        }
+    }
 }
 
 /// A [`Card`] with every field present: postcard is not self-describing,
@@ -219,7 +251,7 @@ fn decode(bytes: &[u8]) -> Option<DeckCache> {
             .map(CachedCard::into_card)
             .collect::<Option<Vec<Card>>>()?;
         let deck = Deck {
-            deck: file.meta,
+            deck: file.meta.into_meta(),
             cards,
         };
         files.insert(file.name, (file.stamp, deck));
@@ -242,7 +274,7 @@ pub fn write(data_dir: &Path, decks: &[(&str, FileStamp, &Deck)]) {
         .map(|(name, stamp, deck)| CachedFile {
             name: name.to_string(),
             stamp: *stamp,
-            meta: deck.deck.clone(),
+            meta: CachedMeta::of(&deck.deck),
             cards: deck.cards.iter().map(CachedCard::of).collect(),
         })
         .collect();
@@ -342,6 +374,24 @@ mod tests {
         let mut cache = DeckCache::read(dir.path());
         assert_eq!(cache.take("a.toml", &old_stamp()), Some(deck));
         assert!(!cache.has_leftovers());
+    }
+
+    #[test]
+    fn a_decks_folder_reads_back_whether_it_has_one_or_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let plain = deck();
+        let mut in_folder = deck();
+        in_folder.deck.folder = Some("grade-11/graph".into());
+        write(
+            dir.path(),
+            &[
+                ("a.toml", old_stamp(), &plain),
+                ("b.toml", old_stamp(), &in_folder),
+            ],
+        );
+        let mut cache = DeckCache::read(dir.path());
+        assert_eq!(cache.take("a.toml", &old_stamp()), Some(plain));
+        assert_eq!(cache.take("b.toml", &old_stamp()), Some(in_folder));
     }
 
     #[test]

@@ -719,6 +719,7 @@ mod tests {
                 title: "d".into(),
                 source: "d.md".into(),
                 format: 1,
+                folder: None,
             },
             cards: vec![
                 card("d/1", "mô hình\u{1b}[2J", "model"),
