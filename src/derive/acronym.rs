@@ -38,7 +38,13 @@ pub struct AcronymFact<'a> {
 }
 
 pub fn extract(lesson: &Lesson, drafts: &mut Vec<Draft>) {
-    for fact in acronym_facts(lesson) {
+    extract_from(acronym_facts(lesson), drafts);
+}
+
+/// The acronym cards of facts [`acronym_facts`] read already (the running
+/// text pairs need them too: read once).
+pub fn extract_from(facts: Vec<AcronymFact<'_>>, drafts: &mut Vec<Draft>) {
+    for fact in facts {
         drafts.push(
             Draft::new(
                 CardKind::Acronym,

@@ -470,15 +470,32 @@ fn core_of(heading: &str) -> String {
 
 /// Whether `text` holds `phrase` (folded) as whole words.
 fn names(text: &str, phrase: &str) -> bool {
-    let words = |text: &str| {
-        fold(text)
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|word| !word.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let phrase = words(phrase);
-    !phrase.is_empty() && format!(" {} ", words(text)).contains(&format!(" {phrase} "))
+    contains_words(&padded_words(text), &padded_words(phrase))
+}
+
+/// Folded words joined by single spaces, with a space before and after.
+fn padded_words(text: &str) -> String {
+    let mut padded = String::from(" ");
+    for word in fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+    {
+        padded.push_str(word);
+        padded.push(' ');
+    }
+    padded
+}
+
+/// [`names`] on [`padded_words`] already made.
+fn contains_words(text: &str, phrase: &str) -> bool {
+    phrase.len() > 1 && text.contains(phrase)
+}
+
+/// A group that can be an option of a placement card, its words folded.
+struct PlaceableGroup {
+    name: String,
+    name_words: String,
+    item_words: Vec<String>,
 }
 
 /// The noun phrase a sentence introducing a list names it by: from its last
@@ -1113,11 +1130,20 @@ fn make_cards(
     // Each placeable group's option name and items, to keep a group's
     // parent and children out of its options (`Tạo video` is an item of
     // `Năng lực` and the name of a group of its own).
-    let placeable_groups: Vec<(String, &[(String, usize)])> = kept
+    // With their words folded once: the filter below compares every pair.
+    let placeable_groups: Vec<PlaceableGroup> = kept
         .iter()
         .zip(&option_names)
         .filter_map(|((fact, _), option)| {
-            option.clone().map(|option| (option, fact.items.as_slice()))
+            option.clone().map(|option| PlaceableGroup {
+                name_words: padded_words(&bare(&option)),
+                item_words: fact
+                    .items
+                    .iter()
+                    .map(|(item, _)| padded_words(item))
+                    .collect(),
+                name: option,
+            })
         })
         .collect();
     // Items in one group only can be placed in it.
@@ -1162,17 +1188,24 @@ fn make_cards(
         let Some(option) = option.as_ref() else {
             continue;
         };
-        let related = |(other, other_items): &(String, &[(String, usize)])| {
-            other != option
-                && (fact.items.iter().any(|(item, _)| names(&bare(other), item))
-                    || other_items
+        let Some(own) = placeable_groups.iter().find(|group| &group.name == option) else {
+            continue;
+        };
+        let related = |other: &PlaceableGroup| {
+            other.name != *option
+                && (own
+                    .item_words
+                    .iter()
+                    .any(|item| contains_words(&other.name_words, item))
+                    || other
+                        .item_words
                         .iter()
-                        .any(|(item, _)| names(&bare(option), item)))
+                        .any(|item| contains_words(&own.name_words, item)))
         };
         let placeable: Vec<String> = placeable_groups
             .iter()
             .filter(|group| !related(group))
-            .map(|(name, _)| name.clone())
+            .map(|group| group.name.clone())
             .collect();
         let Some(position) = placeable.iter().position(|name| name == option) else {
             continue;

@@ -243,11 +243,13 @@ pub fn derive_explained(lesson: &Lesson, stem: &str, source: &str) -> Compiled {
     let deck_id = deck_slug(stem);
     let mut drafts = Vec::new();
     let mut dropped = Vec::new();
+    // Read once: the acronym cards and the running-text pairs need them.
+    let acronyms = acronym::acronym_facts(lesson);
     translate::extract(lesson, &mut drafts);
-    pairs::extract(lesson, &mut drafts);
+    pairs::extract_with(lesson, &acronyms, &mut drafts);
     category::extract(lesson, &mut drafts);
     recall::extract(lesson, &mut drafts);
-    acronym::extract(lesson, &mut drafts);
+    acronym::extract_from(acronyms, &mut drafts);
     for (line, term) in definition::extract_counting(lesson, &mut drafts) {
         dropped.push(Dropped::new(line, term, DropReason::TooLong));
     }

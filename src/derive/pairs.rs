@@ -92,7 +92,11 @@ struct Pair<'a> {
 }
 
 pub fn extract(lesson: &Lesson, drafts: &mut Vec<Draft>) {
-    let acronyms = acronym_facts(lesson);
+    extract_with(lesson, &acronym_facts(lesson), drafts);
+}
+
+/// [`extract`] with the lesson's acronym facts read already.
+pub fn extract_with(lesson: &Lesson, acronyms: &[AcronymFact<'_>], drafts: &mut Vec<Draft>) {
     let mut pairs: Vec<Pair<'_>> = Vec::new();
     for section in content_sections(lesson) {
         for inline in section_inlines(section) {
@@ -101,7 +105,7 @@ pub fn extract(lesson: &Lesson, drafts: &mut Vec<Draft>) {
             }
             for (vietnamese, english) in parenthesised(inline)
                 .into_iter()
-                .chain(rendered(inline, &acronyms))
+                .chain(rendered(inline, acronyms))
                 .chain(glossed(inline))
             {
                 pairs.push(Pair {

@@ -1,8 +1,6 @@
 //! Small text helpers shared by the extractors: slugs, folding for
 //! comparisons, splitting outside parentheses, acronym and name tests.
 
-use unicode_normalization::UnicodeNormalization;
-
 /// The id slug of a term: diacritics stripped (`đ` → `d`), lowercase ASCII
 /// letters and digits joined by single hyphens, at most 60 bytes cut at a
 /// hyphen; `x` when nothing is left.
@@ -35,11 +33,23 @@ pub fn fold(text: &str) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase();
     }
-    text.nfd()
-        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == 'đ' { 'd' } else { c })
-        .collect()
+    // Char by char: the text is NFC already, and every combining mark is
+    // dropped, so the canonical reordering a full NFD does is not needed.
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            folded.push(c.to_ascii_lowercase());
+            continue;
+        }
+        unicode_normalization::char::decompose_canonical(c, |part| {
+            if !('\u{300}'..='\u{36f}').contains(&part) {
+                for lower in part.to_lowercase() {
+                    folded.push(if lower == 'đ' { 'd' } else { lower });
+                }
+            }
+        });
+    }
+    folded
 }
 
 /// Splits on `separator` where it is not inside parentheses; parts trimmed,

@@ -53,7 +53,7 @@ pub enum Block {
 }
 
 /// Inline content as styled runs of plain text.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct Inline {
     pub spans: Vec<Span>,
     pub line: usize,
@@ -61,6 +61,18 @@ pub struct Inline {
     pub math: bool,
     /// Held an image, dropped from the text.
     pub image: bool,
+    /// [`Inline::plain`], made once: every extractor asks for it, often
+    /// many times. Not part of the inline's value.
+    plain_text: std::cell::OnceCell<String>,
+}
+
+impl PartialEq for Inline {
+    fn eq(&self, other: &Inline) -> bool {
+        self.spans == other.spans
+            && self.line == other.line
+            && self.math == other.math
+            && self.image == other.image
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -108,7 +120,9 @@ pub struct Row {
 impl Inline {
     /// The plain text: runs joined, `<br>` as a space, whitespace collapsed.
     pub fn plain(&self) -> String {
-        plain_of(&self.spans)
+        self.plain_text
+            .get_or_init(|| plain_of(&self.spans))
+            .clone()
     }
 
     /// The plain text of the parts between `<br>`s.
