@@ -687,10 +687,16 @@ pub fn strip_numbering(label: &str) -> String {
     let words: Vec<&str> = text.splitn(3, ' ').collect();
     // `Bước 1: Chia`, `Giai đoạn 2. …`
     for prefix in ["bước", "step", "giai đoạn", "phần", "cách", "loại", "phase"] {
-        let lower = text.to_lowercase();
-        if let Some(rest) = lower.strip_prefix(prefix) {
-            let rest_original = &text[text.len() - rest.len()..];
-            let trimmed = rest_original.trim_start();
+        // Compared char by char: lower-casing may change a text's length,
+        // so no byte offset of the lower-cased text is used on the original.
+        let chars = prefix.chars().count();
+        let end = text
+            .char_indices()
+            .nth(chars)
+            .map_or(text.len(), |(at, _)| at);
+        let head = &text[..end];
+        if head.chars().count() == chars && head.to_lowercase() == prefix {
+            let trimmed = text[end..].trim_start();
             let digits = trimmed.chars().take_while(|c| c.is_ascii_digit()).count();
             if digits > 0 {
                 let after =
@@ -1348,6 +1354,15 @@ mod tests {
 
     fn prompts(drafts: &[Draft]) -> Vec<&str> {
         drafts.iter().map(|draft| draft.prompt.as_str()).collect()
+    }
+
+    #[test]
+    fn numbering_is_stripped_whatever_the_letters_lower_case_to() {
+        // `İ` lower-cases to two chars: no byte offset may be carried over.
+        assert_eq!(strip_numbering("İİİİ 1: x"), "İİİİ 1: x");
+        assert_eq!(strip_numbering("BƯỚC 2: Trộn"), "Trộn");
+        assert_eq!(strip_numbering("Bước 1: İstanbul"), "İstanbul");
+        assert_eq!(strip_numbering("Bước"), "Bước");
     }
 
     #[test]

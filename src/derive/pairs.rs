@@ -291,7 +291,8 @@ fn english_tail(text: &str) -> Option<String> {
 fn rendered(inline: &Inline, acronyms: &[AcronymFact<'_>]) -> Vec<(String, Vec<String>)> {
     let text = inline.plain();
     let folded = fold(&text);
-    if folded.chars().count() != text.chars().count() {
+    // Every marker ends with `la ` (là): most sentences have none.
+    if !folded.contains("la ") || folded.chars().count() != text.chars().count() {
         return Vec::new();
     }
     let Some((marker_at, marker)) = RENDERED
