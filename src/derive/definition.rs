@@ -22,7 +22,7 @@ use crate::lesson::{Block, Inline, Item, Lesson, List, Section, collapse_whitesp
 
 use super::category::MAX_CHOICES;
 use super::text::{
-    blank_name, first_sentence, fold, marked_runs, names_a_group, paren_groups, slug,
+    blank_name, first_sentence, fold, marked_runs, names, names_a_group, paren_groups, slug,
     trim_punctuation, word_count,
 };
 use super::translate::forms_of;
@@ -753,12 +753,6 @@ pub fn gives_away(term: &str, description: &str) -> bool {
                 word.len() >= 2 && word.chars().filter(char::is_ascii_uppercase).count() >= 2
             })
             .any(|acronym| names(description, acronym))
-}
-
-/// Whether `text` holds `name` as whole words, case and diacritics aside.
-fn names(text: &str, name: &str) -> bool {
-    let name = words_of(name);
-    !name.is_empty() && format!(" {} ", words_of(text)).contains(&format!(" {name} "))
 }
 
 /// Folded words joined by single spaces, punctuation dropped.

@@ -34,7 +34,10 @@ use crate::lesson::{Block, Inline, Item, Lesson, List, Section, Table};
 use super::MIN_CHOICES;
 use super::category::MAX_CHOICES;
 use super::definition::{gives_away, is_generic};
-use super::text::{fold, is_etc, names_a_group, slug, trim_punctuation, word_count};
+use super::text::{
+    contains_words, fold, is_etc, names, names_a_group, padded_words, slug, trim_punctuation,
+    word_count,
+};
 use super::{Draft, DropReason, Dropped, content_sections, pick_choices};
 
 /// Longest item label, in words, of a list to recall.
@@ -466,29 +469,6 @@ fn core_of(heading: &str) -> String {
         }
     }
     fold(&lower)
-}
-
-/// Whether `text` holds `phrase` (folded) as whole words.
-fn names(text: &str, phrase: &str) -> bool {
-    contains_words(&padded_words(text), &padded_words(phrase))
-}
-
-/// Folded words joined by single spaces, with a space before and after.
-fn padded_words(text: &str) -> String {
-    let mut padded = String::from(" ");
-    for word in fold(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-    {
-        padded.push_str(word);
-        padded.push(' ');
-    }
-    padded
-}
-
-/// [`names`] on [`padded_words`] already made.
-fn contains_words(text: &str, phrase: &str) -> bool {
-    phrase.len() > 1 && text.contains(phrase)
 }
 
 /// A group that can be an option of a placement card, its words folded.

@@ -52,6 +52,31 @@ pub fn fold(text: &str) -> String {
     folded
 }
 
+/// Whether `text` holds `phrase` as whole words, case and diacritics
+/// aside (`IP` is not in `chip`).
+pub fn names(text: &str, phrase: &str) -> bool {
+    contains_words(&padded_words(text), &padded_words(phrase))
+}
+
+/// Folded words joined by single spaces, with a space before and after,
+/// for [`contains_words`] when one text is compared many times.
+pub fn padded_words(text: &str) -> String {
+    let mut padded = String::from(" ");
+    for word in fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+    {
+        padded.push_str(word);
+        padded.push(' ');
+    }
+    padded
+}
+
+/// [`names`] on [`padded_words`] already made.
+pub fn contains_words(text: &str, phrase: &str) -> bool {
+    phrase.len() > 1 && text.contains(phrase)
+}
+
 /// Splits on `separator` where it is not inside parentheses; parts trimmed,
 /// empty parts dropped.
 pub fn split_outside_parens(text: &str, separator: char) -> Vec<String> {
