@@ -1,11 +1,11 @@
 //! `cargo bench --bench class`: the teacher's report for a class of 30
 //! students with 1,000 reviews each (the simulated class of
-//! tests/class_support over three weeks). Writes the hand-ins to a temp dir,
+//! tests/support/class.rs over three weeks). Writes the hand-ins to a temp dir,
 //! then times reading them, building the figures, drawing the text, JSON
 //! and HTML forms, and the whole `ontap class --html` path; best and mean of
 //! several runs.
 
-#[path = "../tests/class_support/mod.rs"]
+#[path = "../tests/support/class.rs"]
 mod class_support;
 
 use std::path::PathBuf;

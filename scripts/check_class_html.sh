@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Opens the class report of the simulated class of 30 (tests/class_report.rs
+# Opens the class report of the simulated class of 30 (tests/cli/class_report.rs
 # writes it) in a real headless Chromium: a screenshot of the expected size
 # that is not blank, a PDF print, and a check of the rendered DOM's table.
 # Chromium is Debian's package, installed here when /usr/bin/chromium is absent.
@@ -18,8 +18,8 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 page="$work/report.html"
-if ! ONTAP_CLASS_HTML_OUT="$page" cargo test --quiet --test class_report \
-        the_html_page_is_self_contained_in_the_teachers_language_and_can_hide_names \
+if ! ONTAP_CLASS_HTML_OUT="$page" cargo test --quiet --test cli \
+        class_report::the_html_page_is_self_contained_in_the_teachers_language_and_can_hide_names \
         >"$work/cargo-test.log" 2>&1; then
     cat "$work/cargo-test.log"
     echo "class html check FAILED: the test that writes the page failed"

@@ -7,7 +7,7 @@
 Each vector is one card's review sequence: the scheduler settings, the card's
 creation time, and for every review the rating, the time, the retrievability
 the reference computes just before the review, and the card after it (state,
-step, stability, difficulty, due, last_review). `tests/fsrs_reference.rs`
+step, stability, difficulty, due, last_review). `tests/engine/fsrs_reference.rs`
 replays every vector through ontap's scheduler with fuzzing off.
 
 Sequences: hand-picked cases (same-day reviews, each learning step, lapses and
