@@ -8,6 +8,7 @@
 mod support;
 
 mod class_report;
+mod clean_env;
 mod compile_cli;
 mod compile_overrides;
 mod completions;
