@@ -675,7 +675,11 @@ pub fn strip_numbering(label: &str) -> String {
             .nth(chars)
             .map_or(text.len(), |(at, _)| at);
         let head = &text[..end];
-        if head.chars().count() == chars && head.to_lowercase() == prefix {
+        // A first letter that lowers to another one rules the prefix out
+        // before lowering the head.
+        let opens_alike =
+            head.chars().next().and_then(|c| c.to_lowercase().next()) == prefix.chars().next();
+        if opens_alike && head.chars().count() == chars && head.to_lowercase() == prefix {
             let trimmed = text[end..].trim_start();
             let digits = trimmed.chars().take_while(|c| c.is_ascii_digit()).count();
             if digits > 0 {

@@ -273,14 +273,14 @@ const DANGLING_ENDS: [&str; 20] = [
 /// on into its list.
 pub fn names_a_group(label: &str) -> bool {
     let lower = label.to_lowercase();
-    let words: Vec<&str> = lower
+    let mut words = lower
         .split_whitespace()
-        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
-        .collect();
-    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()));
+    let Some(first) = words.next() else {
         return false;
     };
-    !SCENE_OPENERS.contains(first) && !DANGLING_ENDS.contains(last)
+    let last = words.next_back().unwrap_or(first);
+    !SCENE_OPENERS.contains(&first) && !DANGLING_ENDS.contains(&last)
 }
 
 /// The first sentence of `text`: up to a `.`, `!` or `?` followed by a space

@@ -290,6 +290,10 @@ fn plain_of(spans: &[Span]) -> String {
 /// Collapses runs of whitespace (NBSP and em spaces included) to one space
 /// and trims the ends.
 pub fn collapse_whitespace(text: &str) -> String {
+    // Most texts are collapsed already: one scan, one copy.
+    if is_collapsed(text) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for word in text
         .split(char::is_whitespace)
@@ -301,6 +305,24 @@ pub fn collapse_whitespace(text: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// Whether `text` has no whitespace but single spaces between words.
+fn is_collapsed(text: &str) -> bool {
+    let mut after_space = true;
+    for c in text.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if c.is_whitespace() {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space || text.is_empty()
 }
 
 impl Lesson {
