@@ -23,7 +23,7 @@ use crate::deck::{CardKind, InputKind};
 use crate::lesson::{Block, Inline, Lesson, Section, Table};
 
 use super::text::{
-    fold, has_vietnamese_letters, is_acronym, marked_runs, paren_groups, slug,
+    fold, has_vietnamese_letters, is_acronym, long_form, marked_runs, paren_groups, slug,
     split_outside_parens, word_count,
 };
 use super::{Draft, content_sections, section_inlines};
@@ -488,46 +488,6 @@ fn starts_the_parenthesis(long: &str, inner: &str) -> bool {
     let skipped = inner.len().saturating_sub(long.len());
     let prefix = inner.get(..skipped).unwrap_or("").trim();
     prefix.is_empty() || matches!(prefix, "The" | "the" | "A" | "a" | "An" | "an")
-}
-
-/// The shortest tail of `candidate` whose words spell `acronym`'s letters in
-/// order, the first letter starting a word; at least two words.
-pub fn long_form(acronym: &str, candidate: &str) -> Option<String> {
-    let short: Vec<char> = acronym
-        .chars()
-        .filter(char::is_ascii_alphabetic)
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    let long: Vec<char> = candidate.chars().collect();
-    let mut short_index = short.len();
-    let mut long_index = long.len();
-    while short_index > 0 {
-        short_index -= 1;
-        let wanted = *short.get(short_index)?;
-        loop {
-            if long_index == 0 {
-                return None;
-            }
-            long_index -= 1;
-            let c = long.get(long_index)?.to_lowercase().next()?;
-            let word_start = long_index == 0
-                || long
-                    .get(long_index - 1)
-                    .is_some_and(|p| !p.is_alphanumeric());
-            if c == wanted && (short_index > 0 || word_start) {
-                break;
-            }
-        }
-    }
-    let result: String = long.get(long_index..)?.iter().collect();
-    let result = result.trim().trim_end_matches(['.', ',']).to_string();
-    // Long forms are English words, and do not repeat the acronym or the
-    // acronym it extends (`GPLv2`: `GPL version 2` spells nothing out).
-    let english = result.chars().all(|c| c.is_ascii() && c != '(' && c != ')');
-    let repeats = result.split(|c: char| !c.is_alphanumeric()).any(|word| {
-        word == acronym || (is_acronym(word) && word.len() >= 2 && acronym.starts_with(word))
-    });
-    (word_count(&result) >= 2 && english && !repeats).then_some(result)
 }
 
 #[cfg(test)]

@@ -18,16 +18,11 @@ use std::collections::HashMap;
 use crate::deck::{CardKind, InputKind};
 use crate::lesson::{Block, Inline, Item, Lesson, List, Section};
 
-use super::acronym::long_form;
-use super::definition::gives_away;
 use super::text::{
-    fold, is_acronym, is_etc, looks_like_name, paren_groups, slug, split_outside_parens, strip_etc,
-    trim_punctuation, word_count,
+    fold, gives_away, is_etc, looks_like_name, paren_groups, slug, split_outside_parens, strip_etc,
+    trim_punctuation, without_notes, word_count,
 };
-use super::{Draft, content_sections, pick_choices};
-
-/// At most this many options in a multiple-choice card.
-pub const MAX_CHOICES: usize = 4;
+use super::{Draft, MAX_CHOICES, content_sections, pick_choices};
 
 /// A label and the items grouped under it.
 #[derive(Debug, Clone, PartialEq)]
@@ -340,27 +335,6 @@ pub fn item_text(lead: &Inline) -> (String, bool) {
     let text = without_notes(&trim_punctuation(&strip_etc(&text)));
     let named = looks_like_name(&text);
     (text, named)
-}
-
-/// Drops parenthetical notes, keeping acronyms `(LAN)` and the expansions
-/// of an acronym `EC2 (Elastic Compute Cloud)`.
-pub fn without_notes(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut last = 0;
-    for (start, end) in paren_groups(text) {
-        let inner = text[start + 1..end - 1].trim();
-        let before = text[..start].trim_end();
-        let token_before = before.rsplit(' ').next().unwrap_or("");
-        out.push_str(&text[last..start]);
-        let spelled = (is_acronym(inner) && long_form(inner, before).is_some())
-            || (is_acronym(token_before) && long_form(token_before, inner).is_some());
-        if spelled {
-            out.push_str(&text[start..end]);
-        }
-        last = end;
-    }
-    out.push_str(&text[last..]);
-    crate::lesson::collapse_whitespace(&out)
 }
 
 #[cfg(test)]

@@ -31,14 +31,11 @@ use std::collections::{HashMap, HashSet};
 use crate::deck::{CardKind, InputKind};
 use crate::lesson::{Block, Inline, Item, Lesson, List, Section, Table};
 
-use super::MIN_CHOICES;
-use super::category::MAX_CHOICES;
-use super::definition::{gives_away, is_generic};
 use super::text::{
-    contains_words, fold, is_etc, names, names_a_group, padded_words, slug, trim_punctuation,
-    word_count,
+    contains_words, fold, gives_away, is_etc, is_generic, names, names_a_group, padded_words, slug,
+    trim_punctuation, word_count,
 };
-use super::{Draft, DropReason, Dropped, content_sections, pick_choices};
+use super::{Draft, DropReason, Dropped, MAX_CHOICES, MIN_CHOICES, content_sections, pick_choices};
 
 /// Longest item label, in words, of a list to recall.
 const MAX_ITEM_WORDS: usize = 10;

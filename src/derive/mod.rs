@@ -91,6 +91,9 @@ impl Draft {
 /// guesses are right.
 pub const MIN_CHOICES: usize = 3;
 
+/// At most this many options in a multiple-choice card.
+pub const MAX_CHOICES: usize = 4;
+
 /// Why a candidate card was left out of the deck.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DropReason {
