@@ -1051,10 +1051,11 @@ fn make_cards(
             continue;
         }
         // `title(), upper(), lower()` over those three: the name is the list.
+        let name_words = padded_words(&fact.name);
         let named_in_name = fact
             .items
             .iter()
-            .filter(|(item, _)| names(&fact.name, item))
+            .filter(|(item, _)| contains_words(&name_words, &padded_words(item)))
             .count();
         if named_in_name == fact.items.len() {
             dropped.push(Dropped::new(

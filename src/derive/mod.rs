@@ -443,21 +443,23 @@ fn blocks_inlines<'a>(blocks: &'a [Block], inlines: &mut Vec<&'a Inline>) {
 /// lesson order with the answer among them.
 pub fn pick_choices(answer: &str, pool: &[String], max: usize) -> Vec<String> {
     let answer_key = text::fold(answer);
-    let mut unique: Vec<&String> = Vec::new();
+    // Each candidate folded once, with its folded key.
+    let mut unique: Vec<(&String, String)> = Vec::new();
     let mut keys = HashSet::new();
     for candidate in pool {
-        if keys.insert(text::fold(candidate)) {
-            unique.push(candidate);
+        let key = text::fold(candidate);
+        if keys.insert(key.clone()) {
+            unique.push((candidate, key));
         }
     }
-    let Some(position) = unique.iter().position(|c| text::fold(c) == answer_key) else {
+    let Some(position) = unique.iter().position(|(_, key)| *key == answer_key) else {
         let mut choices = vec![answer.to_string()];
         choices.extend(
             unique
                 .iter()
-                .filter(|c| text::fold(c) != answer_key)
+                .filter(|(_, key)| *key != answer_key)
                 .take(max.saturating_sub(1))
-                .map(|c| c.to_string()),
+                .map(|(c, _)| c.to_string()),
         );
         return choices;
     };
@@ -473,7 +475,7 @@ pub fn pick_choices(answer: &str, pool: &[String], max: usize) -> Vec<String> {
     picked
         .iter()
         .filter_map(|&index| unique.get(index))
-        .map(|c| c.to_string())
+        .map(|(c, _)| c.to_string())
         .collect()
 }
 
