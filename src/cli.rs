@@ -275,7 +275,7 @@ pub struct QuizArgs {
     pub decks: Vec<String>,
     /// Ask only this kind of question
     #[arg(long, value_enum)]
-    pub kind: Option<KindChoice>,
+    pub kind: Option<CardKind>,
     /// How many questions
     #[arg(short = 'n', value_name = "N", default_value_t = 10)]
     pub count: usize,
@@ -288,27 +288,6 @@ pub struct QuizArgs {
     pub library: DecksDirArg,
     #[command(flatten)]
     pub messages: MessageArgs,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum KindChoice {
-    Category,
-    Translate,
-    Recall,
-    Acronym,
-    Definition,
-}
-
-impl From<KindChoice> for CardKind {
-    fn from(kind: KindChoice) -> CardKind {
-        match kind {
-            KindChoice::Category => CardKind::Category,
-            KindChoice::Translate => CardKind::Translate,
-            KindChoice::Recall => CardKind::Recall,
-            KindChoice::Acronym => CardKind::Acronym,
-            KindChoice::Definition => CardKind::Definition,
-        }
-    }
 }
 
 #[derive(Debug, Args)]
