@@ -96,20 +96,12 @@ fn message(error: &clap::Error, help: &Help) -> Option<String> {
         }
         ErrorKind::InvalidValue => {
             let (argument, value) = (argument?, value?);
-            let mut message = if value.is_empty() {
+            let message = if value.is_empty() {
                 (help.value_required)(argument)
             } else {
                 (help.invalid_value)(value, argument)
             };
-            if let Some(valid) = strings(ContextKind::ValidValue).filter(|valid| !valid.is_empty())
-            {
-                let _ = write!(
-                    message,
-                    "\n{TAB}{}",
-                    (help.possible_values)(&valid.join(", "))
-                );
-            }
-            message
+            message + &listed(strings(ContextKind::ValidValue), help.possible_values)
         }
         ErrorKind::ValueValidation => {
             let mut message = (help.invalid_value)(value?, argument?);
@@ -126,17 +118,8 @@ fn message(error: &clap::Error, help: &Help) -> Option<String> {
             message
         }
         ErrorKind::MissingSubcommand => {
-            let mut message = (help.missing_command)(string(ContextKind::InvalidSubcommand)?);
-            if let Some(valid) =
-                strings(ContextKind::ValidSubcommand).filter(|valid| !valid.is_empty())
-            {
-                let _ = write!(
-                    message,
-                    "\n{TAB}{}",
-                    (help.commands_list)(&valid.join(", "))
-                );
-            }
-            message
+            let message = (help.missing_command)(string(ContextKind::InvalidSubcommand)?);
+            message + &listed(strings(ContextKind::ValidSubcommand), help.commands_list)
         }
         ErrorKind::ArgumentConflict => {
             let argument = argument?;
@@ -166,6 +149,15 @@ fn message(error: &clap::Error, help: &Help) -> Option<String> {
         _ => return None,
     };
     Some(message)
+}
+
+/// The valid values (or commands) on a line of their own, as clap lists
+/// them; nothing when there are none.
+fn listed(values: Option<&[String]>, words: fn(&str) -> String) -> String {
+    match values {
+        Some(values) if !values.is_empty() => format!("\n{TAB}{}", words(&values.join(", "))),
+        _ => String::new(),
+    }
 }
 
 /// Why a value was refused: a number that is not one, in the language;
