@@ -9,7 +9,7 @@
 use std::fmt::Write as _;
 use std::num::{IntErrorKind, ParseIntError};
 
-use clap::builder::StyledStr;
+use clap::builder::{StyledStr, Styles};
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use crate::i18n::help::Help;
@@ -19,8 +19,11 @@ const TAB: &str = "  ";
 
 /// `error` in the words of `help`, ending with a newline.
 pub fn render(error: &clap::Error, help: &Help) -> StyledStr {
+    // clap's colours (ontap keeps clap's default styles).
+    let styles = Styles::default();
+    let (bad, good, literal) = (styles.get_error(), styles.get_valid(), styles.get_literal());
     let mut text = StyledStr::new();
-    let _ = write!(text, "{}: ", help.error);
+    let _ = write!(text, "{bad}{}:{bad:#} ", help.error);
     match message(error, help) {
         Some(message) => text.push_str(&message),
         None => {
@@ -49,7 +52,7 @@ pub fn render(error: &clap::Error, help: &Help) -> StyledStr {
         let quoted: Vec<String> = names.iter().map(|name| format!("'{name}'")).collect();
         let _ = write!(
             text,
-            "{TAB}{}: {}",
+            "{TAB}{good}{}:{good:#} {}",
             help.tip,
             similar(&quoted.join(", "), names.len())
         );
@@ -70,9 +73,15 @@ pub fn render(error: &clap::Error, help: &Help) -> StyledStr {
     if let Some(ContextValue::StyledStr(usage)) = error.get(ContextKind::Usage) {
         let usage = usage.to_string();
         let usage = usage.strip_prefix("Usage: ").unwrap_or(&usage);
-        let _ = write!(text, "\n\n{}: {usage}", help.usage_heading);
+        let heading = styles.get_usage();
+        let _ = write!(
+            text,
+            "\n\n{heading}{}:{heading:#} {usage}",
+            help.usage_heading
+        );
     }
-    let _ = writeln!(text, "\n\n{}", (help.more_information)("--help"));
+    let flag = format!("{literal}--help{literal:#}");
+    let _ = writeln!(text, "\n\n{}", (help.more_information)(&flag));
     text
 }
 
