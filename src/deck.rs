@@ -99,7 +99,9 @@ pub enum InputKind {
     /// A typed answer, judged against `answers`.
     #[default]
     Text,
-    /// Pick one of `choices`; `answers[0]` is the right one.
+    /// Pick one of `choices`; `answers[0]` is the right one. Further
+    /// answers (a group's other members) are right too but never among
+    /// the options, so exactly one option is right.
     Choice,
     /// Type the items of a list in any order; `answers` are the items.
     List,

@@ -153,12 +153,21 @@ fn member_card(
     } else {
         format!("Mục nào sau đây thuộc nhóm {}?", group.label)
     };
+    // The options hold one member only, but every member is a right answer:
+    // the rest follow the canonical one, so flip mode and exports show the
+    // whole group and no member is ever taught as wrong.
+    let mut answers = vec![answer];
+    for (item, _) in &group.items {
+        if !answers.contains(item) {
+            answers.push(item.clone());
+        }
+    }
     let mut draft = Draft::new(
         CardKind::Category,
         InputKind::Choice,
         format!("group/{}", slug(&group.label)),
         prompt,
-        vec![answer],
+        answers,
     )
     .at(set.section, group.line);
     draft.choices = choices.into_iter().map(|(_, item)| item).collect();
@@ -359,7 +368,8 @@ mod tests {
         assert_eq!(alpha.answers, vec!["Tạo văn bản".to_string()]);
         assert_eq!(alpha.choices, vec!["Tạo văn bản", "Tạo hình", "Tạo nhạc"]);
         let member = drafts.iter().find(|d| d.key == "group/tao-hinh").unwrap();
-        assert_eq!(member.answers, vec!["Gamma".to_string()]);
+        // Every member is right; the options hold one of them.
+        assert_eq!(member.answers, vec!["Gamma", "Delta"]);
         assert_eq!(member.choices, vec!["Alpha", "Gamma", "Eps"]);
     }
 
