@@ -23,7 +23,8 @@
 //! quick reader for the plain TOML ontap writes), `files` (appends, reads,
 //! the lock), `handin` (the files students hand in to a teacher), `merge`
 //! (`ontap state merge`), `check` (what `ontap state check` reads besides
-//! the files' content).
+//! the files' content), `review_cache` (the log's reviews in effect,
+//! parsed, for stats and the other commands that read every review).
 
 mod cache;
 mod cache_mirror;
@@ -34,6 +35,7 @@ mod files;
 mod handin;
 mod log;
 mod merge;
+mod review_cache;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -52,6 +54,7 @@ pub use handin::{HandIn, HandInSource, clean_name, read_all as read_handins};
 pub use log::review_id;
 use log::{Entry, LoggedReview, Undo};
 pub use merge::MergeSummary;
+pub use review_cache::{REVIEW_CACHE_FILE, ReviewCacheState, check as check_review_cache};
 
 /// Which kind of session an answer came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -682,11 +685,12 @@ impl Store {
         Ok(())
     }
 
-    /// Every effective review (undone ones left out) in log order. Reads the
-    /// whole log: for stats, export and the missed list, not for start-up.
+    /// Every effective review (undone ones left out) in log order: for
+    /// stats, export and the missed list, not for start-up. From the
+    /// review cache while it fits the log (see `review_cache`), else the
+    /// whole log is read and the cache written again.
     pub fn reviews(&self) -> Result<Vec<Review>> {
-        let full = read_full_log(&self.dir)?;
-        Ok(full.effective().into_iter().cloned().collect())
+        review_cache::reviews(&self.dir)
     }
 
     /// The text of a hand-in (`ontap handin`): `student`'s name and the
