@@ -602,7 +602,7 @@ fn by_kind(kinds: impl Iterator<Item = CardKind>, lang: Lang) -> String {
     for kind in kinds {
         *counts.entry(kind).or_default() += 1;
     }
-    let parts: Vec<String> = CardKind::ALL
+    let parts: Vec<String> = CardKind::all()
         .iter()
         .filter_map(|kind| {
             counts

@@ -7,6 +7,8 @@ use chrono::Duration;
 use crate::cli::Lang;
 use crate::error::Error;
 
+pub mod help;
+
 /// One user-facing message, with the values it needs.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg<'a> {
