@@ -323,7 +323,7 @@ fn forecast(
 /// `activity` sorted by time.
 fn retention(activity: &[&Review], now: Timestamp) -> Retention {
     let window_start = now - Duration::days(RETENTION_WINDOW_DAYS);
-    let mut previous: BTreeMap<&CardId, Timestamp> = BTreeMap::new();
+    let mut previous: rustc_hash::FxHashMap<&CardId, Timestamp> = Default::default();
     let (mut mature_reviews, mut correct) = (0, 0);
     for review in activity {
         let mature = previous
@@ -434,7 +434,7 @@ fn most_confused(
     // expansion picked for another. Translations only count the same way
     // round (the en-vi prompt typed back is no confusion).
     type Key<'a> = (&'a str, CardKind, Option<Direction>, String);
-    let mut answers_of_kind: HashMap<Key, &str> = HashMap::new();
+    let mut answers_of_kind: rustc_hash::FxHashMap<Key, &str> = Default::default();
     for (card, deck) in cards.values() {
         if card.input != InputKind::List {
             let answer = card.canonical_answer();
@@ -443,7 +443,8 @@ fn most_confused(
                 .or_insert(answer);
         }
     }
-    let mut tally: BTreeMap<(&CardId, String), usize> = BTreeMap::new();
+    // By hash: the pairs are sorted in full below.
+    let mut tally: rustc_hash::FxHashMap<(&CardId, String), usize> = Default::default();
     for review in activity.iter().filter(|r| r.verdict == Grade::Wrong) {
         let Some((card, deck)) = cards.get(&review.card) else {
             continue;
