@@ -323,7 +323,7 @@ fn forecast(
 /// `activity` sorted by time.
 fn retention(activity: &[&Review], now: Timestamp) -> Retention {
     let window_start = now - Duration::days(RETENTION_WINDOW_DAYS);
-    let mut previous: BTreeMap<&CardId, Timestamp> = BTreeMap::new();
+    let mut previous: rustc_hash::FxHashMap<&CardId, Timestamp> = Default::default();
     let (mut mature_reviews, mut correct) = (0, 0);
     for review in activity {
         let mature = previous
@@ -395,14 +395,14 @@ fn heat_map(
 }
 
 fn most_missed(activity: &[&Review], cards: &BTreeMap<&CardId, (&Card, &str)>) -> Vec<MissedCard> {
-    let mut tally: BTreeMap<&CardId, (usize, usize)> = BTreeMap::new();
+    // Tallied by hash, every card alike; cards no deck holds drop out
+    // below (a B-tree lookup per review took most of `stats` at 150k).
+    let mut tally: rustc_hash::FxHashMap<&CardId, (usize, usize)> = Default::default();
     for review in activity {
-        if cards.contains_key(&review.card) {
-            let (wrong, total) = tally.entry(&review.card).or_default();
-            *total += 1;
-            if review.verdict == Grade::Wrong {
-                *wrong += 1;
-            }
+        let (wrong, total) = tally.entry(&review.card).or_default();
+        *total += 1;
+        if review.verdict == Grade::Wrong {
+            *wrong += 1;
         }
     }
     let mut missed: Vec<MissedCard> = tally
@@ -434,7 +434,7 @@ fn most_confused(
     // expansion picked for another. Translations only count the same way
     // round (the en-vi prompt typed back is no confusion).
     type Key<'a> = (&'a str, CardKind, Option<Direction>, String);
-    let mut answers_of_kind: HashMap<Key, &str> = HashMap::new();
+    let mut answers_of_kind: rustc_hash::FxHashMap<Key, &str> = Default::default();
     for (card, deck) in cards.values() {
         if card.input != InputKind::List {
             let answer = card.canonical_answer();
@@ -443,7 +443,8 @@ fn most_confused(
                 .or_insert(answer);
         }
     }
-    let mut tally: BTreeMap<(&CardId, String), usize> = BTreeMap::new();
+    // By hash: the pairs are sorted in full below.
+    let mut tally: rustc_hash::FxHashMap<(&CardId, String), usize> = Default::default();
     for review in activity.iter().filter(|r| r.verdict == Grade::Wrong) {
         let Some((card, deck)) = cards.get(&review.card) else {
             continue;
@@ -554,7 +555,14 @@ fn picked_choice(card: &Card, answer: &str) -> Option<String> {
 /// An answer as compared with the options: case, surrounding space and
 /// Unicode composition do not matter.
 fn choice_key(text: &str) -> String {
-    text.trim().nfc().collect::<String>().to_lowercase()
+    let text = text.trim();
+    // Most answers are composed already: no copy through `nfc` for them
+    // (stats keys every card of the library here).
+    if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        return text.to_lowercase();
+    }
+    text.nfc().collect::<String>().to_lowercase()
 }
 
 /// The heat map's shades, from no review to the busiest days.

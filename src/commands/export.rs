@@ -49,13 +49,16 @@ pub(super) fn write_file(path: &Path, bytes: &[u8], lang: Lang) -> Result<()> {
                 .and_then(|()| file.flush())
                 .map_err(|error| Error::io(path, error))
         }
-        _ => write_atomically(&target, bytes, lang),
+        _ => {
+            folder_exists(&target, lang)?;
+            crate::fsio::write_atomically(&target, bytes)
+        }
     }
 }
 
-/// Writes `bytes` atomically over `path` ([`crate::fsio::write_atomically`]),
-/// once its folder is known to exist.
-fn write_atomically(path: &Path, bytes: &[u8], lang: Lang) -> Result<()> {
+/// A usage error naming the folder when the folder `path` goes in is
+/// missing (the atomic write would fail with a bare "not found").
+fn folder_exists(path: &Path, lang: Lang) -> Result<()> {
     let dir = crate::fsio::parent(path);
     if !dir.is_dir() {
         let message = Msg::NoSuchFolder {
@@ -64,5 +67,5 @@ fn write_atomically(path: &Path, bytes: &[u8], lang: Lang) -> Result<()> {
         };
         return Err(Error::Usage(message.text(lang)));
     }
-    crate::fsio::write_atomically(path, bytes)
+    Ok(())
 }

@@ -207,6 +207,7 @@ fn check_state_files(
             format!("{log_file} ends with an unfinished answer ({bytes} bytes, from a session that was killed); it is ignored and the next session cuts it off"),
         ));
     }
+    check_review_cache(dir, &log.effective(), lang, findings);
 
     match Store::open_read_only(dir, scheduler) {
         Ok(store) => {
@@ -237,6 +238,56 @@ fn check_state_files(
         Err(error) => findings.problems.push(problem(error)),
     }
     Some(replayed)
+}
+
+/// Reports how the review cache compares with the log's reviews in effect.
+/// It is derived and never trusted when it does not fit the log, so only a
+/// cache that fits the log by its stamp but holds other reviews is a problem.
+fn check_review_cache(
+    dir: &std::path::Path,
+    effective: &[&crate::store::Review],
+    lang: Lang,
+    findings: &mut Findings,
+) {
+    let file = store::REVIEW_CACHE_FILE;
+    let path = dir.join(file);
+    let path = path.display();
+    let line = match store::check_review_cache(dir, effective) {
+        store::ReviewCacheState::Missing => say(
+            lang,
+            format!("{file}: chưa có; lệnh sau đọc mọi lần ôn (stats, review) sẽ tạo nó"),
+            format!(
+                "{file}: none yet; the next command that reads every review (stats, review) builds it"
+            ),
+        ),
+        store::ReviewCacheState::Current => say(
+            lang,
+            format!("{file}: đã cập nhật"),
+            format!("{file}: up to date"),
+        ),
+        store::ReviewCacheState::Stale => say(
+            lang,
+            format!("{file}: cũ hơn nhật ký; lệnh sau sẽ đọc phần mới và cập nhật nó"),
+            format!("{file}: behind the log; the next command reads what is new and updates it"),
+        ),
+        store::ReviewCacheState::Unreadable => {
+            findings.notes.push(say(
+                lang,
+                format!("{path}: không đọc được như bộ nhớ đệm của phiên bản ontap này (hỏng, lạ hoặc của phiên bản khác); nó bị bỏ qua và được tạo lại"),
+                format!("{path}: does not read as this ontap's review cache (damaged, foreign or from another version); it is ignored and rebuilt"),
+            ));
+            return;
+        }
+        store::ReviewCacheState::Wrong => {
+            findings.problems.push(say(
+                lang,
+                format!("{path}: khớp với nhật ký nhưng giữ những lần ôn khác; hãy xóa {file}, nó được tạo lại từ nhật ký (không mất gì)"),
+                format!("{path}: fits the log but holds other reviews; delete {file}, it is rebuilt from the log (nothing is lost)"),
+            ));
+            return;
+        }
+    };
+    println!("{line}");
 }
 
 /// A deck file that does not load, and what to do about it.
