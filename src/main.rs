@@ -1,5 +1,5 @@
 //! The `ontap` binary: parses the command line, runs it, and turns an error
-//! into one `ontap: …` line on standard error and its exit status.
+//! (worded by `ontap::run`) into one `ontap: …` line on standard error and its exit status.
 
 use std::process::ExitCode;
 
@@ -9,9 +9,9 @@ fn main() -> ExitCode {
     let cli = ontap::cli::Cli::parse();
     match ontap::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("ontap: {error}");
-            ExitCode::from(error.exit_code())
+        Err(failure) => {
+            eprintln!("ontap: {}", failure.message);
+            ExitCode::from(failure.exit_code)
         }
     }
 }

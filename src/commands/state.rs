@@ -10,15 +10,10 @@ use std::path::Path;
 use crate::cli::{Config, Lang, StateCommand, StateMergeArgs};
 use crate::deck::CardId;
 use crate::error::{Error, Result};
-use crate::i18n::localized;
 use crate::i18n::{counted, plural};
 use crate::library::Library;
 use crate::scheduler::Scheduler;
 use crate::store::{self, CardRecord, Store, deck_cache};
-
-pub fn run(config: &Config, command: &StateCommand) -> Result<()> {
-    run_in_language(config, command).map_err(|error| localized(error, config.lang))
-}
 
 /// `vi` or `en`, whichever `lang` asks for.
 fn say(lang: Lang, vi: String, en: String) -> String {
@@ -28,7 +23,7 @@ fn say(lang: Lang, vi: String, en: String) -> String {
     }
 }
 
-fn run_in_language(config: &Config, command: &StateCommand) -> Result<()> {
+pub fn run(config: &Config, command: &StateCommand) -> Result<()> {
     let dir = config.data_dir()?;
     let lang = config.lang;
     match command {
@@ -123,15 +118,7 @@ fn check(config: &Config, dir: &Path) -> Result<()> {
     for text in &findings.problems {
         println!("{problem}: {text}");
     }
-    let count = findings.problems.len();
-    Err(Error::Localized {
-        message: say(
-            lang,
-            format!("kiểm tra trạng thái thấy {count} vấn đề"),
-            Error::CheckFailed(count).to_string(),
-        ),
-        original: Box::new(Error::CheckFailed(count)),
-    })
+    Err(Error::CheckFailed(findings.problems.len()))
 }
 
 /// Checks the lock, the log, the cache and leftovers; returns every card's
@@ -143,7 +130,7 @@ fn check_state_files(
 ) -> Option<BTreeMap<CardId, CardRecord>> {
     let scheduler = Scheduler::default();
     let (log_file, cache_file) = (store::LOG_FILE, store::CACHE_FILE);
-    let problem = |error: Error| localized(error, lang).to_string();
+    let problem = |error: Error| error.in_language(lang);
     let cache_exists = match store::dir_facts(dir) {
         Ok(facts) => {
             if facts.locked {
@@ -241,7 +228,7 @@ fn check_state_files(
 
 /// A deck file that does not load, and what to do about it.
 fn deck_problem(error: crate::Error, lang: Lang) -> String {
-    let error = localized(error, lang);
+    let error = error.in_language(lang);
     say(
         lang,
         format!(

@@ -3,16 +3,12 @@
 
 use crate::cli::{Config, StatsArgs};
 use crate::error::{Error, Result};
-use crate::i18n::{Msg, localized};
+use crate::i18n::Msg;
 use crate::scheduler::Scheduler;
 use crate::stats;
 use crate::store::Store;
 
 pub fn run(config: &Config, args: &StatsArgs) -> Result<()> {
-    run_in_language(config, args).map_err(|error| localized(error, config.lang))
-}
-
-fn run_in_language(config: &Config, args: &StatsArgs) -> Result<()> {
     let library = super::load_library(config)?;
     if library.decks.is_empty() && !args.json {
         // As the other commands say it; `--json` keeps its shape for scripts.

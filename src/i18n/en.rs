@@ -1,0 +1,151 @@
+//! The English catalogue: the wording the docs and scripts quote.
+
+use super::{Catalogue, CompileTotal, CompileWords, ErrorWords, LessonSummary, counted};
+use crate::deck::CardKind;
+use crate::derive::DropReason;
+
+pub static EN: Catalogue = Catalogue {
+    errors: ErrorWords {
+        io_detail: |error| error.to_string(),
+        invalid: |detail| detail.to_string(),
+        utf16: "UTF-16 text; save the lesson as UTF-8",
+        invalid_utf8: |byte| format!("invalid UTF-8 (byte {byte} of the file)"),
+        front_matter_never_closed: "front matter opened with `---` is never closed",
+        front_matter_line: |found| {
+            format!("broken front matter: expected `key: value`, found `{found}`")
+        },
+        future_format: |found, supported| {
+            format!(
+                "format version {found} is newer than this ontap understands (up to {supported}); upgrade ontap, the file was left untouched"
+            )
+        },
+        answer_not_saved: |path, detail| {
+            format!(
+                "your answer was not saved: {path}: {detail}; free some space (or make the folder writable) and answer it again"
+            )
+        },
+        cache_not_updated: |log, path, detail| {
+            format!(
+                "your answer was saved in {log}, but the schedule cache could not be updated ({path}: {detail}); free some space, ontap updates it next time"
+            )
+        },
+        locked: |path| {
+            format!(
+                "{path}: another ontap session is using this data directory; finish it first (nothing was changed)"
+            )
+        },
+        unknown_deck: |name| format!("no deck named '{name}' in the library (see `ontap decks`)"),
+        compile_failed: |failed, total| {
+            format!(
+                "{failed} of {} failed to compile",
+                counted(total, "lesson", "lessons")
+            )
+        },
+        check_failed: |problems| {
+            format!(
+                "state check found {}",
+                counted(problems, "problem", "problems")
+            )
+        },
+        not_a_regular_file: "is not a regular file, so it cannot be read as a lesson",
+        lesson_too_large: |limit| format!("is larger than {limit} MB, too large to be a lesson"),
+        out_dir_is_file: "is a file; --out-dir needs a folder",
+        same_deck_file: |target, first| {
+            format!("compiles to {target} like {first}; rename one of them")
+        },
+        foreign_file: "exists and is not an ontap deck, so it was not overwritten; rename it or choose another --out-dir",
+        overrides_toml: |message| {
+            format!("the teacher's edits file cannot be read (bad TOML): {message}")
+        },
+        overrides_blank: |field| format!("the hand-written card has a blank `{field}`"),
+        overrides_no_answers: "the hand-written card needs `answers`, none of them blank",
+        overrides_choice_without_answer: "the hand-written choice card needs `choices` holding its first answer",
+        no_such_folder: |path, dir| {
+            format!(
+                "cannot write {path}: the folder {dir} does not exist (create it first, or choose another place for -o)"
+            )
+        },
+        name_needed: "a hand-in needs the student's name: use --name \"NAME\" (or type it when asked); no file was written",
+        no_hand_ins: "no hand-ins given: name hand-in files (ontap handin -o FILE) or folders holding them",
+        no_hand_ins_read: |files| {
+            format!("no hand-in could be read ({files} files failed, see above)")
+        },
+    },
+    compile: CompileWords {
+        summary: |line: &LessonSummary| {
+            let LessonSummary {
+                lesson,
+                cards,
+                kinds,
+                dropped,
+                edits,
+                target,
+            } = line;
+            let dropped = match dropped {
+                0 => String::new(),
+                _ => format!(", {} dropped", counted(*dropped, "candidate", "candidates")),
+            };
+            let edits = match edits {
+                0 => String::new(),
+                _ => format!(", {}", counted(*edits, "teacher edit", "teacher edits")),
+            };
+            let cards = counted(*cards, "card", "cards");
+            format!("{lesson}: {cards} ({kinds}){dropped}{edits} -> {target}")
+        },
+        unmatched: |file, line, id| {
+            format!("ontap: warning: {file}:{line}: no card `{id}`; this entry was not applied")
+        },
+        unmatched_exists: |file, line, id| {
+            format!(
+                "ontap: warning: {file}:{line}: card `{id}` exists already, the hand-written card was not added; change it with [[change]] or pick another `key`"
+            )
+        },
+        broken_front_matter: |lesson, line, key, title| {
+            format!(
+                "ontap: warning: {lesson}:{line}: front matter `{key}` is broken (a quote or bracket never closed) and is ignored; the deck is titled by the lesson's first heading: “{title}”"
+            )
+        },
+        dropped_candidate: |line, what, reason| {
+            format!("  line {line}: dropped “{what}”: {reason}")
+        },
+        nothing_to_derive: |lesson| {
+            format!("ontap: warning: {lesson}: nothing to derive, no deck written")
+        },
+        no_lessons: |dir| format!("ontap: warning: {dir}: no *.md lesson in this folder"),
+        total: |total: &CompileTotal| {
+            format!(
+                "total: {}, {}, {} ({}), {} failed",
+                counted(total.lessons, "lesson", "lessons"),
+                counted(total.decks, "deck", "decks"),
+                counted(total.cards, "card", "cards"),
+                total.kinds,
+                total.failed
+            )
+        },
+        no_kinds: "none",
+        kind_name: CardKind::name,
+        drop_reason,
+    },
+};
+
+fn drop_reason(reason: DropReason) -> &'static str {
+    use DropReason as R;
+    match reason {
+        R::TaskList => "a task list, not knowledge",
+        R::WikiLink => "links to other pages",
+        R::WorkedExample => "the parts of a worked example, an exercise or a hint",
+        R::Advice => "advice, not members of a group",
+        R::Number => "numbers or sizes, not names",
+        R::NotAGroupName => "the label sets a scene, it names no group",
+        R::NotNames => "the items are sentences, not names",
+        R::FieldLabels => "the items are a description's fields (Chức năng:, Cấu tạo:)",
+        R::SamePrompt => "another list of the lesson goes by the same name",
+        R::AskedAlready => "another card asks this already",
+        R::TooManyItems => "too many items to recall at once",
+        R::ShowsItsAnswer => "the question shows its own answer",
+        R::Duplicate => "the same as another card",
+        R::TooFewChoices => "a multiple choice with fewer than three options",
+        R::Empty => "nothing to ask or to answer",
+        R::TooLong => "too long to ask",
+    }
+}
