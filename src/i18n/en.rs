@@ -1,6 +1,9 @@
 //! The English catalogue: the wording the docs and scripts quote.
 
-use super::{Catalogue, CompileTotal, CompileWords, ErrorWords, LessonSummary, counted};
+use super::{
+    Catalogue, CompileTotal, CompileWords, ErrorWords, LessonSummary, MergeSummary, StateWords,
+    counted, plural,
+};
 use crate::deck::CardKind;
 use crate::derive::DropReason;
 
@@ -125,6 +128,116 @@ pub static EN: Catalogue = Catalogue {
         no_kinds: "none",
         kind_name: CardKind::name,
         drop_reason,
+    },
+    state: StateWords {
+        rebuilt: |cache, log, cards| {
+            format!(
+                "rebuilt {cache} from {log}: {}",
+                counted(cards, "card", "cards")
+            )
+        },
+        merged: |merge: &MergeSummary| {
+            let MergeSummary {
+                other,
+                log,
+                added,
+                theirs,
+                total,
+                cards,
+            } = merge;
+            format!(
+                "merged {other}: {added} of its {} {} new here; {log} now holds {}, schedules rebuilt for {}",
+                counted(*theirs, "record", "records"),
+                plural(*added, "was", "were"),
+                counted(*total, "record", "records"),
+                counted(*cards, "card", "cards")
+            )
+        },
+        checking: |dir| format!("checking {dir}"),
+        no_state_yet: "ok: no state yet (nothing has been answered with this data directory)",
+        note: "note",
+        problem: "problem",
+        all_agree: "ok: every state file reads and agrees",
+        session_running: "an ontap session is using this data directory right now; what it records after this check is not covered",
+        leftover: |path| {
+            format!(
+                "{path}: a temporary file left by an interrupted write; the next session removes it"
+            )
+        },
+        cache_missing: |cache, log| {
+            format!(
+                "{cache} is missing; the next session recomputes it from {log} (or run `ontap state rebuild`)"
+            )
+        },
+        log_unreadable: |error, log| {
+            format!(
+                "{error}\n  the review log is the source of truth and was left as it is: fix that line by hand or restore {log} from a backup, then run `ontap state check` again"
+            )
+        },
+        log_counts: |log, reviews, undone, cards| {
+            format!(
+                "{log}: {}, {undone} undone, {}",
+                counted(reviews, "review", "reviews"),
+                counted(cards, "card", "cards")
+            )
+        },
+        torn: |log, bytes| {
+            format!(
+                "{log} ends with an unfinished answer ({bytes} bytes, from a session that was killed); it is ignored and the next session cuts it off"
+            )
+        },
+        cache_differs: |path, count, first, log| {
+            format!(
+                "{path}: {} from a replay of {log} (first: {first}); {}",
+                counted(count, "card differs", "cards differ"),
+                crate::store::REBUILD_HINT
+            )
+        },
+        cache_up_to_date: |cache| format!("{cache}: up to date"),
+        deck_problem: |error| {
+            format!(
+                "{error}\n  fix that deck file, or recompile its lesson with `ontap add LESSON.md`"
+            )
+        },
+        library_cache_missing: |file| {
+            format!(
+                "{file}: none yet; the next command that reads the library builds it from decks/"
+            )
+        },
+        library_cache_unreadable: |path| {
+            format!(
+                "{path}: does not read as this ontap's library cache (damaged, foreign or from another version); it is ignored and the next command rebuilds it from decks/"
+            )
+        },
+        library_cache_wrong: |path, count, first, file| {
+            format!(
+                "{path}: holds another deck than the file itself for {count} deck file(s) (first: {first}); delete {file}, it is rebuilt from decks/ (nothing is lost)"
+            )
+        },
+        library_cache_up_to_date: |file, decks| format!("{file}: up to date ({decks} deck files)"),
+        library_cache_changed: |file, changed| {
+            format!(
+                "{file}: {changed} deck file(s) changed since it was written; the next command re-reads them and updates it"
+            )
+        },
+        library: |decks| format!("library: {decks} {}", plural(decks, "deck", "decks")),
+        orphans: |count| {
+            format!(
+                "{} in no deck of the library any more; {} history is kept ({} back if a deck holds {} again):",
+                counted(count, "answered card is", "answered cards are"),
+                plural(count, "its", "their"),
+                plural(count, "it comes", "they come"),
+                plural(count, "it", "them")
+            )
+        },
+        never: "never",
+        orphan: |card, deck, reviews, last| {
+            format!(
+                "\n  orphan {card} (deck {deck}, {}, last {last})",
+                counted(reviews, "review", "reviews")
+            )
+        },
+        and_more: |more| format!("\n  … and {more} more"),
     },
 };
 

@@ -27,6 +27,7 @@ pub use vi::VI;
 pub struct Catalogue {
     pub errors: ErrorWords,
     pub compile: CompileWords,
+    pub state: StateWords,
 }
 
 impl Catalogue {
@@ -101,6 +102,51 @@ pub struct CompileWords {
     pub kind_name: fn(CardKind) -> &'static str,
     /// Why `compile --explain` says a candidate was left out.
     pub drop_reason: fn(DropReason) -> &'static str,
+}
+
+/// The lines of `ontap state check|rebuild|merge`.
+pub struct StateWords {
+    pub rebuilt: fn(cache: &str, log: &str, cards: usize) -> String,
+    pub merged: fn(&MergeSummary) -> String,
+    pub checking: fn(dir: &str) -> String,
+    pub no_state_yet: &'static str,
+    /// The labels in front of a note and of a problem.
+    pub note: &'static str,
+    pub problem: &'static str,
+    pub all_agree: &'static str,
+    pub session_running: &'static str,
+    pub leftover: fn(path: &str) -> String,
+    pub cache_missing: fn(cache: &str, log: &str) -> String,
+    /// The review log does not read; `error` says where and why.
+    pub log_unreadable: fn(error: &str, log: &str) -> String,
+    pub log_counts: fn(log: &str, reviews: usize, undone: usize, cards: usize) -> String,
+    pub torn: fn(log: &str, bytes: usize) -> String,
+    pub cache_differs: fn(path: &str, count: usize, first: &str, log: &str) -> String,
+    pub cache_up_to_date: fn(cache: &str) -> String,
+    /// A deck file that does not load (`error`), and what to do about it.
+    pub deck_problem: fn(error: &str) -> String,
+    pub library_cache_missing: fn(file: &str) -> String,
+    pub library_cache_unreadable: fn(path: &str) -> String,
+    pub library_cache_wrong: fn(path: &str, count: usize, first: &str, file: &str) -> String,
+    pub library_cache_up_to_date: fn(file: &str, decks: usize) -> String,
+    pub library_cache_changed: fn(file: &str, changed: usize) -> String,
+    pub library: fn(decks: usize) -> String,
+    pub orphans: fn(count: usize) -> String,
+    pub never: &'static str,
+    pub orphan: fn(card: &str, deck: &str, reviews: usize, last: &str) -> String,
+    pub and_more: fn(more: usize) -> String,
+}
+
+/// What `state merge` says it did.
+pub struct MergeSummary<'a> {
+    pub other: &'a str,
+    pub log: &'a str,
+    /// Records of the other log new here, of its `theirs`.
+    pub added: usize,
+    pub theirs: usize,
+    /// Records the merged log holds.
+    pub total: usize,
+    pub cards: usize,
 }
 
 /// What one lesson's summary line says.
@@ -1482,6 +1528,101 @@ mod catalogue_tests {
                 &["37", "59", "71", "K1", "83"],
             ),
             ("compile.no_kinds", |c| c.compile.no_kinds.into(), &[]),
+            (
+                "state.rebuilt",
+                |c| (c.state.rebuilt)("C1", "L1", 37),
+                &["C1", "L1", "37"],
+            ),
+            (
+                "state.merged",
+                |c| {
+                    (c.state.merged)(&MergeSummary {
+                        other: "O1",
+                        log: "L1",
+                        added: 37,
+                        theirs: 59,
+                        total: 71,
+                        cards: 83,
+                    })
+                },
+                &["O1", "L1", "37", "59", "71", "83"],
+            ),
+            ("state.checking", |c| (c.state.checking)("D1"), &["D1"]),
+            ("state.no_state_yet", |c| c.state.no_state_yet.into(), &[]),
+            ("state.note", |c| c.state.note.into(), &[]),
+            ("state.problem", |c| c.state.problem.into(), &[]),
+            ("state.all_agree", |c| c.state.all_agree.into(), &[]),
+            (
+                "state.session_running",
+                |c| c.state.session_running.into(),
+                &[],
+            ),
+            ("state.leftover", |c| (c.state.leftover)("P1"), &["P1"]),
+            (
+                "state.cache_missing",
+                |c| (c.state.cache_missing)("C1", "L1"),
+                &["C1", "L1"],
+            ),
+            (
+                "state.log_unreadable",
+                |c| (c.state.log_unreadable)("E1", "L1"),
+                &["E1", "L1"],
+            ),
+            (
+                "state.log_counts",
+                |c| (c.state.log_counts)("L1", 37, 59, 71),
+                &["L1", "37", "59", "71"],
+            ),
+            ("state.torn", |c| (c.state.torn)("L1", 37), &["L1", "37"]),
+            (
+                "state.cache_differs",
+                |c| (c.state.cache_differs)("P1", 37, "F1", "L1"),
+                &["P1", "37", "F1", "L1"],
+            ),
+            (
+                "state.cache_up_to_date",
+                |c| (c.state.cache_up_to_date)("C1"),
+                &["C1"],
+            ),
+            (
+                "state.deck_problem",
+                |c| (c.state.deck_problem)("E1"),
+                &["E1"],
+            ),
+            (
+                "state.library_cache_missing",
+                |c| (c.state.library_cache_missing)("F1"),
+                &["F1"],
+            ),
+            (
+                "state.library_cache_unreadable",
+                |c| (c.state.library_cache_unreadable)("P1"),
+                &["P1"],
+            ),
+            (
+                "state.library_cache_wrong",
+                |c| (c.state.library_cache_wrong)("P1", 37, "F1", "F2"),
+                &["P1", "37", "F1", "F2"],
+            ),
+            (
+                "state.library_cache_up_to_date",
+                |c| (c.state.library_cache_up_to_date)("F1", 37),
+                &["F1", "37"],
+            ),
+            (
+                "state.library_cache_changed",
+                |c| (c.state.library_cache_changed)("F1", 37),
+                &["F1", "37"],
+            ),
+            ("state.library", |c| (c.state.library)(37), &["37"]),
+            ("state.orphans", |c| (c.state.orphans)(37), &["37"]),
+            ("state.never", |c| c.state.never.into(), &[]),
+            (
+                "state.orphan",
+                |c| (c.state.orphan)("C1", "D1", 37, "T1"),
+                &["C1", "D1", "37", "T1"],
+            ),
+            ("state.and_more", |c| (c.state.and_more)(37), &["37"]),
             (
                 "compile.kind_name",
                 |c| {

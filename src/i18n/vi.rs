@@ -1,6 +1,8 @@
 //! The Vietnamese catalogue (Vietnamese nouns have no plural: `3 thẻ`).
 
-use super::{Catalogue, CompileTotal, CompileWords, ErrorWords, LessonSummary};
+use super::{
+    Catalogue, CompileTotal, CompileWords, ErrorWords, LessonSummary, MergeSummary, StateWords,
+};
 use crate::deck::CardKind;
 use crate::derive::DropReason;
 
@@ -118,6 +120,90 @@ pub static VI: Catalogue = Catalogue {
         no_kinds: "không có",
         kind_name,
         drop_reason,
+    },
+    state: StateWords {
+        rebuilt: |cache, log, cards| format!("đã tính lại {cache} từ {log}: {cards} thẻ"),
+        merged: |merge: &MergeSummary| {
+            let MergeSummary {
+                other,
+                log,
+                added,
+                theirs,
+                total,
+                cards,
+            } = merge;
+            format!(
+                "đã gộp {other}: {added} trong {theirs} bản ghi của nó là mới ở đây; {log} giờ có {total} bản ghi, đã tính lại lịch cho {cards} thẻ"
+            )
+        },
+        checking: |dir| format!("đang kiểm tra {dir}"),
+        no_state_yet: "ok: chưa có trạng thái nào (chưa trả lời câu nào với thư mục dữ liệu này)",
+        note: "ghi chú",
+        problem: "vấn đề",
+        all_agree: "ok: mọi tệp trạng thái đều đọc được và khớp nhau",
+        session_running: "một phiên ontap đang dùng thư mục dữ liệu này; những gì nó ghi sau lần kiểm tra này không được xét",
+        leftover: |path| {
+            format!("{path}: tệp tạm còn lại sau một lần ghi bị ngắt; phiên sau sẽ xóa nó")
+        },
+        cache_missing: |cache, log| {
+            format!(
+                "thiếu {cache}; phiên sau sẽ tính lại nó từ {log} (hoặc chạy `ontap state rebuild`)"
+            )
+        },
+        log_unreadable: |error, log| {
+            format!(
+                "{error}\n  nhật ký ôn tập là nguồn sự thật và được giữ nguyên: hãy sửa dòng đó bằng tay hoặc khôi phục {log} từ bản sao lưu, rồi chạy lại `ontap state check`"
+            )
+        },
+        log_counts: |log, reviews, undone, cards| {
+            format!("{log}: {reviews} lần ôn, {undone} lần hoàn tác, {cards} thẻ")
+        },
+        torn: |log, bytes| {
+            format!(
+                "{log} kết thúc bằng một câu trả lời dở dang ({bytes} byte, từ một phiên bị dừng đột ngột); nó bị bỏ qua và phiên sau sẽ cắt nó đi"
+            )
+        },
+        cache_differs: |path, count, first, log| {
+            format!(
+                "{path}: {count} thẻ khác với khi phát lại {log} (thẻ đầu: {first}); hãy chạy `ontap state rebuild` để tính lại từ {log} (không mất câu trả lời nào)"
+            )
+        },
+        cache_up_to_date: |cache| format!("{cache}: đã cập nhật"),
+        deck_problem: |error| {
+            format!(
+                "{error}\n  hãy sửa tệp bộ thẻ đó, hoặc biên dịch lại bài học của nó bằng `ontap add LESSON.md`"
+            )
+        },
+        library_cache_missing: |file| {
+            format!("{file}: chưa có; lệnh sau đọc thư viện sẽ tạo nó từ decks/")
+        },
+        library_cache_unreadable: |path| {
+            format!(
+                "{path}: không đọc được như bộ nhớ đệm của phiên bản ontap này (hỏng, lạ hoặc của phiên bản khác); nó bị bỏ qua và lệnh sau sẽ tạo lại nó từ decks/"
+            )
+        },
+        library_cache_wrong: |path, count, first, file| {
+            format!(
+                "{path}: giữ cho {count} tệp bộ thẻ một nội dung khác với tệp (tệp đầu: {first}); hãy xóa {file}, nó được tạo lại từ decks/ (không mất gì)"
+            )
+        },
+        library_cache_up_to_date: |file, decks| format!("{file}: đã cập nhật ({decks} tệp bộ thẻ)"),
+        library_cache_changed: |file, changed| {
+            format!(
+                "{file}: {changed} tệp bộ thẻ đã đổi từ khi nó được ghi; lệnh sau sẽ đọc lại chúng và cập nhật nó"
+            )
+        },
+        library: |decks| format!("thư viện: {decks} bộ thẻ"),
+        orphans: |count| {
+            format!(
+                "{count} thẻ đã trả lời không còn trong bộ thẻ nào của thư viện; lịch sử của chúng được giữ (chúng quay lại nếu một bộ thẻ lại có chúng):"
+            )
+        },
+        never: "chưa bao giờ",
+        orphan: |card, deck, reviews, last| {
+            format!("\n  thẻ mồ côi {card} (bộ thẻ {deck}, {reviews} lần ôn, lần cuối {last})")
+        },
+        and_more: |more| format!("\n  … và {more} thẻ nữa"),
     },
 };
 
