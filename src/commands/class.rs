@@ -79,10 +79,10 @@ pub fn run(config: &Config, args: &ClassArgs) -> Result<()> {
         let json = serde_json::to_string_pretty(&report)
             .map_err(|error| Error::io("<json>", std::io::Error::other(error)))?;
         let json = format!("{}\n", crate::ui::json_safe(&json));
-        super::completions::write_stdout(json.as_bytes())?;
+        crate::ui::print(json.as_bytes())?;
     } else if text_report {
         let text = class::text::render(&report, lang);
-        super::completions::write_stdout(text.as_bytes())?;
+        crate::ui::print(text.as_bytes())?;
     }
     Ok(())
 }

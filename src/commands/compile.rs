@@ -132,12 +132,7 @@ pub(crate) fn compile_paths(
 /// Prints one summary line. A reader that went away (`ontap compile … |
 /// head -1`) does not stop the compile: the decks are what was asked for.
 fn report(out: &mut dyn Write, line: &str) -> Result<()> {
-    match writeln!(out, "{line}") {
-        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(Error::io("<stdout>", error))
-        }
-        _ => Ok(()),
-    }
+    crate::ui::write_out(out, format!("{line}\n").as_bytes())
 }
 
 /// The id and folder the site gives one lesson's deck.

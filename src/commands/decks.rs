@@ -32,7 +32,7 @@ pub fn run(config: &Config, args: &DecksArgs) -> Result<()> {
         crate::ui::print_line(&Msg::NoDecks.text(config.lang))?;
         return Ok(());
     }
-    super::completions::write_stdout(table(config.lang, &rows).as_bytes())
+    crate::ui::print(table(config.lang, &rows).as_bytes())
 }
 
 /// The figures of each of `decks` at `now`, from the schedule

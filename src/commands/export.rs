@@ -24,7 +24,7 @@ pub fn run(config: &Config, args: &ExportArgs) -> Result<()> {
     match &args.output {
         // `-o -` is standard output, as for every other program.
         Some(path) if path.as_os_str() != "-" => write_file(path, text.as_bytes()),
-        _ => super::completions::write_stdout(text.as_bytes()),
+        _ => crate::ui::print(text.as_bytes()),
     }
 }
 

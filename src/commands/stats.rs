@@ -26,7 +26,7 @@ pub fn run(config: &Config, args: &StatsArgs) -> Result<()> {
     } else {
         stats::render_in(&figures, config.color, config.lang, columns())
     };
-    super::completions::write_stdout(text.as_bytes())
+    crate::ui::print(text.as_bytes())
 }
 
 /// How wide the output may be: `COLUMNS` when set (as shells and `ls`

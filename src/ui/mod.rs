@@ -273,9 +273,20 @@ pub fn print_warning(line: &str) {
 
 /// Prints one line on stdout; a reader that went away is no error.
 pub fn print_line(line: &str) -> Result<()> {
-    use std::io::Write;
-    let mut stdout = std::io::stdout().lock();
-    match writeln!(stdout, "{line}").and_then(|()| stdout.flush()) {
+    print(format!("{line}\n").as_bytes())
+}
+
+/// Prints `bytes` (a file's text: a table, JSON, a man page) on stdout; a
+/// reader that went away is no error.
+pub fn print(bytes: &[u8]) -> Result<()> {
+    write_out(&mut std::io::stdout().lock(), bytes)
+}
+
+/// Writes `bytes` to `out`, standard output or a stand-in for it, and
+/// flushes: the one closed-pipe-tolerant writer. A reader that went away
+/// (`ontap decks | head -1`) is no error: what was asked for is done.
+pub fn write_out(out: &mut dyn std::io::Write, bytes: &[u8]) -> Result<()> {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
             Err(Error::io("<stdout>", error))
         }
@@ -666,6 +677,29 @@ fn show_summary(ui: &mut dyn Prompter, lang: Lang, summary: &Summary) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Standard output that fails every write with `kind`.
+    struct Failing(std::io::ErrorKind);
+
+    impl std::io::Write for Failing {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(self.0.into())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_closed_pipe_is_no_error_but_a_full_disk_is() {
+        use std::io::ErrorKind;
+        assert!(write_out(&mut Failing(ErrorKind::BrokenPipe), b"x\n").is_ok());
+        let full = write_out(&mut Failing(ErrorKind::StorageFull), b"x\n");
+        assert!(matches!(full, Err(Error::Io { .. })), "{full:?}");
+        let mut written = Vec::new();
+        write_out(&mut written, b"deck\n").unwrap();
+        assert_eq!(written, b"deck\n");
+    }
     use crate::deck::{Card, CardId, Deck, DeckId, DeckMeta};
     use crate::scheduler::Scheduler;
     use crate::session::{StudyOptions, entries};
