@@ -341,7 +341,7 @@ fn by_kind(kinds: impl Iterator<Item = CardKind>, lang: Lang) -> String {
         *counts.entry(kind).or_default() += 1;
     }
     let words = &lang.words().compile;
-    let parts: Vec<String> = CardKind::ALL
+    let parts: Vec<String> = CardKind::all()
         .iter()
         .filter_map(|kind| {
             counts

@@ -32,8 +32,8 @@ pub fn dispatch(config: &Config, command: Option<Command>) -> Result<()> {
         Some(Command::Export(args)) => export::run(config, &args),
         Some(Command::Handin(args)) => handin::run(config, &args),
         Some(Command::Class(args)) => class::run(config, &args),
-        Some(Command::Completions(args)) => completions::run_completions(&args),
-        Some(Command::Man) => completions::run_man(),
+        Some(Command::Completions(args)) => completions::run_completions(&args, config.lang),
+        Some(Command::Man(_)) => completions::run_man(config.lang),
     }
 }
 

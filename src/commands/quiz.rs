@@ -1,7 +1,6 @@
 //! `ontap quiz`: N questions whatever is due, scored at the end.
 
 use crate::cli::{Config, QuizArgs};
-use crate::deck::CardKind;
 use crate::error::Result;
 use crate::i18n::Msg;
 use crate::scheduler::Scheduler;
@@ -13,7 +12,7 @@ pub fn run(config: &Config, args: &QuizArgs) -> Result<()> {
         return Ok(());
     };
     let decks = library.select(&args.decks)?;
-    let kind = args.kind.map(CardKind::from);
+    let kind = args.kind;
     let entries = session::entries(&decks, |card| kind.is_none_or(|kind| card.kind == kind));
     if entries.is_empty() || args.count == 0 {
         crate::ui::print_line(&Msg::NothingToQuiz.text(config.lang))?;

@@ -239,23 +239,91 @@ pub fn derive_deck(lesson: &Lesson, stem: &str, source: &str) -> Deck {
     derive_explained(lesson, stem, source).deck
 }
 
+/// One extractor of the registry: the kind of cards it makes and how.
+pub struct Extractor {
+    pub kind: CardKind,
+    /// Adds its drafts (and what it leaves out, and why) to `found`.
+    pub extract: for<'a> fn(&mut Reading<'a>, &mut Found),
+}
+
+/// What the extractors read: the lesson, and what is read from it once
+/// for several of them.
+pub struct Reading<'a> {
+    pub lesson: &'a Lesson,
+    /// The acronym cards and the running-text pairs both need them;
+    /// `acronym` takes them, so `pairs` comes before it.
+    pub acronyms: Vec<acronym::AcronymFact<'a>>,
+}
+
+/// What the extractors found so far, in the order they ran.
+#[derive(Default)]
+pub struct Found {
+    pub drafts: Vec<Draft>,
+    pub dropped: Vec<Dropped>,
+}
+
+/// The card kinds' registry: every extractor, in the order they run (the
+/// order breaks ties between cards of one line, and `groups` runs last to
+/// leave out what the others asked already). A new kind's extractor goes
+/// here; `every_kind_has_an_extractor` fails for a kind with none.
+pub const EXTRACTORS: [Extractor; 7] = [
+    Extractor {
+        kind: CardKind::Translate,
+        extract: |reading, found| translate::extract(reading.lesson, &mut found.drafts),
+    },
+    Extractor {
+        kind: CardKind::Translate,
+        extract: |reading, found| {
+            pairs::extract_with(reading.lesson, &reading.acronyms, &mut found.drafts);
+        },
+    },
+    Extractor {
+        kind: CardKind::Category,
+        extract: |reading, found| category::extract(reading.lesson, &mut found.drafts),
+    },
+    Extractor {
+        kind: CardKind::Recall,
+        extract: |reading, found| recall::extract(reading.lesson, &mut found.drafts),
+    },
+    Extractor {
+        kind: CardKind::Acronym,
+        extract: |reading, found| {
+            acronym::extract_from(std::mem::take(&mut reading.acronyms), &mut found.drafts);
+        },
+    },
+    Extractor {
+        kind: CardKind::Definition,
+        extract: |reading, found| {
+            for (line, term) in definition::extract_counting(reading.lesson, &mut found.drafts) {
+                found
+                    .dropped
+                    .push(Dropped::new(line, term, DropReason::TooLong));
+            }
+        },
+    },
+    Extractor {
+        kind: CardKind::Recall,
+        extract: |reading, found| {
+            groups::extract(reading.lesson, &mut found.drafts, &mut found.dropped);
+        },
+    },
+];
+
 /// [`derive_deck`], with the candidates it dropped and why.
 pub fn derive_explained(lesson: &Lesson, stem: &str, source: &str) -> Compiled {
     let deck_id = deck_slug(stem);
-    let mut drafts = Vec::new();
-    let mut dropped = Vec::new();
-    // Read once: the acronym cards and the running-text pairs need them.
-    let acronyms = acronym::acronym_facts(lesson);
-    translate::extract(lesson, &mut drafts);
-    pairs::extract_with(lesson, &acronyms, &mut drafts);
-    category::extract(lesson, &mut drafts);
-    recall::extract(lesson, &mut drafts);
-    acronym::extract_from(acronyms, &mut drafts);
-    for (line, term) in definition::extract_counting(lesson, &mut drafts) {
-        dropped.push(Dropped::new(line, term, DropReason::TooLong));
+    let mut reading = Reading {
+        lesson,
+        acronyms: acronym::acronym_facts(lesson),
+    };
+    let mut found = Found::default();
+    for extractor in &EXTRACTORS {
+        (extractor.extract)(&mut reading, &mut found);
     }
-    // Last: it leaves out what the others asked already.
-    groups::extract(lesson, &mut drafts, &mut dropped);
+    let Found {
+        mut drafts,
+        mut dropped,
+    } = found;
     // Lesson order; the sort is stable, so ties keep extractor order.
     drafts.sort_by_key(|draft| draft.line);
     let cards = finish_cards(&deck_id, drafts, &mut dropped);
@@ -491,6 +559,36 @@ mod tests {
 
     fn strings(items: &[&str]) -> Vec<String> {
         items.iter().map(|s| s.to_string()).collect()
+    }
+
+    /// A kind the registry forgets would silently make no cards; each
+    /// extractor makes the kind it is listed with (run alone on the
+    /// bundled lesson).
+    #[test]
+    fn every_kind_has_an_extractor() {
+        let lesson = Lesson::parse(include_str!("../../decks/ai-tao-sinh.md")).unwrap();
+        let mut made = HashSet::new();
+        for extractor in &EXTRACTORS {
+            let mut reading = Reading {
+                lesson: &lesson,
+                acronyms: acronym::acronym_facts(&lesson),
+            };
+            let mut found = Found::default();
+            (extractor.extract)(&mut reading, &mut found);
+            for draft in &found.drafts {
+                assert_eq!(draft.kind, extractor.kind, "{draft:?}");
+                made.insert(draft.kind);
+            }
+        }
+        // Not vacuous: the bundled lesson has cards of several kinds (a new
+        // kind need not be in it).
+        assert!(made.len() >= 3, "{made:?}");
+        for kind in CardKind::all() {
+            assert!(
+                EXTRACTORS.iter().any(|extractor| extractor.kind == *kind),
+                "no extractor makes {kind:?} cards"
+            );
+        }
     }
 
     #[test]

@@ -169,6 +169,8 @@ pub struct CompileTotal<'a> {
     pub failed: usize,
 }
 
+pub mod help;
+
 /// One user-facing message, with the values it needs.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg<'a> {
@@ -1626,7 +1628,7 @@ mod catalogue_tests {
             (
                 "compile.kind_name",
                 |c| {
-                    CardKind::ALL
+                    CardKind::all()
                         .iter()
                         .map(|kind| (c.compile.kind_name)(*kind))
                         .collect::<Vec<_>>()
@@ -1672,11 +1674,11 @@ mod catalogue_tests {
     #[test]
     fn every_kind_and_drop_reason_has_a_distinct_name() {
         for catalogue in [&VI, &EN] {
-            let names: std::collections::BTreeSet<&str> = CardKind::ALL
+            let names: std::collections::BTreeSet<&str> = CardKind::all()
                 .iter()
                 .map(|kind| (catalogue.compile.kind_name)(*kind))
                 .collect();
-            assert_eq!(names.len(), CardKind::ALL.len());
+            assert_eq!(names.len(), CardKind::all().len());
         }
     }
 
