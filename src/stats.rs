@@ -576,227 +576,18 @@ fn shade_range(level: usize, max: usize) -> Option<(usize, usize)> {
     (low <= high).then_some((low, high))
 }
 
-/// The words of the stats page in one language.
-struct Words {
-    title: &'static str,
-    header: [&'static str; 9],
-    all_decks: &'static str,
-    weekdays: [&'static str; 7],
-    months: [&'static str; 12],
-    none: &'static str,
-    reviews: &'static str,
-    most_missed: &'static str,
-    most_confused: &'static str,
-    overruled: &'static str,
-    /// After the streak's days in the table.
-    streak_unit: &'static str,
-    lang: Lang,
-}
-
-const ENGLISH: Words = Words {
-    title: "ontap stats",
-    header: [
-        "Deck", "Cards", "New", "Learn", "Review", "Relearn", "Due", "Retain", "Streak",
-    ],
-    all_decks: "all decks",
-    weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
-    months: [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ],
-    none: "none",
-    reviews: "reviews",
-    most_missed: "Most missed (wrong answers)",
-    most_confused: "Most confused (another card's answer given)",
-    overruled: "Overruled (“I was right”): check these cards or the judge",
-    streak_unit: "d",
-    lang: Lang::En,
-};
-
-const VIETNAMESE: Words = Words {
-    title: "Thống kê ontap",
-    header: [
-        "Bộ thẻ",
-        "Thẻ",
-        "Mới",
-        "Học",
-        "Ôn",
-        "Học lại",
-        "Đến hạn",
-        "Nhớ",
-        "Chuỗi",
-    ],
-    all_decks: "mọi bộ thẻ",
-    weekdays: ["T2", "T3", "T4", "T5", "T6", "T7", "CN"],
-    months: [
-        "Th1", "Th2", "Th3", "Th4", "Th5", "Th6", "Th7", "Th8", "Th9", "Th10", "Th11", "Th12",
-    ],
-    none: "không",
-    reviews: "lượt",
-    most_missed: "Hay sai nhất (số lần trả lời sai)",
-    most_confused: "Hay nhầm nhất (trả lời bằng đáp án của thẻ khác)",
-    overruled: "Được tính lại là đúng (“Tôi đúng mà”): xem lại thẻ hoặc cách chấm",
-    streak_unit: " ngày",
-    lang: Lang::Vi,
-};
+/// The words of the stats page in one language, from its catalogue.
+type Words = crate::i18n::StatsWords;
 
 impl Words {
-    fn of(lang: Lang) -> &'static Words {
-        match lang {
-            Lang::En => &ENGLISH,
-            Lang::Vi => &VIETNAMESE,
-        }
-    }
-
-    fn vi(&self) -> bool {
-        self.lang == Lang::Vi
-    }
-
-    fn cards(&self, cards: &StateCounts) -> String {
-        let StateCounts {
-            total,
-            new,
-            learning,
-            review,
-            relearning,
-        } = cards;
-        if self.vi() {
-            format!(
-                "Thẻ: {total} — {new} mới, {learning} đang học, {review} đang ôn, {relearning} đang học lại"
-            )
-        } else {
-            format!(
-                "Cards: {total} — {new} new, {learning} learning, {review} review, {relearning} relearning"
-            )
-        }
-    }
-
-    fn due_today(&self, due: usize) -> String {
-        if self.vi() {
-            format!("Đến hạn hôm nay: {due}")
-        } else {
-            format!("Due today: {due}")
-        }
-    }
-
-    fn review_counts(&self, reviews: &ReviewCounts) -> String {
-        let ReviewCounts {
-            total,
-            today,
-            last_30_days,
-        } = reviews;
-        if self.vi() {
-            format!(
-                "Lượt trả lời: {today} hôm nay, {last_30_days} trong 30 ngày qua, {total} tổng cộng"
-            )
-        } else {
-            format!("Reviews: {today} today, {last_30_days} in the last 30 days, {total} in all")
-        }
-    }
-
-    fn retention(&self, retention: &Retention) -> String {
-        let Retention {
-            correct,
-            mature_reviews,
-            ..
-        } = retention;
-        match (retention.rate, self.vi()) {
-            (Some(rate), false) => format!(
-                "True retention (30 days, mature cards): {} ({correct} of {})",
-                percent(rate),
-                crate::i18n::counted(*mature_reviews, "review", "reviews")
-            ),
-            (Some(rate), true) => format!(
-                "Tỉ lệ nhớ thật (30 ngày, thẻ đã thuộc): {} ({correct} trên {mature_reviews} lượt)",
-                percent(rate)
-            ),
-            (None, false) => {
-                "True retention (30 days, mature cards): — (no mature card reviewed yet)".into()
-            }
-            (None, true) => {
-                "Tỉ lệ nhớ thật (30 ngày, thẻ đã thuộc): — (chưa ôn thẻ nào đã thuộc)".into()
-            }
-        }
-    }
-
-    fn streak(&self, streak: &Streak) -> String {
-        let days = streak.days;
-        let at_risk = days > 0 && !streak.studied_today;
-        if self.vi() {
-            let note = if at_risk {
-                " (học hôm nay để giữ chuỗi)"
-            } else {
-                ""
-            };
-            format!("Chuỗi ngày học: {days} ngày{note}")
-        } else {
-            let unit = if days == 1 { "day" } else { "days" };
-            let note = if at_risk {
-                " (study today to keep it)"
-            } else {
-                ""
-            };
-            format!("Streak: {days} {unit}{note}")
-        }
-    }
-
-    fn heat_map_title(&self, weeks: usize, first: NaiveDate, today: NaiveDate) -> String {
-        if self.vi() {
-            format!("Lượt trả lời mỗi ngày, {weeks} tuần qua ({first} đến {today})")
-        } else {
-            let weeks = crate::i18n::counted(weeks, "week", "weeks");
-            format!("Reviews per day, last {weeks} ({first} to {today})")
-        }
-    }
-
-    fn forecast_title(&self) -> String {
-        if self.vi() {
-            format!("Thẻ đến hạn, {FORECAST_DAYS} ngày tới (hôm nay gồm cả thẻ quá hạn)")
-        } else {
-            format!("Due cards, next {FORECAST_DAYS} days (today includes overdue)")
-        }
-    }
-
     /// `Sat 28 Nov` or `T7 28/11`, padded to one width.
-    fn day_label(&self, date: NaiveDate) -> String {
+    fn day_label_padded(&self, date: NaiveDate) -> String {
         let weekday = self
             .weekdays
             .get(date.weekday().num_days_from_monday() as usize)
             .copied()
             .unwrap_or("");
-        let label = if self.vi() {
-            format!("{weekday} {}", date.format("%d/%m"))
-        } else {
-            format!("{weekday} {}", date.format("%d %b"))
-        };
-        pad_right(&label, 10)
-    }
-
-    /// What was picked instead of what, after the prompt.
-    fn overruled_entry(&self, entry: &OverruledAnswer) -> String {
-        match (self.vi(), entry.judged) {
-            (true, Grade::Close) => {
-                format!("“{}” bị chấm gần đúng → {}", entry.typed, entry.answer)
-            }
-            (true, _) => format!("“{}” bị chấm sai → {}", entry.typed, entry.answer),
-            (false, Grade::Close) => format!("“{}” judged close → {}", entry.typed, entry.answer),
-            (false, _) => format!("“{}” judged wrong → {}", entry.typed, entry.answer),
-        }
-    }
-
-    fn more_overruled(&self, more: usize) -> String {
-        if self.vi() {
-            format!("  … và {more} câu nữa (ontap stats --json liệt kê đủ)")
-        } else {
-            format!("  … and {more} more (ontap stats --json lists them all)")
-        }
-    }
-
-    fn confused(&self, pair: &ConfusedPair) -> String {
-        if self.vi() {
-            format!("trả lời “{}” thay vì “{}”", pair.picked, pair.answer)
-        } else {
-            format!("answered “{}” instead of “{}”", pair.picked, pair.answer)
-        }
+        pad_right(&(self.day_label)(weekday, date), 10)
     }
 }
 
@@ -814,7 +605,7 @@ pub fn render(stats: &Stats, color: bool, lang: Lang) -> String {
 pub fn render_in(stats: &Stats, color: bool, lang: Lang, columns: usize) -> String {
     let columns = columns.clamp(20, WIDTH);
     let paint = Painter { on: color };
-    let words = Words::of(lang);
+    let words = &lang.words().stats;
     let mut out = String::new();
     let overall = &stats.overall;
     let title = format!("{} — {}", words.title, stats.today);
@@ -823,11 +614,11 @@ pub fn render_in(stats: &Stats, color: bool, lang: Lang, columns: usize) -> Stri
     render_table(&mut out, stats, words, &paint, columns);
     out.push('\n');
     for line in [
-        words.cards(&overall.cards),
-        words.due_today(overall.due_today),
-        words.review_counts(&overall.reviews),
-        words.retention(&overall.retention),
-        words.streak(&overall.streak),
+        (words.cards)(&overall.cards),
+        (words.due_today)(overall.due_today),
+        (words.review_counts)(&overall.reviews),
+        (words.retention)(&overall.retention),
+        (words.streak)(&overall.streak),
     ] {
         let _ = writeln!(out, "{}", wrap(&line, columns));
     }
@@ -915,7 +706,7 @@ fn render_heat_map(
         .min(columns.saturating_sub(ROW_LABEL) / CELL)
         .max(1);
     let first_day = map.first_day + Duration::weeks((HEAT_MAP_WEEKS - weeks) as i64);
-    let title = words.heat_map_title(weeks, first_day, today);
+    let title = (words.heat_map_title)(weeks, first_day, today);
     let _ = writeln!(out, "{}", paint.bold(&wrap(&title, columns)));
     // Month names above the week in which each month starts. The first
     // week is named after its own month unless that name would run into the
@@ -1002,18 +793,18 @@ fn render_forecast(
     paint: &Painter,
     columns: usize,
 ) {
-    let title = wrap(&words.forecast_title(), columns);
+    let title = wrap(&(words.forecast_title)(FORECAST_DAYS), columns);
     let _ = writeln!(out, "{}", paint.bold(&title));
     let max = forecast.iter().map(|day| day.count).max().unwrap_or(0);
     // The label, a space, the bar, its trailing space and the count.
-    let label = words.day_label(NaiveDate::MIN).width();
+    let label = words.day_label_padded(NaiveDate::MIN).width();
     let room = columns.saturating_sub(label + 2 + max.to_string().len());
     let bar_width = BAR_WIDTH.min(room).max(1);
     for day in forecast {
         let _ = writeln!(
             out,
             "{} {}{}",
-            words.day_label(day.date),
+            words.day_label_padded(day.date),
             paint.bar(&bar_of(day.count, max, bar_width)),
             day.count
         );
@@ -1063,27 +854,31 @@ fn render_lists(
                 out,
                 pair.count,
                 &pair.prompt,
-                &words.confused(pair),
+                &(words.confused)(&pair.picked, &pair.answer),
                 columns,
             );
         }
     }
     if !figures.overruled.is_empty() {
         out.push('\n');
-        let _ = writeln!(out, "{}", paint.bold(&wrap(words.overruled, columns)));
+        let _ = writeln!(
+            out,
+            "{}",
+            paint.bold(&wrap(words.overruled_heading, columns))
+        );
         for entry in figures.overruled.iter().take(OVERRULED_SHOWN) {
             list_entry(
                 out,
                 entry.count,
                 &entry.prompt,
-                &words.overruled_entry(entry),
+                &(words.overruled)(&entry.typed, &entry.answer, entry.judged == Grade::Close),
                 columns,
             );
         }
         if let Some(more) = figures.overruled.len().checked_sub(OVERRULED_SHOWN)
             && more > 0
         {
-            let _ = writeln!(out, "{}", wrap(&words.more_overruled(more), columns));
+            let _ = writeln!(out, "{}", wrap(&(words.more_overruled)(more), columns));
         }
     }
 }
@@ -1107,7 +902,7 @@ fn list_entry(out: &mut String, count: usize, prompt: &str, detail: &str, column
     }
 }
 
-fn percent(rate: f64) -> String {
+pub(crate) fn percent(rate: f64) -> String {
     format!("{:.0}%", rate * 100.0)
 }
 

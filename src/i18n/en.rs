@@ -2,10 +2,11 @@
 
 use super::{
     Catalogue, CompileTotal, CompileWords, ErrorWords, LessonSummary, MergeSummary, StateWords,
-    counted, plural,
+    StatsWords, counted, plural,
 };
 use crate::deck::CardKind;
 use crate::derive::DropReason;
+use crate::stats::{Retention, ReviewCounts, StateCounts, Streak};
 
 pub static EN: Catalogue = Catalogue {
     errors: ErrorWords {
@@ -238,6 +239,77 @@ pub static EN: Catalogue = Catalogue {
             )
         },
         and_more: |more| format!("\n  … and {more} more"),
+    },
+    stats: StatsWords {
+        title: "ontap stats",
+        header: [
+            "Deck", "Cards", "New", "Learn", "Review", "Relearn", "Due", "Retain", "Streak",
+        ],
+        all_decks: "all decks",
+        weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+        months: [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ],
+        none: "none",
+        reviews: "reviews",
+        most_missed: "Most missed (wrong answers)",
+        most_confused: "Most confused (another card's answer given)",
+        overruled_heading: "Overruled (“I was right”): check these cards or the judge",
+        streak_unit: "d",
+        cards: |cards: &StateCounts| {
+            let StateCounts {
+                total,
+                new,
+                learning,
+                review,
+                relearning,
+            } = cards;
+            format!(
+                "Cards: {total} — {new} new, {learning} learning, {review} review, {relearning} relearning"
+            )
+        },
+        due_today: |due| format!("Due today: {due}"),
+        review_counts: |reviews: &ReviewCounts| {
+            let ReviewCounts {
+                total,
+                today,
+                last_30_days,
+            } = reviews;
+            format!("Reviews: {today} today, {last_30_days} in the last 30 days, {total} in all")
+        },
+        retention: |retention: &Retention| match retention.rate {
+            Some(rate) => format!(
+                "True retention (30 days, mature cards): {} ({} of {})",
+                crate::stats::percent(rate),
+                retention.correct,
+                counted(retention.mature_reviews, "review", "reviews")
+            ),
+            None => {
+                "True retention (30 days, mature cards): — (no mature card reviewed yet)".into()
+            }
+        },
+        streak: |streak: &Streak| {
+            let days = streak.days;
+            let unit = if days == 1 { "day" } else { "days" };
+            let note = if days > 0 && !streak.studied_today {
+                " (study today to keep it)"
+            } else {
+                ""
+            };
+            format!("Streak: {days} {unit}{note}")
+        },
+        heat_map_title: |weeks, first, today| {
+            let weeks = counted(weeks, "week", "weeks");
+            format!("Reviews per day, last {weeks} ({first} to {today})")
+        },
+        forecast_title: |days| format!("Due cards, next {days} days (today includes overdue)"),
+        day_label: |weekday, date| format!("{weekday} {}", date.format("%d %b")),
+        overruled: |typed, answer, close| {
+            let verdict = if close { "close" } else { "wrong" };
+            format!("“{typed}” judged {verdict} → {answer}")
+        },
+        more_overruled: |more| format!("  … and {more} more (ontap stats --json lists them all)"),
+        confused: |picked, answer| format!("answered “{picked}” instead of “{answer}”"),
     },
 };
 

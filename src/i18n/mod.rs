@@ -11,11 +11,12 @@
 //! The session's [`Msg`] and the class report's [`ClassMsg`] still carry
 //! both texts side by side, in this file.
 
-use chrono::Duration;
+use chrono::{Duration, NaiveDate};
 
 pub use crate::cli::Lang;
 use crate::deck::CardKind;
 use crate::derive::DropReason;
+use crate::stats::{Retention, ReviewCounts, StateCounts, Streak};
 
 mod en;
 mod vi;
@@ -28,6 +29,7 @@ pub struct Catalogue {
     pub errors: ErrorWords,
     pub compile: CompileWords,
     pub state: StateWords,
+    pub stats: StatsWords,
 }
 
 impl Catalogue {
@@ -135,6 +137,39 @@ pub struct StateWords {
     pub never: &'static str,
     pub orphan: fn(card: &str, deck: &str, reviews: usize, last: &str) -> String,
     pub and_more: fn(more: usize) -> String,
+}
+
+/// The words of `ontap stats`.
+pub struct StatsWords {
+    pub title: &'static str,
+    /// The table's nine column headers.
+    pub header: [&'static str; 9],
+    pub all_decks: &'static str,
+    /// Monday first.
+    pub weekdays: [&'static str; 7],
+    pub months: [&'static str; 12],
+    pub none: &'static str,
+    pub reviews: &'static str,
+    pub most_missed: &'static str,
+    pub most_confused: &'static str,
+    /// The heading of the overruled list.
+    pub overruled_heading: &'static str,
+    /// After the streak's days in the table.
+    pub streak_unit: &'static str,
+    pub cards: fn(&StateCounts) -> String,
+    pub due_today: fn(due: usize) -> String,
+    pub review_counts: fn(&ReviewCounts) -> String,
+    pub retention: fn(&Retention) -> String,
+    pub streak: fn(&Streak) -> String,
+    pub heat_map_title: fn(weeks: usize, first: NaiveDate, today: NaiveDate) -> String,
+    pub forecast_title: fn(days: usize) -> String,
+    /// A day of the forecast: `Sat 28 Nov`, `T7 28/11`.
+    pub day_label: fn(weekday: &str, date: NaiveDate) -> String,
+    /// What the learner typed, the judge's verdict (`close` or wrong) and
+    /// the card's answer.
+    pub overruled: fn(typed: &str, answer: &str, close: bool) -> String,
+    pub more_overruled: fn(more: usize) -> String,
+    pub confused: fn(picked: &str, answer: &str) -> String,
 }
 
 /// What `state merge` says it did.
@@ -1625,6 +1660,123 @@ mod catalogue_tests {
                 &["C1", "D1", "37", "T1"],
             ),
             ("state.and_more", |c| (c.state.and_more)(37), &["37"]),
+            ("stats.title", |c| c.stats.title.into(), &[]),
+            ("stats.header", |c| c.stats.header.join("|"), &[]),
+            ("stats.all_decks", |c| c.stats.all_decks.into(), &[]),
+            ("stats.weekdays", |c| c.stats.weekdays.join("|"), &[]),
+            ("stats.months", |c| c.stats.months.join("|"), &[]),
+            ("stats.none", |c| c.stats.none.into(), &[]),
+            ("stats.reviews", |c| c.stats.reviews.into(), &[]),
+            ("stats.most_missed", |c| c.stats.most_missed.into(), &[]),
+            ("stats.most_confused", |c| c.stats.most_confused.into(), &[]),
+            (
+                "stats.overruled_heading",
+                |c| c.stats.overruled_heading.into(),
+                &[],
+            ),
+            ("stats.streak_unit", |c| c.stats.streak_unit.into(), &[]),
+            (
+                "stats.cards",
+                |c| {
+                    (c.stats.cards)(&StateCounts {
+                        total: 37,
+                        new: 59,
+                        learning: 71,
+                        review: 83,
+                        relearning: 97,
+                    })
+                },
+                &["37", "59", "71", "83", "97"],
+            ),
+            ("stats.due_today", |c| (c.stats.due_today)(37), &["37"]),
+            (
+                "stats.review_counts",
+                |c| {
+                    (c.stats.review_counts)(&ReviewCounts {
+                        total: 37,
+                        today: 59,
+                        last_30_days: 71,
+                    })
+                },
+                &["37", "59", "71"],
+            ),
+            (
+                "stats.retention",
+                |c| {
+                    (c.stats.retention)(&Retention {
+                        window_days: 30,
+                        mature_days: 21,
+                        mature_reviews: 59,
+                        correct: 37,
+                        rate: Some(0.83),
+                    })
+                },
+                &["37", "59", "83%"],
+            ),
+            (
+                "stats.retention_none",
+                |c| {
+                    (c.stats.retention)(&Retention {
+                        window_days: 30,
+                        mature_days: 21,
+                        mature_reviews: 0,
+                        correct: 0,
+                        rate: None,
+                    })
+                },
+                &[],
+            ),
+            (
+                "stats.streak",
+                |c| {
+                    (c.stats.streak)(&Streak {
+                        days: 37,
+                        studied_today: false,
+                    })
+                },
+                &["37"],
+            ),
+            (
+                "stats.heat_map_title",
+                |c| {
+                    (c.stats.heat_map_title)(
+                        12,
+                        NaiveDate::from_ymd_opt(2026, 9, 7).unwrap_or_default(),
+                        NaiveDate::from_ymd_opt(2026, 11, 29).unwrap_or_default(),
+                    )
+                },
+                &["12", "2026-09-07", "2026-11-29"],
+            ),
+            (
+                "stats.forecast_title",
+                |c| (c.stats.forecast_title)(14),
+                &["14"],
+            ),
+            (
+                "stats.day_label",
+                |c| {
+                    (c.stats.day_label)(
+                        "W1",
+                        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap_or_default(),
+                    )
+                },
+                &["W1", "28"],
+            ),
+            (
+                "stats.overruled",
+                |c| (c.stats.overruled)("T1", "A1", true),
+                &["T1", "A1"],
+            ),
+            (
+                "stats.more_overruled",
+                |c| (c.stats.more_overruled)(37),
+                &["37"],
+            ),
+            (
+                "stats.confused",
+                |c| (c.stats.confused)("P1", "A1"),
+                &["P1", "A1"],
+            ),
             (
                 "compile.kind_name",
                 |c| {

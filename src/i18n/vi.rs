@@ -2,9 +2,11 @@
 
 use super::{
     Catalogue, CompileTotal, CompileWords, ErrorWords, LessonSummary, MergeSummary, StateWords,
+    StatsWords,
 };
 use crate::deck::CardKind;
 use crate::derive::DropReason;
+use crate::stats::{Retention, ReviewCounts, StateCounts, Streak};
 
 pub static VI: Catalogue = Catalogue {
     errors: ErrorWords {
@@ -204,6 +206,83 @@ pub static VI: Catalogue = Catalogue {
             format!("\n  thẻ mồ côi {card} (bộ thẻ {deck}, {reviews} lần ôn, lần cuối {last})")
         },
         and_more: |more| format!("\n  … và {more} thẻ nữa"),
+    },
+    stats: StatsWords {
+        title: "Thống kê ontap",
+        header: [
+            "Bộ thẻ",
+            "Thẻ",
+            "Mới",
+            "Học",
+            "Ôn",
+            "Học lại",
+            "Đến hạn",
+            "Nhớ",
+            "Chuỗi",
+        ],
+        all_decks: "mọi bộ thẻ",
+        weekdays: ["T2", "T3", "T4", "T5", "T6", "T7", "CN"],
+        months: [
+            "Th1", "Th2", "Th3", "Th4", "Th5", "Th6", "Th7", "Th8", "Th9", "Th10", "Th11", "Th12",
+        ],
+        none: "không",
+        reviews: "lượt",
+        most_missed: "Hay sai nhất (số lần trả lời sai)",
+        most_confused: "Hay nhầm nhất (trả lời bằng đáp án của thẻ khác)",
+        overruled_heading: "Được tính lại là đúng (“Tôi đúng mà”): xem lại thẻ hoặc cách chấm",
+        streak_unit: " ngày",
+        cards: |cards: &StateCounts| {
+            let StateCounts {
+                total,
+                new,
+                learning,
+                review,
+                relearning,
+            } = cards;
+            format!(
+                "Thẻ: {total} — {new} mới, {learning} đang học, {review} đang ôn, {relearning} đang học lại"
+            )
+        },
+        due_today: |due| format!("Đến hạn hôm nay: {due}"),
+        review_counts: |reviews: &ReviewCounts| {
+            let ReviewCounts {
+                total,
+                today,
+                last_30_days,
+            } = reviews;
+            format!(
+                "Lượt trả lời: {today} hôm nay, {last_30_days} trong 30 ngày qua, {total} tổng cộng"
+            )
+        },
+        retention: |retention: &Retention| match retention.rate {
+            Some(rate) => format!(
+                "Tỉ lệ nhớ thật (30 ngày, thẻ đã thuộc): {} ({} trên {} lượt)",
+                crate::stats::percent(rate),
+                retention.correct,
+                retention.mature_reviews
+            ),
+            None => "Tỉ lệ nhớ thật (30 ngày, thẻ đã thuộc): — (chưa ôn thẻ nào đã thuộc)".into(),
+        },
+        streak: |streak: &Streak| {
+            let days = streak.days;
+            let note = if days > 0 && !streak.studied_today {
+                " (học hôm nay để giữ chuỗi)"
+            } else {
+                ""
+            };
+            format!("Chuỗi ngày học: {days} ngày{note}")
+        },
+        heat_map_title: |weeks, first, today| {
+            format!("Lượt trả lời mỗi ngày, {weeks} tuần qua ({first} đến {today})")
+        },
+        forecast_title: |days| format!("Thẻ đến hạn, {days} ngày tới (hôm nay gồm cả thẻ quá hạn)"),
+        day_label: |weekday, date| format!("{weekday} {}", date.format("%d/%m")),
+        overruled: |typed, answer, close| {
+            let verdict = if close { "gần đúng" } else { "sai" };
+            format!("“{typed}” bị chấm {verdict} → {answer}")
+        },
+        more_overruled: |more| format!("  … và {more} câu nữa (ontap stats --json liệt kê đủ)"),
+        confused: |picked, answer| format!("trả lời “{picked}” thay vì “{answer}”"),
     },
 };
 
