@@ -32,15 +32,13 @@ use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 use unicode_width::UnicodeWidthStr;
 
-use crate::ui::wrap;
-
 use crate::cli::Lang;
 use crate::clock::{self, Timestamp};
 use crate::deck::{Card, CardId, CardKind, Deck, Direction, InputKind};
 use crate::judge::Grade;
 use crate::scheduler::{CardState, Rating};
 use crate::store::{CardRecord, Review};
-use crate::ui::sanitize;
+use crate::ui::text::{pad_left, pad_right, sanitize, wrap};
 
 /// A card is mature once it was remembered across this many days.
 pub const MATURE_DAYS: i64 = 21;
@@ -904,32 +902,6 @@ fn list_entry(out: &mut String, count: usize, prompt: &str, detail: &str, column
 
 pub(crate) fn percent(rate: f64) -> String {
     format!("{:.0}%", rate * 100.0)
-}
-
-/// `text` cut to `width` display columns, with an ellipsis when cut.
-pub fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut cut = String::new();
-    for character in text.chars() {
-        let mut candidate = cut.clone();
-        candidate.push(character);
-        if candidate.width() + 1 > width {
-            break;
-        }
-        cut = candidate;
-    }
-    cut.push('…');
-    cut
-}
-
-fn pad_right(text: &str, width: usize) -> String {
-    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
-}
-
-fn pad_left(text: &str, width: usize) -> String {
-    format!("{}{text}", " ".repeat(width.saturating_sub(text.width())))
 }
 
 /// ANSI colours when on; the identity when off.
