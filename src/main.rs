@@ -1,6 +1,6 @@
 //! The `ontap` binary: parses the command line (worded in the user's
-//! language), runs it, and turns an error into one `ontap: …` line on
-//! standard error and its exit status.
+//! language), runs it, and turns an error (worded by `ontap::run`) into one
+//! `ontap: …` line on standard error and its exit status.
 
 use std::process::ExitCode;
 
@@ -8,9 +8,9 @@ fn main() -> ExitCode {
     let cli = ontap::cli::parse();
     match ontap::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("ontap: {error}");
-            ExitCode::from(error.exit_code())
+        Err(failure) => {
+            eprintln!("ontap: {}", failure.message);
+            ExitCode::from(failure.exit_code)
         }
     }
 }

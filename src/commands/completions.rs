@@ -3,8 +3,6 @@
 //! and worded in the language (`--lang`, else the locale) by
 //! `cli::localize`, from `i18n/help.rs`.
 
-use std::io::Write;
-
 use crate::cli::localize::{self, Purpose};
 use crate::cli::{CompletionsArgs, Lang};
 use crate::error::{Error, Result};
@@ -14,12 +12,12 @@ pub fn run_completions(args: &CompletionsArgs, lang: Lang) -> Result<()> {
     let mut command = localize::command(lang, Purpose::Completions);
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut command, "ontap", &mut script);
-    write_stdout(&script)
+    crate::ui::print(&script)
 }
 
 pub fn run_man(lang: Lang) -> Result<()> {
     let page = man_page(lang).map_err(|error| Error::io("<stdout>", error))?;
-    write_stdout(&page)
+    crate::ui::print(&page)
 }
 
 /// One page for everything, since `ontap man` installs a single file: the
@@ -115,15 +113,4 @@ fn is_shared(arg: &clap::Arg) -> bool {
         arg.get_id().as_str(),
         "data_dir" | "decks_dir" | "color" | "lang"
     )
-}
-
-/// Writes to standard output; a closed pipe (`ontap man | head`) is not an
-/// error. Shared by the commands that print files (stats, export).
-pub(super) fn write_stdout(bytes: &[u8]) -> Result<()> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-        Ok(()) => Ok(()),
-        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(error) => Err(Error::io("<stdout>", error)),
-    }
 }

@@ -32,7 +32,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization};
 use crate::deck::{
     Card, CardId, CardKind, DECK_FORMAT, Deck, DeckId, DeckMeta, Direction, InputKind,
 };
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, LessonProblem, Location, Result};
 use crate::lesson::{Block, Inline, Lesson, Section};
 
 pub use text::slug;
@@ -173,21 +173,20 @@ pub fn compile_lesson(path: &Path, bytes: &[u8]) -> Result<Deck> {
 pub fn compile_lesson_explained(path: &Path, bytes: &[u8]) -> Result<Compiled> {
     // Windows editors save "Unicode" as UTF-16 with a byte-order mark.
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
-        return Err(Error::invalid(
-            Location::line(path, 1),
-            "UTF-16 text; save the lesson as UTF-8",
-        ));
+        return Err(Error::Lesson {
+            location: Location::line(path, 1),
+            problem: LessonProblem::Utf16,
+        });
     }
     let text = std::str::from_utf8(bytes).map_err(|error| {
         let valid = bytes.get(..error.valid_up_to()).unwrap_or_default();
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-        Error::invalid(
-            Location::line(path, line),
-            format!(
-                "invalid UTF-8 (byte {} of the file)",
-                error.valid_up_to() + 1
-            ),
-        )
+        Error::Lesson {
+            location: Location::line(path, line),
+            problem: LessonProblem::InvalidUtf8 {
+                byte: error.valid_up_to() + 1,
+            },
+        }
     })?;
     // Decomposed letters (`e` + U+0302 + U+0301 for `ế`) would compare,
     // display and judge differently from the composed ones users type.
@@ -204,8 +203,10 @@ pub fn compile_lesson_explained(path: &Path, bytes: &[u8]) -> Result<Compiled> {
         composed = text.nfc().collect::<String>();
         composed.as_str()
     };
-    let lesson = Lesson::parse(text)
-        .map_err(|error| Error::invalid(Location::line(path, error.line), error.message))?;
+    let lesson = Lesson::parse(text).map_err(|error| Error::Lesson {
+        location: Location::line(path, error.line),
+        problem: error.problem,
+    })?;
     let source = path
         .file_name()
         .map(|name| name.to_string_lossy().into_owned())
