@@ -1,23 +1,26 @@
 //! The command line: clap's derive, and its conversion into a checked
-//! [`Config`] before any work starts.
+//! [`Config`] before any work starts. The derive gives the shape only
+//! (names, types, defaults); every text, in each language, is in
+//! `i18n/help.rs`, laid on by [`localize`] once the language is known
+//! ([`requested_lang`], before clap parses anything).
 
+pub mod localize;
+pub mod usage_error;
+
+use std::ffi::OsString;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use clap::builder::{OsStringValueParser, TypedValueParser};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::error::ErrorKind;
+use clap::{Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::clock::{self, Timestamp};
 use crate::deck::CardKind;
 use crate::error::{Error, Result};
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "ontap",
-    version,
-    about = "Ôn tập: flashcards and quizzes from Vietnamese lessons, reviewed with spaced repetition",
-    after_help = "Examples:\n  ontap                      study what is due in every deck\n  ontap compile lessons/     turn lessons into decks\n  ontap quiz --kind category take a category quiz\n  ontap review               go over the answers you missed"
-)]
+#[command(name = "ontap", version)]
 pub struct Cli {
     #[command(flatten)]
     pub data: DataDirArg,
@@ -32,6 +35,81 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// Parses the process's arguments in the language they ask for, as
+/// `Cli::parse` would: `--help` and `--version` print and exit 0, a usage
+/// error is one message on standard error and exit 2, in that language.
+pub fn parse() -> Cli {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let lang = requested_lang(&args);
+    match parse_from(lang, args) {
+        Ok(cli) => cli,
+        Err(error) => exit_on(&error, lang),
+    }
+}
+
+/// `args` parsed with the command worded in `lang`.
+pub fn parse_from(
+    lang: Lang,
+    args: impl IntoIterator<Item = OsString>,
+) -> Result<Cli, clap::Error> {
+    let matches = command(lang).try_get_matches_from(args)?;
+    Cli::from_arg_matches(&matches)
+}
+
+/// The command line of ontap, worded in `lang` (help, errors, completions).
+pub fn command(lang: Lang) -> clap::Command {
+    localize::command(lang, localize::Purpose::Help)
+}
+
+/// Prints what `error` asks for, in `lang`, and ends the process with its
+/// status: help and version as clap prints them (the command is worded
+/// already), usage errors worded again from their context.
+fn exit_on(error: &clap::Error, lang: Lang) -> ! {
+    match error.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => error.exit(),
+        _ => {
+            let text = usage_error::render(error, crate::i18n::help::for_lang(lang));
+            let colour = std::io::stderr().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
+            if colour {
+                eprint!("{}", text.ansi());
+            } else {
+                eprint!("{text}");
+            }
+            std::process::exit(error.exit_code())
+        }
+    }
+}
+
+/// The language the command line asks for, before it is parsed (the help
+/// and the errors of the parse are worded in it): the last `--lang vi` or
+/// `--lang=vi` before any `--`, as a command's own `--lang` wins over one
+/// before it; else the locale, as [`Config`] chooses.
+pub fn requested_lang(args: &[OsString]) -> Lang {
+    let parse = |value: &str| Lang::from_str(value, false).ok();
+    let mut lang = None;
+    let mut words = args.iter().skip(1).map(|word| word.to_str());
+    while let Some(word) = words.next() {
+        match word {
+            Some("--") => break,
+            Some("--lang") => {
+                if let Some(Some(value)) = words.next() {
+                    lang = parse(value).or(lang);
+                }
+            }
+            Some(word) => {
+                if let Some(value) = word.strip_prefix("--lang=") {
+                    lang = parse(value).or(lang);
+                }
+            }
+            None => {}
+        }
+    }
+    lang.unwrap_or_else(lang_from_env)
+}
+
 // The options below are flattened into the commands they act on (and into
 // the top level, for `ontap` alone and `ontap --lang en study`), rather
 // than made global: `ontap man --help` offers no `--decks`.
@@ -40,7 +118,6 @@ pub struct Cli {
 /// the library kept beside it.
 #[derive(Debug, Clone, Default, Args)]
 pub struct DataDirArg {
-    /// Where reviews and schedules are kept [default: the platform's data dir]
     #[arg(
         long,
         env = "ONTAP_DATA_DIR",
@@ -53,7 +130,6 @@ pub struct DataDirArg {
 /// `--decks`, for the commands that read the library.
 #[derive(Debug, Clone, Default, Args)]
 pub struct DecksDirArg {
-    /// Use the decks of this folder instead of the library
     #[arg(
         long = "decks",
         id = "decks_dir",
@@ -67,11 +143,9 @@ pub struct DecksDirArg {
 /// `--color` and `--lang`, for every command that prints messages.
 #[derive(Debug, Clone, Default, Args)]
 pub struct MessageArgs {
-    /// When to colour the output [default: auto]
     #[arg(long, value_enum)]
     pub color: Option<ColorChoice>,
 
-    /// The language of ontap's messages [default: from LANG]
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,
 }
@@ -91,51 +165,20 @@ pub enum Lang {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Compile lesson Markdown into TOML decks
-    #[command(after_help = "Example:\n  ontap compile lessons/ --out-dir decks/")]
     Compile(CompileArgs),
-    /// Study due flashcards (the default command)
-    #[command(after_help = "Examples:\n  ontap study\n  ontap study ai-tao-sinh --flip --new 5")]
     Study(StudyArgs),
-    /// Take a quiz, whatever is due
-    #[command(after_help = "Example:\n  ontap quiz --kind category -n 10")]
     Quiz(QuizArgs),
-    /// Go over the answers you missed
-    #[command(after_help = "Example:\n  ontap review ai-tao-sinh")]
     Review(ReviewArgs),
-    /// List the decks of the library
-    #[command(after_help = "Examples:\n  ontap decks\n  ontap decks grade-11/")]
     Decks(DecksArgs),
-    /// Compile lessons straight into the library
-    #[command(after_help = "Example:\n  ontap add ~/lessons/ai-tao-sinh.md")]
     Add(AddArgs),
-    /// Check, rebuild or merge the review state
     #[command(subcommand)]
     State(StateCommand),
-    /// Show progress: states, retention, streak, heat map, forecast
-    #[command(after_help = "Examples:\n  ontap stats\n  ontap stats ai-tao-sinh --json")]
     Stats(StatsArgs),
-    /// Export decks for Anki, spreadsheets or other programs
-    #[command(after_help = "Example:\n  ontap export --format anki -o ai-tao-sinh.txt")]
     Export(ExportArgs),
-    /// Hand your reviews in to your teacher: your name and answers, nothing else
-    #[command(
-        after_help = "Examples:\n  ontap handin -o tuan-anh.toml --name \"Tuấn Anh\"\n  ontap handin ai-tao-sinh -o tuan-anh.toml      (asks your name)"
-    )]
     Handin(HandinArgs),
-    /// A teacher's view: what the class keeps missing, from students' hand-ins
-    #[command(
-        after_help = "Examples:\n  ontap class handins/\n  ontap class handins/*.toml ai-tao-sinh --html report.html --anonymous\n  ontap class handins/ --decks lessons/decks --json"
-    )]
     Class(ClassArgs),
-    /// Print a shell completion script
-    #[command(
-        after_help = "Example:\n  ontap completions bash > ~/.local/share/bash-completion/completions/ontap"
-    )]
     Completions(CompletionsArgs),
-    /// Print the man page (roff)
-    #[command(after_help = "Example:\n  ontap man > ~/.local/share/man/man1/ontap.1")]
-    Man,
+    Man(ManArgs),
 }
 
 impl Command {
@@ -168,7 +211,18 @@ impl Command {
             Command::Export(args) => (Some(&args.data), Some(&args.library), Some(&args.messages)),
             Command::Handin(args) => (Some(&args.data), Some(&args.library), Some(&args.messages)),
             Command::Class(args) => (Some(&args.data), Some(&args.library), Some(&args.messages)),
-            Command::Completions(_) | Command::Man => (None, None, None),
+            Command::Completions(_) | Command::Man(_) => (None, None, None),
+        }
+    }
+}
+
+impl Command {
+    /// The `--lang` of a command that takes no other message option.
+    fn own_lang(&self) -> Option<Lang> {
+        match self {
+            Command::Completions(args) => args.language.lang,
+            Command::Man(args) => args.language.lang,
+            _ => None,
         }
     }
 }
@@ -176,7 +230,6 @@ impl Command {
 /// The options of `ontap decks`.
 #[derive(Debug, Args)]
 pub struct DecksArgs {
-    /// Decks, or folders of decks (grade-11/), to list [default: every deck]
     #[arg(value_name = "DECK")]
     pub decks: Vec<String>,
     #[command(flatten)]
@@ -210,7 +263,6 @@ pub struct StateRebuildArgs {
 /// The options of `ontap state merge`.
 #[derive(Debug, Args)]
 pub struct StateMergeArgs {
-    /// The other machine's data directory
     #[arg(value_name = "OTHER_DATA_DIR")]
     pub other: PathBuf,
     #[command(flatten)]
@@ -221,13 +273,10 @@ pub struct StateMergeArgs {
 
 #[derive(Debug, Args)]
 pub struct CompileArgs {
-    /// Lesson files, or folders searched recursively for *.md
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Where to write the decks [default: beside each lesson]
     #[arg(long, value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
-    /// List every candidate card left out, with its line and why
     #[arg(long)]
     pub explain: bool,
     #[command(flatten)]
@@ -245,19 +294,14 @@ pub enum DirectionChoice {
 
 #[derive(Debug, Args)]
 pub struct StudyArgs {
-    /// Decks, or folders of decks (grade-11/), to study [default: every deck]
     #[arg(value_name = "DECK")]
     pub decks: Vec<String>,
-    /// Show the card, reveal it on Enter and grade yourself, as in Anki
     #[arg(long)]
     pub flip: bool,
-    /// New cards per day
     #[arg(long = "new", value_name = "N", default_value_t = 20)]
     pub new_per_day: usize,
-    /// Stop after this many cards
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
-    /// Which way translation cards go
     #[arg(long, value_enum, default_value_t = DirectionChoice::Both)]
     pub direction: DirectionChoice,
     #[command(flatten)]
@@ -270,16 +314,12 @@ pub struct StudyArgs {
 
 #[derive(Debug, Args)]
 pub struct QuizArgs {
-    /// Decks, or folders of decks, to draw questions from [default: every deck]
     #[arg(value_name = "DECK")]
     pub decks: Vec<String>,
-    /// Ask only this kind of question
     #[arg(long, value_enum)]
-    pub kind: Option<KindChoice>,
-    /// How many questions
+    pub kind: Option<CardKind>,
     #[arg(short = 'n', value_name = "N", default_value_t = 10)]
     pub count: usize,
-    /// Seed for picking and shuffling, to repeat a quiz
     #[arg(long, value_name = "S")]
     pub seed: Option<u64>,
     #[command(flatten)]
@@ -290,30 +330,8 @@ pub struct QuizArgs {
     pub messages: MessageArgs,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum KindChoice {
-    Category,
-    Translate,
-    Recall,
-    Acronym,
-    Definition,
-}
-
-impl From<KindChoice> for CardKind {
-    fn from(kind: KindChoice) -> CardKind {
-        match kind {
-            KindChoice::Category => CardKind::Category,
-            KindChoice::Translate => CardKind::Translate,
-            KindChoice::Recall => CardKind::Recall,
-            KindChoice::Acronym => CardKind::Acronym,
-            KindChoice::Definition => CardKind::Definition,
-        }
-    }
-}
-
 #[derive(Debug, Args)]
 pub struct ReviewArgs {
-    /// Decks, or folders of decks, whose missed answers to go over [default: every deck]
     #[arg(value_name = "DECK")]
     pub decks: Vec<String>,
     #[command(flatten)]
@@ -326,7 +344,6 @@ pub struct ReviewArgs {
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
-    /// Lesson files, or folders searched recursively for *.md
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
@@ -337,23 +354,15 @@ pub struct AddArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum StateCommand {
-    /// Verify every state file and say what is wrong and what to do
-    #[command(after_help = "Example:\n  ontap state check")]
     Check(StateCheckArgs),
-    /// Recompute the schedule cache from the review log
-    #[command(after_help = "Example:\n  ontap state rebuild")]
     Rebuild(StateRebuildArgs),
-    /// Take the union of another data dir's review log and rebuild
-    #[command(after_help = "Example:\n  ontap state merge /mnt/laptop/.local/share/ontap")]
     Merge(StateMergeArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct StatsArgs {
-    /// Decks, or folders of decks, to report on [default: every deck]
     #[arg(value_name = "DECK")]
     pub decks: Vec<String>,
-    /// Print the figures as JSON
     #[arg(long)]
     pub json: bool,
     #[command(flatten)]
@@ -373,14 +382,10 @@ pub enum ExportFormat {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// Decks, or folders of decks, to export [default: every deck]
     #[arg(value_name = "DECK")]
     pub decks: Vec<String>,
-    /// The file format: anki (Anki's import file), csv (RFC 4180, a header
-    /// row) or json (the decks, with each card's schedule)
     #[arg(long, value_enum)]
     pub format: ExportFormat,
-    /// Write here instead of standard output (`-` is standard output)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
     #[command(flatten)]
@@ -393,13 +398,10 @@ pub struct ExportArgs {
 
 #[derive(Debug, Args)]
 pub struct HandinArgs {
-    /// Decks to hand in [default: every deck]
     #[arg(value_name = "DECK")]
     pub decks: Vec<String>,
-    /// Your name as your teacher will see it [default: asked]
     #[arg(long, value_name = "NAME")]
     pub name: Option<String>,
-    /// The file to write, to give to your teacher
     #[arg(short = 'o', long = "output", value_name = "FILE", required = true)]
     pub output: PathBuf,
     #[command(flatten)]
@@ -412,17 +414,12 @@ pub struct HandinArgs {
 
 #[derive(Debug, Args)]
 pub struct ClassArgs {
-    /// Hand-in files, students' data dirs or folders of them; any other
-    /// word is a deck id (or id prefix) to report on [default: every deck]
     #[arg(value_name = "FILE|DIR|DECK", required = true)]
     pub inputs: Vec<PathBuf>,
-    /// Print the figures as JSON
     #[arg(long)]
     pub json: bool,
-    /// Write the report as one self-contained HTML page
     #[arg(long, value_name = "FILE")]
     pub html: Option<PathBuf>,
-    /// Number the students instead of naming them
     #[arg(long)]
     pub anonymous: bool,
     #[command(flatten)]
@@ -435,9 +432,24 @@ pub struct ClassArgs {
 
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
-    /// The shell to complete for
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+    #[command(flatten)]
+    pub language: LangArg,
+}
+
+/// The options of `ontap man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    #[command(flatten)]
+    pub language: LangArg,
+}
+
+/// `--lang` alone, for the commands that print a file rather than messages.
+#[derive(Debug, Clone, Default, Args)]
+pub struct LangArg {
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
 }
 
 /// The checked configuration every command runs with.
@@ -474,6 +486,7 @@ impl Config {
             .unwrap_or(ColorChoice::Auto);
         let lang = messages
             .and_then(|messages| messages.lang)
+            .or_else(|| cli.command.as_ref().and_then(Command::own_lang))
             .or(cli.messages.lang);
         let color = match color_choice {
             ColorChoice::Always => true,
@@ -567,7 +580,9 @@ mod tests {
             }
             command.get_subcommands().for_each(check);
         }
-        check(&Cli::command());
+        for lang in [Lang::En, Lang::Vi] {
+            check(&command(lang));
+        }
     }
 
     #[test]
@@ -581,15 +596,22 @@ mod tests {
 
     #[test]
     fn every_subcommand_has_an_example() {
-        for sub in Cli::command().get_subcommands() {
+        let commands = [command(Lang::En), command(Lang::Vi)];
+        for sub in commands.iter().flat_map(clap::Command::get_subcommands) {
+            if sub.get_name() == "help" {
+                continue;
+            }
             let help = sub
                 .get_after_help()
                 .map(|h| h.to_string())
                 .unwrap_or_default();
-            let nested_ok = sub.get_subcommands().all(|s| {
-                s.get_after_help()
-                    .is_some_and(|h| h.to_string().contains("ontap"))
-            });
+            let nested_ok = sub
+                .get_subcommands()
+                .filter(|s| s.get_name() != "help")
+                .all(|s| {
+                    s.get_after_help()
+                        .is_some_and(|h| h.to_string().contains("ontap"))
+                });
             assert!(
                 help.contains("ontap") || (sub.has_subcommands() && nested_ok),
                 "{} has no example",

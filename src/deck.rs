@@ -37,31 +37,50 @@ impl fmt::Display for CardId {
     }
 }
 
-/// What a card asks about; one extractor in `derive` per kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// What a card asks about; each kind has its extractors in
+/// `derive::EXTRACTORS` (a test there fails for a kind without one).
+///
+/// The variants are the registry of kinds: [`CardKind::all`] lists them
+/// (clap's `ValueEnum` derive enumerates them, so the list cannot miss
+/// one), `ontap quiz --kind` takes them, and [`CardKind::name`] and the
+/// Vietnamese names in `i18n` are `match`es the compiler makes complete.
+/// Add a kind at the end: the library cache stores a kind by its position.
+// Plain comments on the variants, not doc comments: clap's `ValueEnum`
+// would show them, in English only, as the help of `--kind`'s values.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    clap::ValueEnum,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum CardKind {
-    /// A vocabulary-table term, one card per direction.
+    // A vocabulary-table term, one card per direction.
     Translate,
-    /// Which category a named thing belongs to, or the reverse.
+    // Which category a named thing belongs to, or the reverse.
     Category,
-    /// The items listed under a labelled group.
+    // The items listed under a labelled group.
     Recall,
-    /// An acronym and its expansion.
+    // An acronym and its expansion.
     Acronym,
-    /// A bold term defined in its sentence.
+    // A bold term defined in its sentence.
     Definition,
 }
 
 impl CardKind {
-    pub const ALL: [CardKind; 5] = [
-        CardKind::Translate,
-        CardKind::Category,
-        CardKind::Recall,
-        CardKind::Acronym,
-        CardKind::Definition,
-    ];
+    /// Every kind, in declaration order (the order summaries list them in).
+    pub fn all() -> &'static [CardKind] {
+        <CardKind as clap::ValueEnum>::value_variants()
+    }
 
+    /// The kind's name in decks, card ids and `--kind`.
     pub fn name(self) -> &'static str {
         match self {
             CardKind::Translate => "translate",
@@ -80,7 +99,9 @@ pub enum InputKind {
     /// A typed answer, judged against `answers`.
     #[default]
     Text,
-    /// Pick one of `choices`; `answers[0]` is the right one.
+    /// Pick one of `choices`; `answers[0]` is the right one. Further
+    /// answers (a group's other members) are right too but never among
+    /// the options, so exactly one option is right.
     Choice,
     /// Type the items of a list in any order; `answers` are the items.
     List,
@@ -347,6 +368,22 @@ mod tests {
             section: Some("Some English words".into()),
             line: 62,
         }
+    }
+
+    /// A kind has one name: in decks (serde), on the command line (clap)
+    /// and in card ids ([`CardKind::name`]).
+    #[test]
+    fn a_kind_s_names_agree() {
+        assert_eq!(CardKind::all().len(), 5);
+        for &kind in CardKind::all() {
+            let serde_name = serde_json::to_value(kind).unwrap();
+            assert_eq!(serde_name.as_str(), Some(kind.name()));
+            let value = clap::ValueEnum::to_possible_value(&kind).unwrap();
+            assert_eq!(value.get_name(), kind.name());
+            assert_eq!(value.get_help(), None, "{kind:?}: English help on a value");
+        }
+        assert_eq!(CardKind::all()[0], CardKind::Translate);
+        assert!(CardKind::all().is_sorted(), "declaration order");
     }
 
     /// A deck of a good card `d/a/1` followed by a card with the fields `rest`

@@ -241,7 +241,8 @@ fn contains_words(whole: &str, part: &str) -> bool {
     !part.is_empty() && format!(" {whole} ").contains(&format!(" {part} "))
 }
 
-/// A choice card: the chosen option must be `answers[0]`. A bare number is
+/// A choice card: the chosen option must be `answers[0]` (or, typed,
+/// another of `answers`). A bare number is
 /// read as the 1-based index of a choice, for the plain-line interface.
 fn judge_choice(card: &Card, answer: &str, typed: &Typed) -> Judgement {
     let canonical = card.canonical_answer();
@@ -253,12 +254,14 @@ fn judge_choice(card: &Card, answer: &str, typed: &Typed) -> Judgement {
             .map_or_else(|| typed.clone(), |choice| Typed::new(choice)),
         _ => typed.clone(),
     };
-    let grade = if !canonical.is_empty() && Form::new(canonical).same_as(&chosen) {
-        Grade::Correct
-    } else {
-        Grade::Wrong
-    };
-    Judgement::new(grade, canonical, None)
+    // A group question ("Which tool is in group X?") lists every member as
+    // an answer though only one is among the options: a member typed
+    // instead of picked is right too, and the feedback names that member.
+    let right = |answer: &&String| !answer.is_empty() && Form::new(answer).same_as(&chosen);
+    match card.answers.iter().find(right) {
+        Some(member) if !canonical.is_empty() => Judgement::new(Grade::Correct, member, None),
+        _ => Judgement::new(Grade::Wrong, canonical, None),
+    }
 }
 
 fn judge_list(card: &Card, answer: &str, acronyms: &Acronyms) -> Judgement {

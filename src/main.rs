@@ -1,17 +1,16 @@
-//! The `ontap` binary: parses the command line, runs it, and turns an error
-//! into one `ontap: …` line on standard error and its exit status.
+//! The `ontap` binary: parses the command line (worded in the user's
+//! language), runs it, and turns an error (worded by `ontap::run`) into one
+//! `ontap: …` line on standard error and its exit status.
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = ontap::cli::Cli::parse();
+    let cli = ontap::cli::parse();
     match ontap::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("ontap: {error}");
-            ExitCode::from(error.exit_code())
+        Err(failure) => {
+            eprintln!("ontap: {}", failure.message);
+            ExitCode::from(failure.exit_code)
         }
     }
 }

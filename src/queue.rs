@@ -25,9 +25,10 @@
 //! After every answer the session calls [`Queue::answered`] with the new
 //! schedule: a card still (re)learning comes back when its step is due.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::TimeDelta;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::clock::Timestamp;
 use crate::deck::{Card, CardId};
@@ -117,6 +118,9 @@ pub struct Queue {
     /// For each queued new card, the other queued cards that are its
     /// siblings: answering one of them in this session buries the new card.
     new_siblings: Vec<(CardId, Vec<CardId>)>,
+    /// Where each queued card sits among the cards the queue was built
+    /// from (answered cards come back, so this only grows).
+    positions: FxHashMap<CardId, usize>,
     waiting: Waiting,
     learn_ahead: TimeDelta,
 }
@@ -140,6 +144,10 @@ impl Queue {
         let mut new_left = limits.new_per_day.saturating_sub(new_today);
 
         let cards: Vec<&Card> = cards.into_iter().collect();
+        // Every card is looked up here, twice: by hash (Fx, not SipHash: no
+        // untrusted input picks the ids to collide), not down the records'
+        // B-tree, whose string compares cost more than the rest at 100k.
+        let records: FxHashMap<&CardId, &CardRecord> = records.iter().collect();
         // Cards answered today, and the new cards queued: their new siblings
         // wait for tomorrow. (Cards answered on an earlier day do not: see
         // the module's documentation.)
@@ -155,7 +163,8 @@ impl Queue {
             })
             .map(|card| SiblingText::of(card))
             .collect();
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::with_capacity_and_hasher(cards.len(), Default::default());
+        let mut positions = FxHashMap::default();
         let mut learning = Vec::new();
         let mut due = Vec::new();
         let mut new = Vec::new();
@@ -176,16 +185,19 @@ impl Queue {
                     } else {
                         new_left -= 1;
                         new.push(card.id.clone());
+                        positions.insert(card.id.clone(), position);
                         seen_today.push(text);
                     }
                 }
                 None => waiting.daily_limit += 1,
                 Some(schedule) if is_learning(schedule) && schedule.due > now => {
                     learning.push((card.id.clone(), schedule.due));
+                    positions.insert(card.id.clone(), position);
                 }
                 Some(schedule) if schedule.due <= now => {
                     let retrievability = scheduler.retrievability(schedule, now);
                     due.push((retrievability, schedule.due, position, card.id.clone()));
+                    positions.insert(card.id.clone(), position);
                 }
                 Some(_) => {}
             }
@@ -209,9 +221,16 @@ impl Queue {
             new_first,
             new,
             new_siblings,
+            positions,
             waiting,
             learn_ahead: limits.learn_ahead,
         }
+    }
+
+    /// Where `card` sat among the cards the queue was built from, if it
+    /// was queued.
+    pub fn position(&self, card: &CardId) -> Option<usize> {
+        self.positions.get(card).copied()
     }
 
     /// The new cards left for tomorrow so far, and why.
@@ -430,6 +449,7 @@ mod tests {
     use crate::deck::{CardKind, DeckId, InputKind};
     use crate::judge::Grade;
     use crate::scheduler::Rating;
+    use std::collections::HashSet;
 
     fn at(text: &str) -> Timestamp {
         crate::clock::parse(text).unwrap()

@@ -225,13 +225,11 @@ pub struct StudyOptions {
 
 /// The cards still to ask, by mode.
 #[derive(Debug)]
-enum Plan<'a> {
-    /// Study: the engine's queue, and where each card sits in `entries`
-    /// (borrowing the ids: a library of 100k cards need not copy them).
-    Study {
-        queue: Queue,
-        index_of: HashMap<&'a CardId, usize>,
-    },
+enum Plan {
+    /// Study: the engine's queue, which knows where each queued card sits
+    /// in `entries` (only the queued ones: a library of 100k cards is not
+    /// indexed to ask a few hundred).
+    Study(Queue),
     /// Quiz: the picked cards, in order.
     Quiz(VecDeque<usize>),
     /// Review: the missed cards; a wrong answer sends a card to the back.
@@ -261,7 +259,7 @@ pub struct Session<'a> {
     mode: Mode,
     entries: Vec<Entry<'a>>,
     store: &'a mut Store,
-    plan: Plan<'a>,
+    plan: Plan,
     current: Option<Current>,
     history: Vec<Answered>,
     rng: StdRng,
@@ -278,8 +276,11 @@ pub struct Session<'a> {
     last_total: Option<usize>,
     /// Study mode: `--new`, for the message when the limit holds cards back.
     new_per_day: usize,
-    /// The acronyms and expansions the judge may take for each other.
-    acronyms: Acronyms,
+    /// The acronyms and expansions the judge may take for each other: the
+    /// library's when given ([`Session::with_acronyms`]), else those of the
+    /// decks studied, made at the first answer (not before the first
+    /// question, and not at all when the library's are given).
+    acronyms: Option<Acronyms>,
     finished: bool,
 }
 
@@ -306,12 +307,7 @@ impl<'a> Session<'a> {
         );
         let remaining = queue.remaining();
         let planned = remaining.learning + remaining.due + remaining.new;
-        let index_of = entries
-            .iter()
-            .enumerate()
-            .map(|(index, entry)| (&entry.card.id, index))
-            .collect();
-        let plan = Plan::Study { queue, index_of };
+        let plan = Plan::Study(queue);
         let mode = if options.flip {
             Mode::Flip
         } else {
@@ -393,18 +389,10 @@ impl<'a> Session<'a> {
         mode: Mode,
         entries: Vec<Entry<'a>>,
         store: &'a mut Store,
-        plan: Plan<'a>,
+        plan: Plan,
         seed: u64,
         planned: usize,
     ) -> Session<'a> {
-        // The decks studied; `with_acronyms` widens it to the library.
-        let mut decks: Vec<&Deck> = Vec::new();
-        for entry in &entries {
-            if !decks.iter().any(|deck| std::ptr::eq(*deck, entry.deck)) {
-                decks.push(entry.deck);
-            }
-        }
-        let acronyms = Acronyms::from_cards(decks.iter().flat_map(|deck| &deck.cards));
         Session {
             mode,
             entries,
@@ -419,7 +407,7 @@ impl<'a> Session<'a> {
             undone_due: HashSet::new(),
             last_total: None,
             new_per_day: 0,
-            acronyms,
+            acronyms: None,
             finished: false,
         }
     }
@@ -427,7 +415,7 @@ impl<'a> Session<'a> {
     /// Judges with the acronyms of `acronyms` (the whole library's, built
     /// once) instead of those of the studied decks alone.
     pub fn with_acronyms(mut self, acronyms: Acronyms) -> Session<'a> {
-        self.acronyms = acronyms;
+        self.acronyms = Some(acronyms);
         self
     }
 
@@ -445,7 +433,7 @@ impl<'a> Session<'a> {
     /// tomorrow's start when new cards are left (held back by the daily
     /// limit, or waiting for a sibling).
     pub fn next_due(&self, now: Timestamp) -> Option<Timestamp> {
-        let Plan::Study { queue, .. } = &self.plan else {
+        let Plan::Study(queue) = &self.plan else {
             return None;
         };
         if let Next::WaitUntil(at) = queue.next(now) {
@@ -476,7 +464,7 @@ impl<'a> Session<'a> {
     /// Study mode: the new cards left for tomorrow, and why.
     pub fn waiting_new(&self) -> Option<crate::queue::Waiting> {
         match &self.plan {
-            Plan::Study { queue, .. } => Some(queue.waiting()),
+            Plan::Study(queue) => Some(queue.waiting()),
             _ => None,
         }
     }
@@ -489,8 +477,8 @@ impl<'a> Session<'a> {
         if self.current.is_none() {
             let index = match &mut self.plan {
                 // The queue keeps the card until it is answered.
-                Plan::Study { queue, index_of } => match queue.next(now) {
-                    Next::Ask { card, .. } => index_of.get(&card).copied(),
+                Plan::Study(queue) => match queue.next(now) {
+                    Next::Ask { card, .. } => queue.position(&card),
                     Next::WaitUntil(_) | Next::Done => None,
                 },
                 Plan::Quiz(order) | Plan::Review(order) => order.pop_front(),
@@ -668,7 +656,7 @@ impl<'a> Session<'a> {
     fn progress(&mut self, now: Timestamp) -> Progress {
         let answered = self.history.len();
         match &self.plan {
-            Plan::Study { queue, .. } => {
+            Plan::Study(queue) => {
                 // The card being asked is still queued: it is counted in `left`.
                 let left = queue.to_ask(now);
                 let undone = self.undone_new.len() + self.undone_due.len();
@@ -762,7 +750,10 @@ impl<'a> Session<'a> {
         let siblings: Vec<&str> = sibling_cards(entry)
             .flat_map(|card| card.answers.iter().map(String::as_str))
             .collect();
-        let judgement = judge::judge_with(entry.card, &text, &siblings, &self.acronyms);
+        let acronyms = self
+            .acronyms
+            .get_or_insert_with(|| acronyms_of_decks(&self.entries));
+        let judgement = judge::judge_with(entry.card, &text, &siblings, acronyms);
         self.record(text, judgement, now)
     }
 
@@ -801,7 +792,7 @@ impl<'a> Session<'a> {
         let mut repeated_wrong = None;
         let mut left_missed_list = false;
         match &mut self.plan {
-            Plan::Study { queue, .. } => queue.answered(&entry.card.id, &schedule),
+            Plan::Study(queue) => queue.answered(&entry.card.id, &schedule),
             Plan::Quiz(_) => {}
             Plan::Review(order) => {
                 if judgement.grade == Grade::Wrong {
@@ -873,7 +864,7 @@ impl<'a> Session<'a> {
         // The question on screen is asked again, after what this changed.
         let shown = self.current.take().map(|current| current.index);
         match &mut self.plan {
-            Plan::Study { queue, .. } => queue.answered(&entry.card.id, &schedule),
+            Plan::Study(queue) => queue.answered(&entry.card.id, &schedule),
             Plan::Quiz(order) | Plan::Review(order) => {
                 if let Some(shown) = shown {
                     order.push_front(shown);
@@ -923,7 +914,7 @@ impl<'a> Session<'a> {
         let shown = self.current.take().map(|current| current.index);
         match &mut self.plan {
             // The card on screen is still queued; the undone one goes first.
-            Plan::Study { queue, .. } => {
+            Plan::Study(queue) => {
                 if let Some(entry) = self.entries.get(index) {
                     queue.undo(&entry.card.id);
                     match self.store.record_of(&entry.card.id) {
@@ -970,6 +961,17 @@ impl<'a> Session<'a> {
 }
 
 /// The other cards of the same deck and kind as `entry`'s card.
+/// The acronyms of the decks `entries` come from.
+fn acronyms_of_decks(entries: &[Entry]) -> Acronyms {
+    let mut decks: Vec<&Deck> = Vec::new();
+    for entry in entries {
+        if !decks.iter().any(|deck| std::ptr::eq(*deck, entry.deck)) {
+            decks.push(entry.deck);
+        }
+    }
+    Acronyms::from_cards(decks.iter().flat_map(|deck| &deck.cards))
+}
+
 fn sibling_cards<'e>(entry: Entry<'e>) -> impl Iterator<Item = &'e Card> + 'e {
     let card = entry.card;
     entry

@@ -20,16 +20,22 @@
 //! Submodules: `log` (the log's text), `cache` (the cache's text),
 //! `cache_mirror` (its binary mirror, read at start-up), `deck_cache` (the
 //! library cache of parsed decks), `fast` (a
-//! quick reader for the plain TOML ontap writes), `files` (atomic writes,
-//! appends, the lock), `handin` (the files students hand in to a teacher).
+//! quick reader for the plain TOML ontap writes), `files` (appends, reads,
+//! the lock), `handin` (the files students hand in to a teacher), `merge`
+//! (`ontap state merge`), `check` (what `ontap state check` reads besides
+//! the files' content), `review_cache` (the log's reviews in effect,
+//! parsed, for stats and the other commands that read every review).
 
 mod cache;
 mod cache_mirror;
+mod check;
 pub mod deck_cache;
 mod fast;
 mod files;
 mod handin;
 mod log;
+mod merge;
+mod review_cache;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -43,9 +49,12 @@ use crate::judge::Grade;
 use crate::scheduler::{self, Rating, Schedule, Scheduler};
 
 pub use cache::REBUILD_HINT;
+pub use check::{DirFacts, dir_facts};
 pub use handin::{HandIn, HandInSource, clean_name, read_all as read_handins};
 pub use log::review_id;
 use log::{Entry, LoggedReview, Undo};
+pub use merge::MergeSummary;
+pub use review_cache::{REVIEW_CACHE_FILE, ReviewCacheState, check as check_review_cache};
 
 /// Which kind of session an answer came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -176,22 +185,6 @@ impl FullLog {
     /// The reviews still in effect (undone ones removed), in log order.
     pub fn effective(&self) -> Vec<&Review> {
         effective_reviews(self.parsed.entries.iter().map(|(entry, _)| entry))
-    }
-
-    pub fn review_count(&self) -> usize {
-        self.parsed
-            .entries
-            .iter()
-            .filter(|(entry, _)| matches!(entry, Entry::Review(_)))
-            .count()
-    }
-
-    pub fn undo_count(&self) -> usize {
-        self.parsed.entries.len() - self.review_count()
-    }
-
-    pub fn torn_bytes(&self) -> Option<usize> {
-        self.parsed.torn
     }
 }
 
@@ -463,94 +456,6 @@ impl Store {
         Ok(store)
     }
 
-    /// `ontap state merge`: rewrites the log of `dir` as the union of its
-    /// records and those of `other`'s log (a record both hold is kept once;
-    /// one held twice by either is kept twice), sorted by time, then rebuilds
-    /// the cache. Both logs are validated before anything is written, and the
-    /// new log replaces the old one atomically.
-    pub fn merge(dir: &Path, other: &Path, scheduler: Scheduler) -> Result<(Store, MergeSummary)> {
-        std::fs::create_dir_all(dir).map_err(|error| Error::io(dir, error))?;
-        let lock = files::lock(&dir.join(LOCK_FILE))?;
-        // The merge rewrites the cache; one a newer ontap wrote is refused
-        // (and left as it is) the way every other command refuses it.
-        if let Err(error @ Error::FutureFormat { .. }) = cache::read(&dir.join(CACHE_FILE)) {
-            return Err(error);
-        }
-        let ours_path = dir.join(LOG_FILE);
-        let theirs_path = other.join(LOG_FILE);
-        let ours_text = match files::read_optional(&ours_path)? {
-            Some(bytes) => Some(files::log_text(&ours_path, bytes)?.0),
-            None => None,
-        };
-        let theirs_text = match files::read_optional(&theirs_path)? {
-            Some(bytes) => files::log_text(&theirs_path, bytes)?.0,
-            None => {
-                return Err(Error::invalid(
-                    Location::file(&theirs_path),
-                    "no review log to merge; is it an ontap data directory? (nothing was changed)",
-                ));
-            }
-        };
-        let ours = match &ours_text {
-            Some(text) => log::parse(&ours_path, text, 0, 1)?,
-            None => log::Parsed::default(),
-        };
-        let theirs = log::parse(&theirs_path, &theirs_text, 0, 1)?;
-
-        let mut ours_keys: HashMap<String, usize> = HashMap::new();
-        let mut blocks = Vec::new();
-        for (entry, range) in &ours.entries {
-            *ours_keys.entry(merge_key(entry)).or_default() += 1;
-            blocks.push(MergeBlock::new(
-                entry,
-                ours_text.as_deref().unwrap_or(""),
-                range,
-            ));
-        }
-        let mut summary = MergeSummary {
-            ours: ours.entries.len(),
-            theirs: theirs.entries.len(),
-            ..MergeSummary::default()
-        };
-        for (entry, range) in &theirs.entries {
-            match ours_keys.get_mut(&merge_key(entry)) {
-                Some(count) if *count > 0 => *count -= 1,
-                _ => {
-                    summary.added += 1;
-                    blocks.push(MergeBlock::new(entry, &theirs_text, range));
-                }
-            }
-        }
-        blocks.sort_by(|a, b| {
-            (a.at, a.is_undo, &a.card, &a.text).cmp(&(b.at, b.is_undo, &b.card, &b.text))
-        });
-        let mut text = match &ours_text {
-            Some(text) => format!("{}\n\n", log::preamble(text).trim_end()),
-            None => log::LOG_HEADER.to_string(),
-        };
-        for block in &blocks {
-            text.push_str(&block.text);
-        }
-        // What is about to replace the log must read back as exactly the merged records.
-        let check = log::parse(&ours_path, &text, 0, 1)?;
-        if check.entries.len() != blocks.len() || check.torn.is_some() {
-            return Err(Error::invalid(
-                Location::file(&ours_path),
-                "the merged log did not read back as written; nothing was changed",
-            ));
-        }
-        summary.total = blocks.len();
-        if ours_text.as_deref() != Some(text.as_str()) {
-            files::write_atomically(&ours_path, text.as_bytes())?;
-        }
-        let loaded = load_from_log(dir, &scheduler)?;
-        let store = Store::from_loaded(dir, scheduler, loaded, Some(lock));
-        store.remove_leftovers()?;
-        store.write_cache()?;
-        summary.cards = store.records.len();
-        Ok((store, summary))
-    }
-
     fn from_loaded(
         dir: &Path,
         scheduler: Scheduler,
@@ -780,11 +685,12 @@ impl Store {
         Ok(())
     }
 
-    /// Every effective review (undone ones left out) in log order. Reads the
-    /// whole log: for stats, export and the missed list, not for start-up.
+    /// Every effective review (undone ones left out) in log order: for
+    /// stats, export and the missed list, not for start-up. From the
+    /// review cache while it fits the log (see `review_cache`), else the
+    /// whole log is read and the cache written again.
     pub fn reviews(&self) -> Result<Vec<Review>> {
-        let full = read_full_log(&self.dir)?;
-        Ok(full.effective().into_iter().cloned().collect())
+        review_cache::reviews(&self.dir)
     }
 
     /// The text of a hand-in (`ontap handin`): `student`'s name and the
@@ -808,77 +714,6 @@ impl Drop for Store {
     fn drop(&mut self) {
         // The end of a session: its answers are in the log already.
         let _ = self.checkpoint();
-    }
-}
-
-/// What `ontap state check` reports on the files besides their content.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DirFacts {
-    /// Another process holds the lock right now.
-    pub locked: bool,
-    pub cache_exists: bool,
-    /// Temporary files a crashed writer left (the next writer removes them).
-    pub leftovers: Vec<PathBuf>,
-}
-
-/// The lock, cache presence and leftovers of `dir`, creating nothing.
-pub fn dir_facts(dir: &Path) -> Result<DirFacts> {
-    Ok(DirFacts {
-        locked: files::is_locked(&dir.join(LOCK_FILE))?,
-        cache_exists: files::length(&dir.join(CACHE_FILE))?.is_some(),
-        leftovers: files::leftover_temp_files(dir)?,
-    })
-}
-
-/// What `ontap state merge` did.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct MergeSummary {
-    /// Records (reviews and undos) in each log before the merge.
-    pub ours: usize,
-    pub theirs: usize,
-    /// Records of the other log that this one did not hold.
-    pub added: usize,
-    /// Records in the merged log, and cards with a schedule after it.
-    pub total: usize,
-    pub cards: usize,
-}
-
-/// One record of a log being merged, with its text as written.
-struct MergeBlock {
-    at: Timestamp,
-    is_undo: bool,
-    card: CardId,
-    text: String,
-}
-
-impl MergeBlock {
-    fn new(entry: &Entry, text: &str, range: &std::ops::Range<usize>) -> MergeBlock {
-        let (at, is_undo, card) = match entry {
-            Entry::Review(logged) => (logged.review.at, false, logged.review.card.clone()),
-            Entry::Undo(undo) => (undo.review_at, true, undo.card.clone()),
-        };
-        // Extra fields an outside tool added survive: the text is kept as is.
-        let raw = text.get(range.clone()).unwrap_or("").trim_end();
-        MergeBlock {
-            at,
-            is_undo,
-            card,
-            text: format!("{raw}\n\n"),
-        }
-    }
-}
-
-/// What makes two records the same: for a review its content (card, time,
-/// rating, mode, answer, verdict), for an undo the review it cancels.
-fn merge_key(entry: &Entry) -> String {
-    match entry {
-        Entry::Review(logged) => format!("review\0{}", log::review_id(&logged.review)),
-        Entry::Undo(undo) => format!(
-            "undo\0{}\0{}\0{}",
-            undo.review,
-            undo.card,
-            crate::clock::format(&undo.review_at)
-        ),
     }
 }
 

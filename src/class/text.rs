@@ -11,8 +11,9 @@ use unicode_width::UnicodeWidthStr;
 use super::{CardRow, DeckRow, FileNote, Report, StudentRow, percent};
 use crate::cli::Lang;
 use crate::i18n::ClassMsg;
-use crate::stats::{WIDTH, fit};
+use crate::stats::WIDTH;
 use crate::ui::sanitize;
+use crate::ui::text::fit;
 
 /// The report in `lang`, every line within [`WIDTH`] columns (a file path
 /// longer than a line is left whole).

@@ -7,13 +7,9 @@ use std::time::SystemTime;
 
 use crate::cli::{AddArgs, Config};
 use crate::error::Result;
-use crate::i18n::{Msg, localized};
+use crate::i18n::Msg;
 
 pub fn run(config: &Config, args: &AddArgs) -> Result<()> {
-    run_in_language(config, args).map_err(|error| localized(error, config.lang))
-}
-
-fn run_in_language(config: &Config, args: &AddArgs) -> Result<()> {
     let decks_dir = config.data_dir()?.join("decks");
     let before = deck_files(&decks_dir);
     let stdout = std::io::stdout();

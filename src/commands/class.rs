@@ -10,15 +10,11 @@ use crate::class::{self, FileNote, Note, Options};
 use crate::cli::{ClassArgs, Config};
 use crate::deck::Deck;
 use crate::error::{Error, Result};
-use crate::i18n::{ClassMsg, localized};
+use crate::i18n::ClassMsg;
 use crate::library::Library;
 use crate::store;
 
 pub fn run(config: &Config, args: &ClassArgs) -> Result<()> {
-    run_in_language(config, args).map_err(|error| localized(error, config.lang))
-}
-
-fn run_in_language(config: &Config, args: &ClassArgs) -> Result<()> {
     let lang = config.lang;
     // A word that names something on disk is a hand-in; any other, a deck.
     let (paths, selectors): (Vec<PathBuf>, Vec<PathBuf>) = args
@@ -40,7 +36,7 @@ fn run_in_language(config: &Config, args: &ClassArgs) -> Result<()> {
     let library = Library::load(config)?;
     let decks = select_decks(&library, &selectors)?;
     if paths.is_empty() {
-        return Err(Error::Usage(ClassMsg::NoHandIns.text(lang)));
+        return Err(Error::NoHandIns);
     }
     let (handins, errors) = store::read_handins(&paths);
     let failed = errors.len();
@@ -49,7 +45,7 @@ fn run_in_language(config: &Config, args: &ClassArgs) -> Result<()> {
         .map(|error| FileNote {
             file: error_file(&error),
             note: Note::Unreadable {
-                message: localized(error, lang).to_string(),
+                message: error.in_language(lang),
             },
         })
         .collect();
@@ -57,10 +53,7 @@ fn run_in_language(config: &Config, args: &ClassArgs) -> Result<()> {
         for note in &notes {
             crate::ui::print_warning(&format!("ontap: {}", class::text::note_text(note, lang)));
         }
-        return Err(Error::Localized {
-            message: ClassMsg::NoHandInsRead(failed).text(lang),
-            original: Box::new(Error::CheckFailed(failed)),
-        });
+        return Err(Error::NoHandInsRead(failed));
     }
     let report = class::build(handins, notes, &decks, config.now, Options::default());
     // The teacher's terminal gets the real file names, also when the
@@ -77,7 +70,7 @@ fn run_in_language(config: &Config, args: &ClassArgs) -> Result<()> {
     }
     if let Some(path) = &args.html {
         let page = class::html::render(&report, lang);
-        super::export::write_file(path, page.as_bytes(), lang)?;
+        super::export::write_file(path, page.as_bytes())?;
         if !args.json {
             crate::ui::print_line(&ClassMsg::WroteHtml(&path.display().to_string()).text(lang))?;
         }
@@ -86,10 +79,10 @@ fn run_in_language(config: &Config, args: &ClassArgs) -> Result<()> {
         let json = serde_json::to_string_pretty(&report)
             .map_err(|error| Error::io("<json>", std::io::Error::other(error)))?;
         let json = format!("{}\n", crate::ui::json_safe(&json));
-        super::completions::write_stdout(json.as_bytes())?;
+        crate::ui::print(json.as_bytes())?;
     } else if text_report {
         let text = class::text::render(&report, lang);
-        super::completions::write_stdout(text.as_bytes())?;
+        crate::ui::print(text.as_bytes())?;
     }
     Ok(())
 }

@@ -17,8 +17,8 @@ use crate::cli::{CompileArgs, Config, Lang};
 use crate::deck::{CardKind, Deck, DeckId, utf8_text};
 use crate::derive::{Compiled, compile_lesson_explained};
 use crate::error::{Error, Location, Result};
-use crate::i18n::{counted, drop_reason, kind_name, localized};
-use crate::overrides::{Overrides, Problem, ProblemKind, Unmatched, overrides_path};
+use crate::i18n::{CompileTotal, LessonSummary};
+use crate::overrides::{Overrides, Problem, Unmatched, overrides_path};
 use crate::site::{ExistingDeck, SiteLesson, assign_ids};
 
 /// Lessons are pages of text; anything bigger is not one, and reading it
@@ -35,246 +35,6 @@ pub fn run(config: &Config, args: &CompileArgs) -> Result<()> {
         args.explain,
         &mut out,
     )
-    .map_err(|error| localized(error, config.lang))
-}
-
-/// The lines `compile` prints, in both languages side by side.
-enum Text<'a> {
-    Summary {
-        lesson: &'a Path,
-        cards: usize,
-        kinds: &'a str,
-        dropped: usize,
-        /// Cards skipped, changed or added by the teacher's file.
-        edits: usize,
-        target: &'a Path,
-    },
-    /// An entry of the teacher's file that no card answers to.
-    Unmatched {
-        file: &'a Path,
-        line: usize,
-        id: &'a str,
-        /// An added card whose id a derived card has already.
-        exists: bool,
-    },
-    /// A front matter value left out as broken.
-    BrokenFrontMatter {
-        lesson: &'a Path,
-        line: usize,
-        key: &'a str,
-        title: &'a str,
-    },
-    /// What is wrong in the teacher's file (the lesson fails).
-    BadOverrides(&'a ProblemKind),
-    /// `compile --explain`: one candidate left out.
-    DroppedCandidate {
-        line: usize,
-        what: &'a str,
-        reason: &'static str,
-    },
-    NothingToDerive(&'a Path),
-    NoLessons(&'a Path),
-    Total {
-        lessons: usize,
-        decks: usize,
-        cards: usize,
-        kinds: &'a str,
-        failed: usize,
-    },
-    NoKinds,
-}
-
-impl Text<'_> {
-    fn text(&self, lang: Lang) -> String {
-        let vi = lang == Lang::Vi;
-        match self {
-            Text::Summary {
-                lesson,
-                cards,
-                kinds,
-                dropped,
-                edits,
-                target,
-            } => {
-                let (lesson, target) = (lesson.display(), target.display());
-                let dropped = match (vi, dropped) {
-                    (_, 0) => String::new(),
-                    (true, _) => format!(", bỏ {dropped} thẻ ứng viên"),
-                    (false, _) => {
-                        format!(", {} dropped", counted(*dropped, "candidate", "candidates"))
-                    }
-                };
-                let edits = match (vi, edits) {
-                    (_, 0) => String::new(),
-                    (true, _) => format!(", {edits} chỉnh sửa của giáo viên"),
-                    (false, _) => {
-                        format!(", {}", counted(*edits, "teacher edit", "teacher edits"))
-                    }
-                };
-                let cards = if vi {
-                    format!("{cards} thẻ")
-                } else {
-                    counted(*cards, "card", "cards")
-                };
-                format!("{lesson}: {cards} ({kinds}){dropped}{edits} -> {target}")
-            }
-            Text::Unmatched {
-                file,
-                line,
-                id,
-                exists,
-            } => {
-                let file = file.display();
-                match (vi, exists) {
-                    (true, false) => format!(
-                        "ontap: cảnh báo: {file}:{line}: không có thẻ `{id}`; mục này không được áp dụng"
-                    ),
-                    (true, true) => format!(
-                        "ontap: cảnh báo: {file}:{line}: đã có thẻ `{id}`, thẻ thêm tay không được thêm; hãy sửa thẻ đó bằng [[change]] hoặc đổi `key`"
-                    ),
-                    (false, false) => {
-                        format!(
-                            "ontap: warning: {file}:{line}: no card `{id}`; this entry was not applied"
-                        )
-                    }
-                    (false, true) => format!(
-                        "ontap: warning: {file}:{line}: card `{id}` exists already, the hand-written card was not added; change it with [[change]] or pick another `key`"
-                    ),
-                }
-            }
-            Text::BadOverrides(kind) => match (kind, vi) {
-                (ProblemKind::Toml(message), true) => {
-                    format!("tệp chỉnh sửa của giáo viên không đọc được (TOML sai): {message}")
-                }
-                (ProblemKind::Toml(message), false) => {
-                    format!("the teacher's edits file cannot be read (bad TOML): {message}")
-                }
-                (ProblemKind::Blank { field }, true) => {
-                    format!("thẻ thêm tay có `{field}` trống")
-                }
-                (ProblemKind::Blank { field }, false) => {
-                    format!("the hand-written card has a blank `{field}`")
-                }
-                (ProblemKind::NoAnswers, true) => {
-                    "thẻ thêm tay cần `answers`, không câu nào trống".to_string()
-                }
-                (ProblemKind::NoAnswers, false) => {
-                    "the hand-written card needs `answers`, none of them blank".to_string()
-                }
-                (ProblemKind::ChoiceWithoutAnswer, true) => {
-                    "thẻ trắc nghiệm thêm tay cần `choices` chứa đáp án đầu tiên".to_string()
-                }
-                (ProblemKind::ChoiceWithoutAnswer, false) => {
-                    "the hand-written choice card needs `choices` holding its first answer"
-                        .to_string()
-                }
-            },
-            Text::DroppedCandidate { line, what, reason } if vi => {
-                format!("  dòng {line}: bỏ “{what}”: {reason}")
-            }
-            Text::DroppedCandidate { line, what, reason } => {
-                format!("  line {line}: dropped “{what}”: {reason}")
-            }
-            Text::NothingToDerive(lesson) if vi => format!(
-                "ontap: cảnh báo: {}: không rút ra được thẻ nào, không ghi bộ thẻ",
-                lesson.display()
-            ),
-            Text::NothingToDerive(lesson) => format!(
-                "ontap: warning: {}: nothing to derive, no deck written",
-                lesson.display()
-            ),
-            Text::NoLessons(dir) if vi => format!(
-                "ontap: cảnh báo: {}: không có bài học *.md nào trong thư mục này",
-                dir.display()
-            ),
-            Text::NoLessons(dir) => format!(
-                "ontap: warning: {}: no *.md lesson in this folder",
-                dir.display()
-            ),
-            Text::Total {
-                lessons,
-                decks,
-                cards,
-                kinds,
-                failed,
-            } => {
-                if vi {
-                    format!(
-                        "tổng: {lessons} bài học, {decks} bộ thẻ, {cards} thẻ ({kinds}), {failed} lỗi"
-                    )
-                } else {
-                    format!(
-                        "total: {}, {}, {} ({kinds}), {failed} failed",
-                        counted(*lessons, "lesson", "lessons"),
-                        counted(*decks, "deck", "decks"),
-                        counted(*cards, "card", "cards"),
-                    )
-                }
-            }
-            Text::BrokenFrontMatter {
-                lesson,
-                line,
-                key,
-                title,
-            } if vi => format!(
-                "ontap: cảnh báo: {}:{line}: giá trị `{key}` trong front matter bị hỏng (dấu ngoặc hoặc ngoặc kép chưa đóng) nên bị bỏ qua; tên bộ thẻ lấy từ tiêu đề đầu tiên của bài: “{title}”",
-                lesson.display()
-            ),
-            Text::BrokenFrontMatter {
-                lesson,
-                line,
-                key,
-                title,
-            } => format!(
-                "ontap: warning: {}:{line}: front matter `{key}` is broken (a quote or bracket never closed) and is ignored; the deck is titled by the lesson's first heading: “{title}”",
-                lesson.display()
-            ),
-            Text::NoKinds if vi => "không có".to_string(),
-            Text::NoKinds => "none".to_string(),
-        }
-    }
-}
-
-/// A lesson's own error (not UTF-8, broken front matter) in `lang`; the
-/// compiler words them in English, the wording this matches.
-fn in_language(error: Error, lang: Lang) -> Error {
-    let Error::Invalid { location, message } = &error else {
-        return error;
-    };
-    if lang == Lang::En {
-        return error;
-    }
-    let vi = if let Some(rest) = message.strip_prefix("invalid UTF-8 (byte ") {
-        let byte = rest.trim_end_matches(" of the file)");
-        format!("không phải UTF-8 hợp lệ (byte {byte} của tệp)")
-    } else if message == "UTF-16 text; save the lesson as UTF-8" {
-        "văn bản UTF-16; hãy lưu bài học dưới dạng UTF-8".to_string()
-    } else if message == "front matter opened with `---` is never closed" {
-        "phần front matter mở bằng `---` không bao giờ được đóng".to_string()
-    } else if let Some(found) =
-        message.strip_prefix("broken front matter: expected `key: value`, found ")
-    {
-        format!("front matter hỏng: cần `khóa: giá trị`, gặp {found}")
-    } else {
-        return error;
-    };
-    let message = format!("{location}: {vi}");
-    Error::Localized {
-        message,
-        original: Box::new(error),
-    }
-}
-
-/// An error about `location` worded by this command, in `lang`.
-fn own_error(lang: Lang, location: Location, vi: String, en: String) -> Error {
-    let original = Error::invalid(location.clone(), en);
-    match lang {
-        Lang::En => original,
-        Lang::Vi => Error::Localized {
-            message: format!("{location}: {vi}"),
-            original: Box::new(original),
-        },
-    }
 }
 
 /// Compiles every lesson under `paths` (files, or folders searched
@@ -288,17 +48,15 @@ pub(crate) fn compile_paths(
     explain: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
+    let words = &lang.words().compile;
     let mut failed = 0;
     let lessons = lesson_files(paths, lang, &mut failed);
     let unlisted = failed;
     if let Some(dir) = out_dir {
         if dir.is_file() {
-            return Err(own_error(
-                lang,
-                Location::file(dir),
-                "là một tệp; --out-dir cần một thư mục".to_string(),
-                "is a file; --out-dir needs a folder".to_string(),
-            ));
+            return Err(Error::OutDirIsFile {
+                path: dir.to_path_buf(),
+            });
         }
         std::fs::create_dir_all(dir).map_err(|error| Error::io(dir, error))?;
     }
@@ -319,30 +77,32 @@ pub(crate) fn compile_paths(
                     *totals.entry(card.kind).or_default() += 1;
                 }
                 let kinds = by_kind(deck.cards.iter().map(|card| card.kind), lang);
-                let line = Text::Summary {
-                    lesson,
+                let line = LessonSummary {
+                    lesson: &lesson.display().to_string(),
                     cards: deck.cards.len(),
                     kinds: &kinds,
                     dropped: dropped.len(),
                     edits,
-                    target: &target,
+                    target: &target.display().to_string(),
                 };
-                report(out, &line.text(lang))?;
+                report(out, &(words.summary)(&line))?;
                 if explain {
                     for drop in &dropped {
-                        let line = Text::DroppedCandidate {
-                            line: drop.line,
-                            what: &drop.what,
-                            reason: drop_reason(drop.reason, lang),
-                        };
-                        report(out, &line.text(lang))?;
+                        let reason = (words.drop_reason)(drop.reason);
+                        report(
+                            out,
+                            &(words.dropped_candidate)(drop.line, &drop.what, reason),
+                        )?;
                     }
                 }
             }
-            Ok(None) => eprintln!("{}", Text::NothingToDerive(lesson).text(lang)),
+            Ok(None) => eprintln!(
+                "{}",
+                (words.nothing_to_derive)(&lesson.display().to_string())
+            ),
             Err(error) => {
                 failed += 1;
-                eprintln!("ontap: {}", localized(error, lang));
+                eprintln!("ontap: {}", error.in_language(lang));
             }
         }
     }
@@ -355,14 +115,14 @@ pub(crate) fn compile_paths(
     );
     // A path that could not be listed counts as one failed lesson.
     let total = lessons.len() + unlisted;
-    let line = Text::Total {
+    let line = CompileTotal {
         lessons: total,
         decks,
         cards,
         kinds: &kinds,
         failed,
     };
-    report(out, &line.text(lang))?;
+    report(out, &(words.total)(&line))?;
     if failed > 0 {
         return Err(Error::CompileFailed { failed, total });
     }
@@ -372,12 +132,7 @@ pub(crate) fn compile_paths(
 /// Prints one summary line. A reader that went away (`ontap compile … |
 /// head -1`) does not stop the compile: the decks are what was asked for.
 fn report(out: &mut dyn Write, line: &str) -> Result<()> {
-    match writeln!(out, "{line}") {
-        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(Error::io("<stdout>", error))
-        }
-        _ => Ok(()),
-    }
+    crate::ui::write_out(out, format!("{line}\n").as_bytes())
 }
 
 /// The id and folder the site gives one lesson's deck.
@@ -472,19 +227,18 @@ fn compile_one(
     site: &Site,
     written: &mut BTreeMap<PathBuf, PathBuf>,
 ) -> Result<Option<(Compiled, usize, PathBuf)>> {
-    let bytes = read_lesson(lesson, lang)?;
-    let mut compiled =
-        compile_lesson_explained(lesson, &bytes).map_err(|error| in_language(error, lang))?;
+    let bytes = read_lesson(lesson)?;
+    let mut compiled = compile_lesson_explained(lesson, &bytes)?;
     compiled.deck.rename(DeckId(name.id.to_string()));
     compiled.deck.deck.folder = name.folder.clone();
     for (line, key) in &compiled.broken_front_matter {
-        let warning = Text::BrokenFrontMatter {
-            lesson,
-            line: *line,
+        let warning = (lang.words().compile.broken_front_matter)(
+            &lesson.display().to_string(),
+            *line,
             key,
-            title: &compiled.deck.deck.title,
-        };
-        eprintln!("{}", warning.text(lang));
+            &compiled.deck.deck.title,
+        );
+        eprintln!("{warning}");
     }
     let edits = apply_overrides(lesson, &mut compiled.deck, lang)?;
     let deck = &compiled.deck;
@@ -493,18 +247,14 @@ fn compile_one(
     }
     let target = target_dir(lesson, out_dir).join(format!("{}.toml", deck.deck.id));
     if let Some(first) = written.get(&target) {
-        let (target, first) = (target.display(), first.display());
-        return Err(own_error(
-            lang,
-            Location::file(lesson),
-            format!(
-                "được biên dịch thành {target} giống như {first}; hãy đổi tên một trong hai bài"
-            ),
-            format!("compiles to {target} like {first}; rename one of them"),
-        ));
+        return Err(Error::SameDeckFile {
+            lesson: lesson.to_path_buf(),
+            target,
+            first: first.clone(),
+        });
     }
     if !site.decks.contains(&target) {
-        refuse_to_replace_a_foreign_file(&target, lang)?;
+        refuse_to_replace_a_foreign_file(&target)?;
     }
     crate::fsio::write_atomically(&target, deck.to_toml().as_bytes())?;
     written.insert(target.clone(), lesson.to_path_buf());
@@ -522,24 +272,21 @@ fn apply_overrides(lesson: &Path, deck: &mut Deck, lang: Lang) -> Result<usize> 
         Err(error) => return Err(Error::io(&file, error)),
     };
     let text = utf8_text(&file, bytes)?;
-    let overrides = Overrides::parse(&text).map_err(|Problem { line, kind }| {
-        let problem = Text::BadOverrides(&kind);
-        own_error(
-            lang,
-            Location::line(&file, line),
-            problem.text(Lang::Vi),
-            problem.text(Lang::En),
-        )
-    })?;
+    let overrides =
+        Overrides::parse(&text).map_err(|Problem { line, kind }| Error::BadOverrides {
+            location: Location::line(&file, line),
+            problem: kind,
+        })?;
     let applied = overrides.apply(deck);
+    let words = &lang.words().compile;
+    let shown = file.display().to_string();
     for Unmatched { line, id, exists } in &applied.unmatched {
-        let warning = Text::Unmatched {
-            file: &file,
-            line: *line,
-            id,
-            exists: *exists,
+        let warning = if *exists {
+            words.unmatched_exists
+        } else {
+            words.unmatched
         };
-        eprintln!("{}", warning.text(lang));
+        eprintln!("{}", warning(&shown, *line, id));
     }
     Ok(applied.edits)
 }
@@ -547,7 +294,7 @@ fn apply_overrides(lesson: &Path, deck: &mut Deck, lang: Lang) -> Result<usize> 
 /// A deck replaces the deck a former compile wrote, never a file that is
 /// not an ontap deck (`netlify.toml` beside `netlify.md`): that one is
 /// left as it is and the lesson fails.
-fn refuse_to_replace_a_foreign_file(target: &Path, lang: Lang) -> Result<()> {
+fn refuse_to_replace_a_foreign_file(target: &Path) -> Result<()> {
     let Ok(bytes) = std::fs::read(target) else {
         return Ok(());
     };
@@ -557,26 +304,20 @@ fn refuse_to_replace_a_foreign_file(target: &Path, lang: Lang) -> Result<()> {
     if is_deck {
         return Ok(());
     }
-    Err(own_error(
-        lang,
-        Location::file(target),
-        "đã có và không phải là bộ thẻ ontap, nên không bị ghi đè; hãy đổi tên hoặc chọn --out-dir khác".to_string(),
-        "exists and is not an ontap deck, so it was not overwritten; rename it or choose another --out-dir".to_string(),
-    ))
+    Err(Error::ForeignFile {
+        path: target.to_path_buf(),
+    })
 }
 
 /// The bytes of a lesson file. Only a regular file of at most
 /// [`MAX_LESSON_BYTES`] is read: a FIFO would block forever and a device
 /// such as `/dev/zero` would fill the memory.
-fn read_lesson(lesson: &Path, lang: Lang) -> Result<Vec<u8>> {
+fn read_lesson(lesson: &Path) -> Result<Vec<u8>> {
     let metadata = std::fs::metadata(lesson).map_err(|error| Error::io(lesson, error))?;
     if !metadata.is_file() {
-        return Err(own_error(
-            lang,
-            Location::file(lesson),
-            "không phải là một tệp thông thường, không đọc được như một bài học".to_string(),
-            "is not a regular file, so it cannot be read as a lesson".to_string(),
-        ));
+        return Err(Error::NotARegularFile {
+            path: lesson.to_path_buf(),
+        });
     }
     let file = std::fs::File::open(lesson).map_err(|error| Error::io(lesson, error))?;
     let mut bytes = Vec::new();
@@ -584,13 +325,10 @@ fn read_lesson(lesson: &Path, lang: Lang) -> Result<Vec<u8>> {
         .read_to_end(&mut bytes)
         .map_err(|error| Error::io(lesson, error))?;
     if bytes.len() as u64 > MAX_LESSON_BYTES {
-        let limit = MAX_LESSON_BYTES / (1024 * 1024);
-        return Err(own_error(
-            lang,
-            Location::file(lesson),
-            format!("lớn hơn {limit} MB, quá lớn để là một bài học"),
-            format!("is larger than {limit} MB, too large to be a lesson"),
-        ));
+        return Err(Error::LessonTooLarge {
+            path: lesson.to_path_buf(),
+            limit_mb: MAX_LESSON_BYTES / (1024 * 1024),
+        });
     }
     Ok(bytes)
 }
@@ -602,16 +340,17 @@ fn by_kind(kinds: impl Iterator<Item = CardKind>, lang: Lang) -> String {
     for kind in kinds {
         *counts.entry(kind).or_default() += 1;
     }
-    let parts: Vec<String> = CardKind::ALL
+    let words = &lang.words().compile;
+    let parts: Vec<String> = CardKind::all()
         .iter()
         .filter_map(|kind| {
             counts
                 .get(kind)
-                .map(|count| format!("{count} {}", kind_name(*kind, lang)))
+                .map(|count| format!("{count} {}", (words.kind_name)(*kind)))
         })
         .collect();
     if parts.is_empty() {
-        Text::NoKinds.text(lang)
+        words.no_kinds.to_string()
     } else {
         parts.join(", ")
     }
@@ -634,7 +373,8 @@ fn lesson_files(paths: &[PathBuf], lang: Lang, failed: &mut usize) -> Vec<Listed
                 found.root = path.clone();
                 let listed = collect_markdown(path, &mut found);
                 if listed.is_ok() && found.files.len() == before {
-                    eprintln!("{}", Text::NoLessons(path).text(lang));
+                    let warning = (lang.words().compile.no_lessons)(&path.display().to_string());
+                    eprintln!("{warning}");
                 }
                 listed
             }
@@ -646,7 +386,7 @@ fn lesson_files(paths: &[PathBuf], lang: Lang, failed: &mut usize) -> Vec<Listed
             Err(error) => Err(Error::io(path, error)),
         };
         if let Err(error) = listed {
-            eprintln!("ontap: {}", localized(error, lang));
+            eprintln!("ontap: {}", error.in_language(lang));
             *failed += 1;
         }
     }

@@ -1,76 +1,40 @@
 //! `ontap completions SHELL` and `ontap man`: both are generated from the
-//! clap definition in `cli.rs`, so they never drift from the real options.
+//! clap definition in `cli.rs`, so they never drift from the real options,
+//! and worded in the language (`--lang`, else the locale) by
+//! `cli::localize`, from `i18n/help.rs`.
 
-use std::io::Write;
-
-use clap::CommandFactory;
-
-use crate::cli::{Cli, CompletionsArgs};
+use crate::cli::localize::{self, Purpose};
+use crate::cli::{CompletionsArgs, Lang};
 use crate::error::{Error, Result};
+use crate::i18n::help::{self, Help};
 
-pub fn run_completions(args: &CompletionsArgs) -> Result<()> {
-    let mut command = Cli::command();
+pub fn run_completions(args: &CompletionsArgs, lang: Lang) -> Result<()> {
+    let mut command = localize::command(lang, Purpose::Completions);
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut command, "ontap", &mut script);
-    write_stdout(&script)
+    crate::ui::print(&script)
 }
 
-pub fn run_man() -> Result<()> {
-    let page = man_page().map_err(|error| Error::io("<stdout>", error))?;
-    write_stdout(&page)
+pub fn run_man(lang: Lang) -> Result<()> {
+    let page = man_page(lang).map_err(|error| Error::io("<stdout>", error))?;
+    crate::ui::print(&page)
 }
-
-/// The variables ontap reads and the files it keeps, for `man ontap`.
-const ENVIRONMENT_AND_FILES: &str = r#".SH ENVIRONMENT
-.TP
-\fBONTAP_DATA_DIR\fR
-Where the review log and the schedule cache are kept, as \fB\-\-data\-dir\fR (which wins); empty means unset.
-.TP
-\fBONTAP_DECKS\fR
-A folder of decks to study instead of the library, as \fB\-\-decks\fR; empty means unset.
-.TP
-\fBONTAP_NOW\fR
-The time to take as now, in RFC 3339 (\fB2026\-11\-29T09:00:00+07:00\fR): to replay a day, or for tests.
-.TP
-\fBNO_COLOR\fR
-When set and not empty, no colour (unless \fB\-\-color always\fR).
-.TP
-\fBLANG\fR, \fBLC_MESSAGES\fR, \fBLC_ALL\fR
-Messages are in Vietnamese when the locale is (\fBvi_VN.UTF\-8\fR), in English otherwise; \fB\-\-lang\fR chooses.
-.SH FILES
-.TP
-\fI~/.local/share/ontap/\fR
-The data directory on Linux (the platform's data directory elsewhere), unless \fBONTAP_DATA_DIR\fR or \fB\-\-data\-dir\fR names another.
-.TP
-\fIDATA_DIR/reviews.toml\fR
-The review log: every answer, appended and never rewritten; the source of truth.
-.TP
-\fIDATA_DIR/schedule.toml\fR
-The schedule cache, derived from the log (\fBontap state rebuild\fR recomputes it).
-.TP
-\fIDATA_DIR/decks/\fR
-The library: the decks \fBontap add\fR compiles, beside the bundled deck.
-.TP
-\fIDATA_DIR/lock\fR
-Held while a session writes, so that only one writes at a time.
-"#;
 
 /// One page for everything, since `ontap man` installs a single file: the
 /// top-level page, then a section per command (and per `state` command)
 /// with its synopsis, options and example, so `man ontap` has them all.
-fn man_page() -> std::io::Result<Vec<u8>> {
-    let mut command = Cli::command().disable_help_subcommand(true);
-    command.build();
+fn man_page(lang: Lang) -> std::io::Result<Vec<u8>> {
+    let help = help::for_lang(lang);
+    let command = localize::command(lang, Purpose::ManPage);
     let mut top = Vec::new();
     clap_mangen::Man::new(command.clone()).render(&mut top)?;
     // The commands are sections of this page, not pages of their own.
-    let mut page = String::from_utf8_lossy(&top).into_owned();
+    let mut page = in_language(&String::from_utf8_lossy(&top), help, ".SH");
     for sub in command.get_subcommands() {
         let reference = format!("ontap\\-{}(1)", sub.get_name().replace('-', "\\-"));
         page = page.replace(&reference, &format!("ontap {}", sub.get_name()));
     }
-    let mut page = page.replace(".SH EXTRA", ".SH EXAMPLES");
-    page.push_str(ENVIRONMENT_AND_FILES);
+    page.push_str(help.man_environment_and_files);
     let mut page = page.into_bytes();
     let mut commands: Vec<&clap::Command> = Vec::new();
     for sub in command.get_subcommands() {
@@ -103,23 +67,43 @@ fn man_page() -> std::io::Result<Vec<u8>> {
             man.render_options_section(&mut section)?;
         }
         if !shared.is_empty() {
-            let line = format!(
-                ".PP\nAlso takes {} (see OPTIONS above).\n",
-                shared.join(", ")
-            );
+            let line = format!(".PP\n{}\n", (help.man_also_takes)(&shared.join(", ")));
             section.extend_from_slice(line.as_bytes());
         }
         if sub.get_after_help().is_some() {
             man.render_extra_section(&mut section)?;
         }
         // The sections of one command become subsections under its name.
-        let section = String::from_utf8_lossy(&section)
-            .replace(".SH EXTRA", ".SS EXAMPLES")
-            .replace(".SH ", ".SS ");
+        let section = String::from_utf8_lossy(&section).replace(".SH ", ".SS ");
+        let section = in_language(&section, help, ".SS");
         page.extend_from_slice(format!(".SH \"{}\"\n", name.to_uppercase()).as_bytes());
         page.extend_from_slice(section.as_bytes());
     }
     Ok(page)
+}
+
+/// clap_mangen's section headings (`.SH NAME`, and `EXTRA` for the
+/// examples), under `macro`, in the language.
+fn in_language(page: &str, help: &Help, macro_name: &str) -> String {
+    let mut page = page.to_owned();
+    for (clap_s, ours) in [
+        ("NAME", help.man_name),
+        ("SYNOPSIS", help.man_synopsis),
+        ("DESCRIPTION", help.man_description),
+        ("OPTIONS", help.man_options),
+        ("EXTRA", help.man_examples),
+        ("VERSION", help.man_version),
+    ] {
+        let heading = |name: &str| {
+            if name.contains(' ') {
+                format!("{macro_name} \"{name}\"\n")
+            } else {
+                format!("{macro_name} {name}\n")
+            }
+        };
+        page = page.replace(&heading(clap_s), &heading(ours));
+    }
+    page
 }
 
 /// Whether `arg` is one of the options several commands share
@@ -129,15 +113,4 @@ fn is_shared(arg: &clap::Arg) -> bool {
         arg.get_id().as_str(),
         "data_dir" | "decks_dir" | "color" | "lang"
     )
-}
-
-/// Writes to standard output; a closed pipe (`ontap man | head`) is not an
-/// error. Shared by the commands that print files (stats, export).
-pub(super) fn write_stdout(bytes: &[u8]) -> Result<()> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-        Ok(()) => Ok(()),
-        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(error) => Err(Error::io("<stdout>", error)),
-    }
 }

@@ -6,7 +6,7 @@ use crate::cli::{Config, DecksArgs, Lang};
 use crate::clock;
 use crate::deck::Deck;
 use crate::error::Result;
-use crate::i18n::{Msg, localized};
+use crate::i18n::Msg;
 use crate::judge::Grade;
 use crate::scheduler::{CardState, Scheduler};
 use crate::store::Store;
@@ -24,10 +24,6 @@ pub struct DeckCounts {
 }
 
 pub fn run(config: &Config, args: &DecksArgs) -> Result<()> {
-    run_in_language(config, args).map_err(|error| localized(error, config.lang))
-}
-
-fn run_in_language(config: &Config, args: &DecksArgs) -> Result<()> {
     let library = super::load_library(config)?;
     let decks = library.select(&args.decks)?;
     let store = Store::open_read_only(config.data_dir()?, Scheduler::default())?;
@@ -36,7 +32,7 @@ fn run_in_language(config: &Config, args: &DecksArgs) -> Result<()> {
         crate::ui::print_line(&Msg::NoDecks.text(config.lang))?;
         return Ok(());
     }
-    super::completions::write_stdout(table(config.lang, &rows).as_bytes())
+    crate::ui::print(table(config.lang, &rows).as_bytes())
 }
 
 /// The figures of each of `decks` at `now`, from the schedule

@@ -4,18 +4,13 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::cli::{Config, ExportArgs, ExportFormat, Lang};
+use crate::cli::{Config, ExportArgs, ExportFormat};
 use crate::error::{Error, Result};
 use crate::export;
-use crate::i18n::{Msg, localized};
 use crate::scheduler::Scheduler;
 use crate::store::Store;
 
 pub fn run(config: &Config, args: &ExportArgs) -> Result<()> {
-    run_in_language(config, args).map_err(|error| localized(error, config.lang))
-}
-
-fn run_in_language(config: &Config, args: &ExportArgs) -> Result<()> {
     let library = super::load_library(config)?;
     let decks = library.select(&args.decks)?;
     let text = match args.format {
@@ -28,15 +23,15 @@ fn run_in_language(config: &Config, args: &ExportArgs) -> Result<()> {
     };
     match &args.output {
         // `-o -` is standard output, as for every other program.
-        Some(path) if path.as_os_str() != "-" => write_file(path, text.as_bytes(), config.lang),
-        _ => super::completions::write_stdout(text.as_bytes()),
+        Some(path) if path.as_os_str() != "-" => write_file(path, text.as_bytes()),
+        _ => crate::ui::print(text.as_bytes()),
     }
 }
 
 /// Writes the export to `path`: a symbolic link is followed, not replaced,
 /// and what is not a regular file (`/dev/stdout`, a named pipe) is written
 /// into as it is; a regular file is replaced atomically.
-pub(super) fn write_file(path: &Path, bytes: &[u8], lang: Lang) -> Result<()> {
+pub(super) fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
     // An existing path, symbolic links resolved; a new one as given.
     let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     match std::fs::metadata(&target) {
@@ -49,20 +44,22 @@ pub(super) fn write_file(path: &Path, bytes: &[u8], lang: Lang) -> Result<()> {
                 .and_then(|()| file.flush())
                 .map_err(|error| Error::io(path, error))
         }
-        _ => write_atomically(&target, bytes, lang),
+        _ => {
+            folder_exists(&target)?;
+            crate::fsio::write_atomically(&target, bytes)
+        }
     }
 }
 
-/// Writes `bytes` atomically over `path` ([`crate::fsio::write_atomically`]),
-/// once its folder is known to exist.
-fn write_atomically(path: &Path, bytes: &[u8], lang: Lang) -> Result<()> {
+/// A usage error naming the folder when the folder `path` goes in is
+/// missing (the atomic write would fail with a bare "not found").
+fn folder_exists(path: &Path) -> Result<()> {
     let dir = crate::fsio::parent(path);
     if !dir.is_dir() {
-        let message = Msg::NoSuchFolder {
-            path: &path.display().to_string(),
-            dir: &dir.display().to_string(),
-        };
-        return Err(Error::Usage(message.text(lang)));
+        return Err(Error::NoSuchFolder {
+            path: path.to_path_buf(),
+            dir: dir.to_path_buf(),
+        });
     }
-    crate::fsio::write_atomically(path, bytes)
+    Ok(())
 }

@@ -7,16 +7,12 @@ use std::collections::BTreeSet;
 use crate::cli::{Config, HandinArgs};
 use crate::deck::DeckId;
 use crate::error::{Error, Result};
-use crate::i18n::{ClassMsg, localized};
+use crate::i18n::ClassMsg;
 use crate::library::Library;
 use crate::scheduler::Scheduler;
 use crate::store::{Store, clean_name};
 
 pub fn run(config: &Config, args: &HandinArgs) -> Result<()> {
-    run_in_language(config, args).map_err(|error| localized(error, config.lang))
-}
-
-fn run_in_language(config: &Config, args: &HandinArgs) -> Result<()> {
     let lang = config.lang;
     // Decks are checked before the name is asked, so a typo fails at once.
     let decks: Option<BTreeSet<DeckId>> = if args.decks.is_empty() {
@@ -32,10 +28,10 @@ fn run_in_language(config: &Config, args: &HandinArgs) -> Result<()> {
         None => crate::ui::ask_line(config, &ClassMsg::NamePrompt.text(lang))?,
     };
     let Some(student) = typed.as_deref().and_then(clean_name) else {
-        return Err(Error::Usage(ClassMsg::NameNeeded.text(lang)));
+        return Err(Error::NameNeeded);
     };
     let (text, reviews) = store.hand_in(&student, config.now, decks.as_ref())?;
-    super::export::write_file(&args.output, text.as_bytes(), lang)?;
+    super::export::write_file(&args.output, text.as_bytes())?;
     let done = ClassMsg::HandedIn {
         student: &student,
         reviews,

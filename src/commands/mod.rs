@@ -15,7 +15,7 @@ mod study;
 
 use crate::cli::{Command, Config, DirectionChoice, StudyArgs};
 use crate::error::Result;
-use crate::i18n::{Msg, localized};
+use crate::i18n::Msg;
 use crate::library::Library;
 
 pub fn dispatch(config: &Config, command: Option<Command>) -> Result<()> {
@@ -32,8 +32,8 @@ pub fn dispatch(config: &Config, command: Option<Command>) -> Result<()> {
         Some(Command::Export(args)) => export::run(config, &args),
         Some(Command::Handin(args)) => handin::run(config, &args),
         Some(Command::Class(args)) => class::run(config, &args),
-        Some(Command::Completions(args)) => completions::run_completions(&args),
-        Some(Command::Man) => completions::run_man(),
+        Some(Command::Completions(args)) => completions::run_completions(&args, config.lang),
+        Some(Command::Man(_)) => completions::run_man(config.lang),
     }
 }
 
@@ -56,7 +56,7 @@ fn default_study() -> StudyArgs {
 fn load_library(config: &Config) -> Result<Library> {
     let mut library = Library::load(config)?;
     for error in library.broken.drain(..) {
-        let error = localized(error, config.lang).to_string();
+        let error = error.in_language(config.lang);
         crate::ui::print_warning(&Msg::DeckLeftOut(&error).text(config.lang));
     }
     Ok(library)

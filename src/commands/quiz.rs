@@ -1,23 +1,18 @@
 //! `ontap quiz`: N questions whatever is due, scored at the end.
 
 use crate::cli::{Config, QuizArgs};
-use crate::deck::CardKind;
 use crate::error::Result;
-use crate::i18n::{Msg, localized};
+use crate::i18n::Msg;
 use crate::scheduler::Scheduler;
 use crate::session::{self, Session};
 use crate::store::Store;
 
 pub fn run(config: &Config, args: &QuizArgs) -> Result<()> {
-    run_in_language(config, args).map_err(|error| localized(error, config.lang))
-}
-
-fn run_in_language(config: &Config, args: &QuizArgs) -> Result<()> {
     let Some(library) = super::library_to_study(config)? else {
         return Ok(());
     };
     let decks = library.select(&args.decks)?;
-    let kind = args.kind.map(CardKind::from);
+    let kind = args.kind;
     let entries = session::entries(&decks, |card| kind.is_none_or(|kind| card.kind == kind));
     if entries.is_empty() || args.count == 0 {
         crate::ui::print_line(&Msg::NothingToQuiz.text(config.lang))?;

@@ -2,16 +2,12 @@
 
 use crate::cli::{Config, ReviewArgs};
 use crate::error::Result;
-use crate::i18n::{Msg, localized};
+use crate::i18n::Msg;
 use crate::scheduler::Scheduler;
 use crate::session::{self, Session};
 use crate::store::Store;
 
 pub fn run(config: &Config, args: &ReviewArgs) -> Result<()> {
-    run_in_language(config, args).map_err(|error| localized(error, config.lang))
-}
-
-fn run_in_language(config: &Config, args: &ReviewArgs) -> Result<()> {
     let Some(library) = super::library_to_study(config)? else {
         return Ok(());
     };

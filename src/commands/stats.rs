@@ -3,16 +3,12 @@
 
 use crate::cli::{Config, StatsArgs};
 use crate::error::{Error, Result};
-use crate::i18n::{Msg, localized};
+use crate::i18n::Msg;
 use crate::scheduler::Scheduler;
 use crate::stats;
 use crate::store::Store;
 
 pub fn run(config: &Config, args: &StatsArgs) -> Result<()> {
-    run_in_language(config, args).map_err(|error| localized(error, config.lang))
-}
-
-fn run_in_language(config: &Config, args: &StatsArgs) -> Result<()> {
     let library = super::load_library(config)?;
     if library.decks.is_empty() && !args.json {
         // As the other commands say it; `--json` keeps its shape for scripts.
@@ -30,7 +26,7 @@ fn run_in_language(config: &Config, args: &StatsArgs) -> Result<()> {
     } else {
         stats::render_in(&figures, config.color, config.lang, columns())
     };
-    super::completions::write_stdout(text.as_bytes())
+    crate::ui::print(text.as_bytes())
 }
 
 /// How wide the output may be: `COLUMNS` when set (as shells and `ls`

@@ -3,16 +3,12 @@
 use crate::cli::{Config, DirectionChoice, StudyArgs};
 use crate::deck::{Card, Direction};
 use crate::error::Result;
-use crate::i18n::{Msg, localized};
+use crate::i18n::Msg;
 use crate::scheduler::Scheduler;
 use crate::session::{self, Session, StudyOptions};
 use crate::store::Store;
 
 pub fn run(config: &Config, args: &StudyArgs) -> Result<()> {
-    run_in_language(config, args).map_err(|error| localized(error, config.lang))
-}
-
-fn run_in_language(config: &Config, args: &StudyArgs) -> Result<()> {
     let Some(library) = super::library_to_study(config)? else {
         return Ok(());
     };

@@ -18,16 +18,11 @@ use std::collections::HashMap;
 use crate::deck::{CardKind, InputKind};
 use crate::lesson::{Block, Inline, Item, Lesson, List, Section};
 
-use super::acronym::long_form;
-use super::definition::gives_away;
 use super::text::{
-    fold, is_acronym, is_etc, looks_like_name, paren_groups, slug, split_outside_parens, strip_etc,
-    trim_punctuation, word_count,
+    fold, gives_away, is_etc, looks_like_name, paren_groups, slug, split_outside_parens, strip_etc,
+    trim_punctuation, without_notes, word_count,
 };
-use super::{Draft, content_sections, pick_choices};
-
-/// At most this many options in a multiple-choice card.
-pub const MAX_CHOICES: usize = 4;
+use super::{Draft, MAX_CHOICES, content_sections, pick_choices};
 
 /// A label and the items grouped under it.
 #[derive(Debug, Clone, PartialEq)]
@@ -158,12 +153,21 @@ fn member_card(
     } else {
         format!("Mục nào sau đây thuộc nhóm {}?", group.label)
     };
+    // The options hold one member only, but every member is a right answer:
+    // the rest follow the canonical one, so flip mode and exports show the
+    // whole group and no member is ever taught as wrong.
+    let mut answers = vec![answer];
+    for (item, _) in &group.items {
+        if !answers.contains(item) {
+            answers.push(item.clone());
+        }
+    }
     let mut draft = Draft::new(
         CardKind::Category,
         InputKind::Choice,
         format!("group/{}", slug(&group.label)),
         prompt,
-        vec![answer],
+        answers,
     )
     .at(set.section, group.line);
     draft.choices = choices.into_iter().map(|(_, item)| item).collect();
@@ -342,27 +346,6 @@ pub fn item_text(lead: &Inline) -> (String, bool) {
     (text, named)
 }
 
-/// Drops parenthetical notes, keeping acronyms `(LAN)` and the expansions
-/// of an acronym `EC2 (Elastic Compute Cloud)`.
-pub fn without_notes(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut last = 0;
-    for (start, end) in paren_groups(text) {
-        let inner = text[start + 1..end - 1].trim();
-        let before = text[..start].trim_end();
-        let token_before = before.rsplit(' ').next().unwrap_or("");
-        out.push_str(&text[last..start]);
-        let spelled = (is_acronym(inner) && long_form(inner, before).is_some())
-            || (is_acronym(token_before) && long_form(token_before, inner).is_some());
-        if spelled {
-            out.push_str(&text[start..end]);
-        }
-        last = end;
-    }
-    out.push_str(&text[last..]);
-    crate::lesson::collapse_whitespace(&out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -385,7 +368,8 @@ mod tests {
         assert_eq!(alpha.answers, vec!["Tạo văn bản".to_string()]);
         assert_eq!(alpha.choices, vec!["Tạo văn bản", "Tạo hình", "Tạo nhạc"]);
         let member = drafts.iter().find(|d| d.key == "group/tao-hinh").unwrap();
-        assert_eq!(member.answers, vec!["Gamma".to_string()]);
+        // Every member is right; the options hold one of them.
+        assert_eq!(member.answers, vec!["Gamma", "Delta"]);
         assert_eq!(member.choices, vec!["Alpha", "Gamma", "Eps"]);
     }
 

@@ -20,13 +20,11 @@
 use crate::deck::{CardKind, InputKind};
 use crate::lesson::{Block, Inline, Item, Lesson, List, Section, collapse_whitespace};
 
-use super::category::MAX_CHOICES;
 use super::text::{
-    blank_name, first_sentence, fold, marked_runs, names, names_a_group, paren_groups, slug,
-    trim_punctuation, word_count,
+    blank_name, first_sentence, fold, forms_of, gives_away, is_generic, marked_runs, names,
+    names_a_group, paren_groups, slug, trim_punctuation, without_notes, word_count,
 };
-use super::translate::forms_of;
-use super::{Draft, content_sections, pick_choices, section_inlines};
+use super::{Draft, MAX_CHOICES, content_sections, pick_choices, section_inlines};
 
 /// Words that open a definition right after the term.
 const DEFINING: [&str; 12] = [
@@ -669,7 +667,7 @@ fn description_gist(description: &str) -> Option<String> {
         description.trim()
     };
     // Notes in parentheses do not describe: `CSS nội dòng (cách 1).` names.
-    let described_words = word_count(&super::category::without_notes(gist));
+    let described_words = word_count(&without_notes(gist));
     if described_words < MIN_DESCRIPTION_WORDS
         || word_count(gist) > MAX_DESCRIPTION_WORDS
         || gist.ends_with(':')
@@ -697,62 +695,6 @@ fn is_topic(heading: &str) -> bool {
         "overview",
     ];
     TOPICS.contains(&fold(heading).as_str())
-}
-
-/// Headings such as "Khái niệm" or "Ví dụ" are not terms to learn.
-pub fn is_generic(term: &str) -> bool {
-    const GENERIC: [&str; 27] = [
-        // The parts of an exercise, not terms.
-        "yeu cau",
-        "dau vao",
-        "dau ra",
-        "ket qua",
-        "giai thich",
-        "goi y",
-        "loi giai",
-        "bai toan",
-        "de bai",
-        "khai quat",
-        "loi ich",
-        "khai niem",
-        "co che",
-        "vi du",
-        "luu y",
-        "chu y",
-        "dac diem",
-        "uu diem",
-        "han che",
-        "nhuoc diem",
-        "muc dich",
-        "chuc nang",
-        "vai tro",
-        "ung dung",
-        "example",
-        "examples",
-        "note",
-    ];
-    let folded = fold(term);
-    // "Bước 1", "Cách 2", "Step 3": numbered steps, not terms.
-    let numbered = ["buoc ", "cach ", "step ", "phan "].iter().any(|prefix| {
-        folded.strip_prefix(prefix).is_some_and(|rest| {
-            rest.trim_end_matches('.')
-                .chars()
-                .all(|c| c.is_ascii_digit())
-        })
-    });
-    numbered || GENERIC.contains(&folded.as_str())
-}
-
-/// Whether the description names the term, or the acronym in it, as whole
-/// words (`IP` is not given away by `chip`).
-pub fn gives_away(term: &str, description: &str) -> bool {
-    names(description, term)
-        || term
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|word| {
-                word.len() >= 2 && word.chars().filter(char::is_ascii_uppercase).count() >= 2
-            })
-            .any(|acronym| names(description, acronym))
 }
 
 /// Folded words joined by single spaces, punctuation dropped.

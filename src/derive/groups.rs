@@ -31,14 +31,11 @@ use std::collections::{HashMap, HashSet};
 use crate::deck::{CardKind, InputKind};
 use crate::lesson::{Block, Inline, Item, Lesson, List, Section, Table};
 
-use super::MIN_CHOICES;
-use super::category::MAX_CHOICES;
-use super::definition::{gives_away, is_generic};
 use super::text::{
-    contains_words, fold, is_etc, names, names_a_group, padded_words, slug, trim_punctuation,
-    word_count,
+    contains_words, fold, gives_away, is_etc, is_generic, names, names_a_group, padded_words, slug,
+    trim_punctuation, word_count,
 };
-use super::{Draft, DropReason, Dropped, content_sections, pick_choices};
+use super::{Draft, DropReason, Dropped, MAX_CHOICES, MIN_CHOICES, content_sections, pick_choices};
 
 /// Longest item label, in words, of a list to recall.
 const MAX_ITEM_WORDS: usize = 10;
@@ -675,7 +672,11 @@ pub fn strip_numbering(label: &str) -> String {
             .nth(chars)
             .map_or(text.len(), |(at, _)| at);
         let head = &text[..end];
-        if head.chars().count() == chars && head.to_lowercase() == prefix {
+        // A first letter that lowers to another one rules the prefix out
+        // before lowering the head.
+        let opens_alike =
+            head.chars().next().and_then(|c| c.to_lowercase().next()) == prefix.chars().next();
+        if opens_alike && head.chars().count() == chars && head.to_lowercase() == prefix {
             let trimmed = text[end..].trim_start();
             let digits = trimmed.chars().take_while(|c| c.is_ascii_digit()).count();
             if digits > 0 {
@@ -1050,10 +1051,11 @@ fn make_cards(
             continue;
         }
         // `title(), upper(), lower()` over those three: the name is the list.
+        let name_words = padded_words(&fact.name);
         let named_in_name = fact
             .items
             .iter()
-            .filter(|(item, _)| names(&fact.name, item))
+            .filter(|(item, _)| contains_words(&name_words, &padded_words(item)))
             .count();
         if named_in_name == fact.items.len() {
             dropped.push(Dropped::new(

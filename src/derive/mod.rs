@@ -32,7 +32,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization};
 use crate::deck::{
     Card, CardId, CardKind, DECK_FORMAT, Deck, DeckId, DeckMeta, Direction, InputKind,
 };
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, LessonProblem, Location, Result};
 use crate::lesson::{Block, Inline, Lesson, Section};
 
 pub use text::slug;
@@ -90,6 +90,9 @@ impl Draft {
 /// The fewest options of a multiple-choice card: with two, half the
 /// guesses are right.
 pub const MIN_CHOICES: usize = 3;
+
+/// At most this many options in a multiple-choice card.
+pub const MAX_CHOICES: usize = 4;
 
 /// Why a candidate card was left out of the deck.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -170,21 +173,20 @@ pub fn compile_lesson(path: &Path, bytes: &[u8]) -> Result<Deck> {
 pub fn compile_lesson_explained(path: &Path, bytes: &[u8]) -> Result<Compiled> {
     // Windows editors save "Unicode" as UTF-16 with a byte-order mark.
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
-        return Err(Error::invalid(
-            Location::line(path, 1),
-            "UTF-16 text; save the lesson as UTF-8",
-        ));
+        return Err(Error::Lesson {
+            location: Location::line(path, 1),
+            problem: LessonProblem::Utf16,
+        });
     }
     let text = std::str::from_utf8(bytes).map_err(|error| {
         let valid = bytes.get(..error.valid_up_to()).unwrap_or_default();
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-        Error::invalid(
-            Location::line(path, line),
-            format!(
-                "invalid UTF-8 (byte {} of the file)",
-                error.valid_up_to() + 1
-            ),
-        )
+        Error::Lesson {
+            location: Location::line(path, line),
+            problem: LessonProblem::InvalidUtf8 {
+                byte: error.valid_up_to() + 1,
+            },
+        }
     })?;
     // Decomposed letters (`e` + U+0302 + U+0301 for `ế`) would compare,
     // display and judge differently from the composed ones users type.
@@ -201,8 +203,10 @@ pub fn compile_lesson_explained(path: &Path, bytes: &[u8]) -> Result<Compiled> {
         composed = text.nfc().collect::<String>();
         composed.as_str()
     };
-    let lesson = Lesson::parse(text)
-        .map_err(|error| Error::invalid(Location::line(path, error.line), error.message))?;
+    let lesson = Lesson::parse(text).map_err(|error| Error::Lesson {
+        location: Location::line(path, error.line),
+        problem: error.problem,
+    })?;
     let source = path
         .file_name()
         .map(|name| name.to_string_lossy().into_owned())
@@ -238,23 +242,91 @@ pub fn derive_deck(lesson: &Lesson, stem: &str, source: &str) -> Deck {
     derive_explained(lesson, stem, source).deck
 }
 
+/// One extractor of the registry: the kind of cards it makes and how.
+pub struct Extractor {
+    pub kind: CardKind,
+    /// Adds its drafts (and what it leaves out, and why) to `found`.
+    pub extract: for<'a> fn(&mut Reading<'a>, &mut Found),
+}
+
+/// What the extractors read: the lesson, and what is read from it once
+/// for several of them.
+pub struct Reading<'a> {
+    pub lesson: &'a Lesson,
+    /// The acronym cards and the running-text pairs both need them;
+    /// `acronym` takes them, so `pairs` comes before it.
+    pub acronyms: Vec<acronym::AcronymFact<'a>>,
+}
+
+/// What the extractors found so far, in the order they ran.
+#[derive(Default)]
+pub struct Found {
+    pub drafts: Vec<Draft>,
+    pub dropped: Vec<Dropped>,
+}
+
+/// The card kinds' registry: every extractor, in the order they run (the
+/// order breaks ties between cards of one line, and `groups` runs last to
+/// leave out what the others asked already). A new kind's extractor goes
+/// here; `every_kind_has_an_extractor` fails for a kind with none.
+pub const EXTRACTORS: [Extractor; 7] = [
+    Extractor {
+        kind: CardKind::Translate,
+        extract: |reading, found| translate::extract(reading.lesson, &mut found.drafts),
+    },
+    Extractor {
+        kind: CardKind::Translate,
+        extract: |reading, found| {
+            pairs::extract_with(reading.lesson, &reading.acronyms, &mut found.drafts);
+        },
+    },
+    Extractor {
+        kind: CardKind::Category,
+        extract: |reading, found| category::extract(reading.lesson, &mut found.drafts),
+    },
+    Extractor {
+        kind: CardKind::Recall,
+        extract: |reading, found| recall::extract(reading.lesson, &mut found.drafts),
+    },
+    Extractor {
+        kind: CardKind::Acronym,
+        extract: |reading, found| {
+            acronym::extract_from(std::mem::take(&mut reading.acronyms), &mut found.drafts);
+        },
+    },
+    Extractor {
+        kind: CardKind::Definition,
+        extract: |reading, found| {
+            for (line, term) in definition::extract_counting(reading.lesson, &mut found.drafts) {
+                found
+                    .dropped
+                    .push(Dropped::new(line, term, DropReason::TooLong));
+            }
+        },
+    },
+    Extractor {
+        kind: CardKind::Recall,
+        extract: |reading, found| {
+            groups::extract(reading.lesson, &mut found.drafts, &mut found.dropped);
+        },
+    },
+];
+
 /// [`derive_deck`], with the candidates it dropped and why.
 pub fn derive_explained(lesson: &Lesson, stem: &str, source: &str) -> Compiled {
     let deck_id = deck_slug(stem);
-    let mut drafts = Vec::new();
-    let mut dropped = Vec::new();
-    // Read once: the acronym cards and the running-text pairs need them.
-    let acronyms = acronym::acronym_facts(lesson);
-    translate::extract(lesson, &mut drafts);
-    pairs::extract_with(lesson, &acronyms, &mut drafts);
-    category::extract(lesson, &mut drafts);
-    recall::extract(lesson, &mut drafts);
-    acronym::extract_from(acronyms, &mut drafts);
-    for (line, term) in definition::extract_counting(lesson, &mut drafts) {
-        dropped.push(Dropped::new(line, term, DropReason::TooLong));
+    let mut reading = Reading {
+        lesson,
+        acronyms: acronym::acronym_facts(lesson),
+    };
+    let mut found = Found::default();
+    for extractor in &EXTRACTORS {
+        (extractor.extract)(&mut reading, &mut found);
     }
-    // Last: it leaves out what the others asked already.
-    groups::extract(lesson, &mut drafts, &mut dropped);
+    let Found {
+        mut drafts,
+        mut dropped,
+    } = found;
     // Lesson order; the sort is stable, so ties keep extractor order.
     drafts.sort_by_key(|draft| draft.line);
     let cards = finish_cards(&deck_id, drafts, &mut dropped);
@@ -440,21 +512,23 @@ fn blocks_inlines<'a>(blocks: &'a [Block], inlines: &mut Vec<&'a Inline>) {
 /// lesson order with the answer among them.
 pub fn pick_choices(answer: &str, pool: &[String], max: usize) -> Vec<String> {
     let answer_key = text::fold(answer);
-    let mut unique: Vec<&String> = Vec::new();
+    // Each candidate folded once, with its folded key.
+    let mut unique: Vec<(&String, String)> = Vec::new();
     let mut keys = HashSet::new();
     for candidate in pool {
-        if keys.insert(text::fold(candidate)) {
-            unique.push(candidate);
+        let key = text::fold(candidate);
+        if keys.insert(key.clone()) {
+            unique.push((candidate, key));
         }
     }
-    let Some(position) = unique.iter().position(|c| text::fold(c) == answer_key) else {
+    let Some(position) = unique.iter().position(|(_, key)| *key == answer_key) else {
         let mut choices = vec![answer.to_string()];
         choices.extend(
             unique
                 .iter()
-                .filter(|c| text::fold(c) != answer_key)
+                .filter(|(_, key)| *key != answer_key)
                 .take(max.saturating_sub(1))
-                .map(|c| c.to_string()),
+                .map(|(c, _)| c.to_string()),
         );
         return choices;
     };
@@ -470,7 +544,7 @@ pub fn pick_choices(answer: &str, pool: &[String], max: usize) -> Vec<String> {
     picked
         .iter()
         .filter_map(|&index| unique.get(index))
-        .map(|c| c.to_string())
+        .map(|(c, _)| c.to_string())
         .collect()
 }
 
@@ -490,6 +564,36 @@ mod tests {
 
     fn strings(items: &[&str]) -> Vec<String> {
         items.iter().map(|s| s.to_string()).collect()
+    }
+
+    /// A kind the registry forgets would silently make no cards; each
+    /// extractor makes the kind it is listed with (run alone on the
+    /// bundled lesson).
+    #[test]
+    fn every_kind_has_an_extractor() {
+        let lesson = Lesson::parse(include_str!("../../decks/ai-tao-sinh.md")).unwrap();
+        let mut made = HashSet::new();
+        for extractor in &EXTRACTORS {
+            let mut reading = Reading {
+                lesson: &lesson,
+                acronyms: acronym::acronym_facts(&lesson),
+            };
+            let mut found = Found::default();
+            (extractor.extract)(&mut reading, &mut found);
+            for draft in &found.drafts {
+                assert_eq!(draft.kind, extractor.kind, "{draft:?}");
+                made.insert(draft.kind);
+            }
+        }
+        // Not vacuous: the bundled lesson has cards of several kinds (a new
+        // kind need not be in it).
+        assert!(made.len() >= 3, "{made:?}");
+        for kind in CardKind::all() {
+            assert!(
+                EXTRACTORS.iter().any(|extractor| extractor.kind == *kind),
+                "no extractor makes {kind:?} cards"
+            );
+        }
     }
 
     #[test]

@@ -289,8 +289,8 @@ fn english_tail(text: &str) -> Option<String> {
 /// tiếng Anh là Command Line Interface (CLI)`, `IaaS có thể tạm gọi là
 /// **dịch vụ …**`; `A/B, tạm dịch là **a** và **b**` gives two pairs.
 fn rendered(inline: &Inline, acronyms: &[AcronymFact<'_>]) -> Vec<(String, Vec<String>)> {
-    let text = inline.plain();
-    let folded = fold(&text);
+    let text = inline.plain_str();
+    let folded = inline.folded();
     // Every marker ends with `la ` (là): most sentences have none.
     if !folded.contains("la ") || folded.chars().count() != text.chars().count() {
         return Vec::new();

@@ -16,11 +16,11 @@ use std::collections::HashMap;
 use crate::deck::{CardKind, InputKind};
 use crate::lesson::{Block, Lesson, Section};
 
-use super::category::{Group, GroupSet, MAX_CHOICES, group_sets, item_text, opens_group};
-use super::definition::gives_away;
-use super::definition::is_generic;
-use super::text::{fold, is_etc, names_a_group, slug, trim_punctuation, word_count};
-use super::{Draft, content_sections, pick_choices};
+use super::category::{Group, GroupSet, group_sets, item_text, opens_group};
+use super::text::{
+    fold, gives_away, is_etc, is_generic, names_a_group, slug, trim_punctuation, word_count,
+};
+use super::{Draft, MAX_CHOICES, content_sections, pick_choices};
 
 /// Longest item, in words, of a list to recall, and of an item to place.
 const MAX_LIST_ITEM_WORDS: usize = 12;

@@ -1,5 +1,10 @@
 //! Small text helpers shared by the extractors: slugs, folding for
-//! comparisons, splitting outside parentheses, acronym and name tests.
+//! comparisons, splitting outside parentheses, acronym and name tests, and
+//! the judgements several extractors make alike (a generic heading, a
+//! description giving its term away, an acronym's spelled-out form, a
+//! term's accepted forms, notes dropped). Extractors borrow helpers from
+//! here, not from each other; what two share beyond helpers is a reader's
+//! facts (the acronym facts pairs are given, category's group sets).
 
 /// The id slug of a term: diacritics stripped (`đ` → `d`), lowercase ASCII
 /// letters and digits joined by single hyphens, at most 60 bytes cut at a
@@ -39,17 +44,73 @@ pub fn fold(text: &str) -> String {
     for c in text.chars() {
         if c.is_ascii() {
             folded.push(c.to_ascii_lowercase());
-            continue;
+        } else if let Some(one) = folded_latin(c) {
+            folded.extend(one);
+        } else {
+            fold_char_into(c, &mut folded);
         }
-        unicode_normalization::char::decompose_canonical(c, |part| {
-            if !('\u{300}'..='\u{36f}').contains(&part) {
-                for lower in part.to_lowercase() {
-                    folded.push(if lower == 'đ' { 'd' } else { lower });
-                }
-            }
-        });
     }
     folded
+}
+
+/// [`fold`] of one char, the slow way: decomposed, marks dropped, lowered.
+fn fold_char_into(c: char, folded: &mut String) {
+    unicode_normalization::char::decompose_canonical(c, |part| {
+        if !('\u{300}'..='\u{36f}').contains(&part) {
+            for lower in part.to_lowercase() {
+                folded.push(if lower == 'đ' { 'd' } else { lower });
+            }
+        }
+    });
+}
+
+/// The Latin blocks Vietnamese letters come from (Latin-1 Supplement to
+/// Latin Extended-B, and Latin Extended Additional for `ế`, `ợ`…).
+const LATIN_BLOCKS: [(u32, u32); 2] = [(0x80, 0x250), (0x1e00, 0x1f00)];
+
+/// [`fold`] of a char of [`LATIN_BLOCKS`], looked up in a table made once
+/// by [`fold_char_into`] itself (so both ways agree): decomposing and
+/// lowering each accented letter again was a fifth of compile time.
+/// `Some(None)` is a char that folds to nothing; `None` a char outside the
+/// table, or one folding to more than one char.
+fn folded_latin(c: char) -> Option<Option<char>> {
+    static TABLE: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
+    // Entries: the folded char, EMPTY for nothing, SLOW for the slow way.
+    const EMPTY: u32 = u32::MAX - 1;
+    const SLOW: u32 = u32::MAX;
+    let code = u32::from(c);
+    let mut offset = 0;
+    let mut index = None;
+    for (start, end) in LATIN_BLOCKS {
+        if (start..end).contains(&code) {
+            index = Some(offset + (code - start) as usize);
+            break;
+        }
+        offset += (end - start) as usize;
+    }
+    let table = TABLE.get_or_init(|| {
+        LATIN_BLOCKS
+            .iter()
+            .flat_map(|&(start, end)| start..end)
+            .map(|code| {
+                let mut folded = String::new();
+                if let Some(c) = char::from_u32(code) {
+                    fold_char_into(c, &mut folded);
+                }
+                let mut chars = folded.chars();
+                match (chars.next(), chars.next()) {
+                    (None, _) => EMPTY,
+                    (Some(one), None) => u32::from(one),
+                    _ => SLOW,
+                }
+            })
+            .collect()
+    });
+    match table.get(index?).copied()? {
+        EMPTY => Some(None),
+        SLOW => None,
+        one => char::from_u32(one).map(Some),
+    }
 }
 
 /// Whether `text` holds `phrase` as whole words, case and diacritics
@@ -217,14 +278,14 @@ const DANGLING_ENDS: [&str; 20] = [
 /// on into its list.
 pub fn names_a_group(label: &str) -> bool {
     let lower = label.to_lowercase();
-    let words: Vec<&str> = lower
+    let mut words = lower
         .split_whitespace()
-        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
-        .collect();
-    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()));
+    let Some(first) = words.next() else {
         return false;
     };
-    !SCENE_OPENERS.contains(first) && !DANGLING_ENDS.contains(last)
+    let last = words.next_back().unwrap_or(first);
+    !SCENE_OPENERS.contains(&first) && !DANGLING_ENDS.contains(&last)
 }
 
 /// The first sentence of `text`: up to a `.`, `!` or `?` followed by a space
@@ -436,6 +497,179 @@ pub fn marked_runs(inline: &crate::lesson::Inline) -> Vec<Marked> {
     runs
 }
 
+/// Headings such as "Khái niệm" or "Ví dụ" are not terms to learn.
+pub fn is_generic(term: &str) -> bool {
+    const GENERIC: [&str; 27] = [
+        // The parts of an exercise, not terms.
+        "yeu cau",
+        "dau vao",
+        "dau ra",
+        "ket qua",
+        "giai thich",
+        "goi y",
+        "loi giai",
+        "bai toan",
+        "de bai",
+        "khai quat",
+        "loi ich",
+        "khai niem",
+        "co che",
+        "vi du",
+        "luu y",
+        "chu y",
+        "dac diem",
+        "uu diem",
+        "han che",
+        "nhuoc diem",
+        "muc dich",
+        "chuc nang",
+        "vai tro",
+        "ung dung",
+        "example",
+        "examples",
+        "note",
+    ];
+    let folded = fold(term);
+    // "Bước 1", "Cách 2", "Step 3": numbered steps, not terms.
+    let numbered = ["buoc ", "cach ", "step ", "phan "].iter().any(|prefix| {
+        folded.strip_prefix(prefix).is_some_and(|rest| {
+            rest.trim_end_matches('.')
+                .chars()
+                .all(|c| c.is_ascii_digit())
+        })
+    });
+    numbered || GENERIC.contains(&folded.as_str())
+}
+
+/// Whether the description names the term, or the acronym in it, as whole
+/// words (`IP` is not given away by `chip`).
+pub fn gives_away(term: &str, description: &str) -> bool {
+    names(description, term)
+        || term
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| {
+                word.len() >= 2 && word.chars().filter(char::is_ascii_uppercase).count() >= 2
+            })
+            .any(|acronym| names(description, acronym))
+}
+
+/// The shortest tail of `candidate` whose words spell `acronym`'s letters in
+/// order, the first letter starting a word; at least two words.
+pub fn long_form(acronym: &str, candidate: &str) -> Option<String> {
+    let short: Vec<char> = acronym
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let long: Vec<char> = candidate.chars().collect();
+    let mut short_index = short.len();
+    let mut long_index = long.len();
+    while short_index > 0 {
+        short_index -= 1;
+        let wanted = *short.get(short_index)?;
+        loop {
+            if long_index == 0 {
+                return None;
+            }
+            long_index -= 1;
+            let c = long.get(long_index)?.to_lowercase().next()?;
+            let word_start = long_index == 0
+                || long
+                    .get(long_index - 1)
+                    .is_some_and(|p| !p.is_alphanumeric());
+            if c == wanted && (short_index > 0 || word_start) {
+                break;
+            }
+        }
+    }
+    let result: String = long.get(long_index..)?.iter().collect();
+    let result = result.trim().trim_end_matches(['.', ',']).to_string();
+    // Long forms are English words, and do not repeat the acronym or the
+    // acronym it extends (`GPLv2`: `GPL version 2` spells nothing out).
+    let english = result.chars().all(|c| c.is_ascii() && c != '(' && c != ')');
+    let repeats = result.split(|c: char| !c.is_alphanumeric()).any(|word| {
+        word == acronym || (is_acronym(word) && word.len() >= 2 && acronym.starts_with(word))
+    });
+    (word_count(&result) >= 2 && english && !repeats).then_some(result)
+}
+
+/// The accepted forms of one synonym: itself, then its acronym and
+/// expansion, then its slash variants.
+pub fn forms_of(synonym: &str) -> Vec<String> {
+    let mut forms = vec![synonym.to_string()];
+    if let Some((left, right)) = synonym
+        .split_once(" - ")
+        .or_else(|| synonym.split_once(" – "))
+    {
+        let (left, right) = (left.trim(), right.trim());
+        if is_acronym(left) || is_acronym(right) {
+            forms.push(left.to_string());
+            forms.push(right.to_string());
+        }
+    }
+    for (start, end) in paren_groups(synonym) {
+        let inner = synonym[start + 1..end - 1].trim();
+        let outside = crate::lesson::collapse_whitespace(&format!(
+            "{}{}",
+            &synonym[..start],
+            &synonym[end..]
+        ));
+        forms.push(outside);
+        // `height (H)`: a one-letter symbol is no translation on its own.
+        if inner.chars().count() > 1 {
+            forms.push(inner.to_string());
+        }
+    }
+    let mut variants = Vec::new();
+    for form in &forms {
+        variants.extend(slash_variants(form));
+    }
+    forms.extend(variants);
+    forms.retain(|form| !form.is_empty());
+    forms
+}
+
+/// `database performance tuner/optimizer` → both words in turn; `QA/QC` or
+/// `TCP/IP` name one thing, so neither half alone is an answer.
+fn slash_variants(form: &str) -> Vec<String> {
+    let words: Vec<&str> = form.split(' ').collect();
+    let Some(index) = words.iter().position(|word| {
+        word.contains('/') && !word.starts_with('/') && !word.ends_with('/') && !is_acronym(word)
+    }) else {
+        return Vec::new();
+    };
+    words[index]
+        .split('/')
+        .filter(|piece| !piece.is_empty())
+        .map(|piece| {
+            let mut variant = words.clone();
+            variant[index] = piece;
+            variant.join(" ")
+        })
+        .collect()
+}
+
+/// Drops parenthetical notes, keeping acronyms `(LAN)` and the expansions
+/// of an acronym `EC2 (Elastic Compute Cloud)`.
+pub fn without_notes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (start, end) in paren_groups(text) {
+        let inner = text[start + 1..end - 1].trim();
+        let before = text[..start].trim_end();
+        let token_before = before.rsplit(' ').next().unwrap_or("");
+        out.push_str(&text[last..start]);
+        let spelled = (is_acronym(inner) && long_form(inner, before).is_some())
+            || (is_acronym(token_before) && long_form(token_before, inner).is_some());
+        if spelled {
+            out.push_str(&text[start..end]);
+        }
+        last = end;
+    }
+    out.push_str(&text[last..]);
+    crate::lesson::collapse_whitespace(&out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -450,6 +684,18 @@ mod tests {
         assert_eq!(slug("C++ / C#"), "c-c");
         assert_eq!(slug("…"), "x");
         assert!(slug(&"từ ".repeat(40)).len() <= 60);
+    }
+
+    #[test]
+    fn folding_by_table_agrees_with_decomposing() {
+        assert_eq!(fold("Đồ Thị İ ẞ Ǆ ĳ"), "do thi i ß ǆ ĳ");
+        for (start, end) in LATIN_BLOCKS {
+            for c in (start..end).filter_map(char::from_u32) {
+                let mut slow = String::new();
+                fold_char_into(c, &mut slow);
+                assert_eq!(fold(&c.to_string()), slow, "{c:?}");
+            }
+        }
     }
 
     #[test]

@@ -13,8 +13,8 @@ use crate::deck::{CardKind, Direction, InputKind};
 use crate::lesson::{Block, Inline, Lesson, Table, collapse_whitespace};
 
 use super::text::{
-    fold, has_vietnamese_letters, is_acronym, looks_english, paren_groups, slug,
-    split_outside_parens, word_count,
+    fold, forms_of, has_vietnamese_letters, is_acronym, long_form, looks_english, paren_groups,
+    slug, split_outside_parens, word_count,
 };
 use super::{Draft, content_sections};
 
@@ -467,8 +467,7 @@ fn parse_alternative(text: &str) -> (String, Vec<String>, Vec<String>) {
     let spelled_list = display.split_once(" - ").is_some_and(|(left, right)| {
         let (left, right) = (left.trim(), right.trim());
         is_acronym(left)
-            && (left.contains('/')
-                || super::acronym::long_form(left, right).is_some_and(|long| long == right))
+            && (left.contains('/') || long_form(left, right).is_some_and(|long| long == right))
     });
     let synonyms = if spelled_list {
         vec![display.clone()]
@@ -493,58 +492,6 @@ fn first_clause(explanation: &str) -> String {
         clause = clause.split(", ").next().unwrap_or(clause).trim();
     }
     clause.trim_end_matches(['.', ',']).to_string()
-}
-
-/// The accepted forms of one synonym: itself, then its acronym and
-/// expansion, then its slash variants.
-pub fn forms_of(synonym: &str) -> Vec<String> {
-    let mut forms = vec![synonym.to_string()];
-    if let Some((left, right)) = synonym
-        .split_once(" - ")
-        .or_else(|| synonym.split_once(" – "))
-    {
-        let (left, right) = (left.trim(), right.trim());
-        if is_acronym(left) || is_acronym(right) {
-            forms.push(left.to_string());
-            forms.push(right.to_string());
-        }
-    }
-    for (start, end) in paren_groups(synonym) {
-        let inner = synonym[start + 1..end - 1].trim();
-        let outside = collapse_whitespace(&format!("{}{}", &synonym[..start], &synonym[end..]));
-        forms.push(outside);
-        // `height (H)`: a one-letter symbol is no translation on its own.
-        if inner.chars().count() > 1 {
-            forms.push(inner.to_string());
-        }
-    }
-    let mut variants = Vec::new();
-    for form in &forms {
-        variants.extend(slash_variants(form));
-    }
-    forms.extend(variants);
-    forms.retain(|form| !form.is_empty());
-    forms
-}
-
-/// `database performance tuner/optimizer` → both words in turn; `QA/QC` or
-/// `TCP/IP` name one thing, so neither half alone is an answer.
-fn slash_variants(form: &str) -> Vec<String> {
-    let words: Vec<&str> = form.split(' ').collect();
-    let Some(index) = words.iter().position(|word| {
-        word.contains('/') && !word.starts_with('/') && !word.ends_with('/') && !is_acronym(word)
-    }) else {
-        return Vec::new();
-    };
-    words[index]
-        .split('/')
-        .filter(|piece| !piece.is_empty())
-        .map(|piece| {
-            let mut variant = words.clone();
-            variant[index] = piece;
-            variant.join(" ")
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -1,11 +1,215 @@
-//! Every message a session shows, in Vietnamese and English. The language is
-//! `Config::lang` (`--lang`, else the locale); each [`Msg`] has both texts side
-//! by side so neither can be forgotten.
+//! Every sentence ontap says, in Vietnamese and English. The language is
+//! `Config::lang` (`--lang`, else the locale).
+//!
+//! Each language is one catalogue, a `pub static` of [`Catalogue`] in a file
+//! of its own (`vi.rs`, `en.rs`): plain `&'static str` fields for fixed
+//! texts, `fn` fields for sentences with values, so the compiler refuses a
+//! catalogue that lacks a sentence, and each language builds its sentences
+//! its own way (English plurals, Vietnamese word order). [`Lang::words`]
+//! picks the catalogue. Adding a language: one more catalogue file, one
+//! more `Lang` variant and its arm in [`Catalogue::of`].
+//! The session's [`Msg`] and the class report's [`ClassMsg`] still carry
+//! both texts side by side, in this file.
 
-use chrono::Duration;
+use chrono::{Duration, NaiveDate};
 
-use crate::cli::Lang;
-use crate::error::Error;
+pub use crate::cli::Lang;
+use crate::deck::CardKind;
+use crate::derive::DropReason;
+use crate::stats::{Retention, ReviewCounts, StateCounts, Streak};
+
+mod en;
+mod vi;
+
+pub use en::EN;
+pub use vi::VI;
+
+/// Every sentence of one language, by the part of ontap that says it.
+pub struct Catalogue {
+    pub errors: ErrorWords,
+    pub compile: CompileWords,
+    pub state: StateWords,
+    pub stats: StatsWords,
+}
+
+impl Catalogue {
+    /// The catalogue of `lang`.
+    pub fn of(lang: Lang) -> &'static Catalogue {
+        match lang {
+            Lang::Vi => &VI,
+            Lang::En => &EN,
+        }
+    }
+}
+
+impl Lang {
+    /// This language's catalogue.
+    pub fn words(self) -> &'static Catalogue {
+        Catalogue::of(self)
+    }
+}
+
+/// How each [`crate::Error`] is worded. The file and line that lead a
+/// located error are put in front by `Error::in_language`.
+pub struct ErrorWords {
+    /// An I/O failure after its path: the system's words, with the kind
+    /// of failure in front of them in Vietnamese.
+    pub io_detail: fn(&std::io::Error) -> String,
+    /// A parser's or a state file's own detail, quoted.
+    pub invalid: fn(detail: &str) -> String,
+    pub utf16: &'static str,
+    pub invalid_utf8: fn(byte: usize) -> String,
+    pub front_matter_never_closed: &'static str,
+    pub front_matter_line: fn(found: &str) -> String,
+    pub future_format: fn(found: i64, supported: i64) -> String,
+    pub answer_not_saved: fn(path: &str, detail: &str) -> String,
+    pub cache_not_updated: fn(log: &str, path: &str, detail: &str) -> String,
+    pub locked: fn(path: &str) -> String,
+    pub unknown_deck: fn(name: &str) -> String,
+    pub compile_failed: fn(failed: usize, total: usize) -> String,
+    pub check_failed: fn(problems: usize) -> String,
+    pub not_a_regular_file: &'static str,
+    pub lesson_too_large: fn(limit_mb: u64) -> String,
+    pub out_dir_is_file: &'static str,
+    pub same_deck_file: fn(target: &str, first: &str) -> String,
+    pub foreign_file: &'static str,
+    pub overrides_toml: fn(message: &str) -> String,
+    pub overrides_blank: fn(field: &str) -> String,
+    pub overrides_no_answers: &'static str,
+    pub overrides_choice_without_answer: &'static str,
+    pub no_such_folder: fn(path: &str, dir: &str) -> String,
+    pub name_needed: &'static str,
+    pub no_hand_ins: &'static str,
+    pub no_hand_ins_read: fn(failed: usize) -> String,
+}
+
+/// The lines of `ontap compile` (and `ontap add`, which compiles too).
+pub struct CompileWords {
+    /// `a.md: 3 cards (2 translate, 1 recall), 1 candidate dropped -> a.toml`.
+    pub summary: fn(&LessonSummary) -> String,
+    /// An entry of the teacher's file that no card answers to.
+    pub unmatched: fn(file: &str, line: usize, id: &str) -> String,
+    /// An added card whose id a derived card has already.
+    pub unmatched_exists: fn(file: &str, line: usize, id: &str) -> String,
+    /// A front matter value left out as broken; the deck's title instead.
+    pub broken_front_matter: fn(lesson: &str, line: usize, key: &str, title: &str) -> String,
+    /// `compile --explain`: one candidate left out, and why.
+    pub dropped_candidate: fn(line: usize, what: &str, reason: &str) -> String,
+    pub nothing_to_derive: fn(lesson: &str) -> String,
+    pub no_lessons: fn(dir: &str) -> String,
+    pub total: fn(&CompileTotal) -> String,
+    /// The kinds of a compile with no card.
+    pub no_kinds: &'static str,
+    /// A card kind's name in a summary.
+    pub kind_name: fn(CardKind) -> &'static str,
+    /// Why `compile --explain` says a candidate was left out.
+    pub drop_reason: fn(DropReason) -> &'static str,
+}
+
+/// The lines of `ontap state check|rebuild|merge`.
+pub struct StateWords {
+    pub rebuilt: fn(cache: &str, log: &str, cards: usize) -> String,
+    pub merged: fn(&MergeSummary) -> String,
+    pub checking: fn(dir: &str) -> String,
+    pub no_state_yet: &'static str,
+    /// The labels in front of a note and of a problem.
+    pub note: &'static str,
+    pub problem: &'static str,
+    pub all_agree: &'static str,
+    pub session_running: &'static str,
+    pub leftover: fn(path: &str) -> String,
+    pub cache_missing: fn(cache: &str, log: &str) -> String,
+    /// The review log does not read; `error` says where and why.
+    pub log_unreadable: fn(error: &str, log: &str) -> String,
+    pub log_counts: fn(log: &str, reviews: usize, undone: usize, cards: usize) -> String,
+    pub torn: fn(log: &str, bytes: usize) -> String,
+    pub cache_differs: fn(path: &str, count: usize, first: &str, log: &str) -> String,
+    pub cache_up_to_date: fn(cache: &str) -> String,
+    /// A deck file that does not load (`error`), and what to do about it.
+    pub deck_problem: fn(error: &str) -> String,
+    pub library_cache_missing: fn(file: &str) -> String,
+    pub library_cache_unreadable: fn(path: &str) -> String,
+    pub library_cache_wrong: fn(path: &str, count: usize, first: &str, file: &str) -> String,
+    pub library_cache_up_to_date: fn(file: &str, decks: usize) -> String,
+    pub review_cache_missing: fn(file: &str) -> String,
+    pub review_cache_up_to_date: fn(file: &str) -> String,
+    pub review_cache_stale: fn(file: &str) -> String,
+    pub review_cache_unreadable: fn(path: &str) -> String,
+    pub review_cache_wrong: fn(path: &str, file: &str) -> String,
+    pub library_cache_changed: fn(file: &str, changed: usize) -> String,
+    pub library: fn(decks: usize) -> String,
+    pub orphans: fn(count: usize) -> String,
+    pub never: &'static str,
+    pub orphan: fn(card: &str, deck: &str, reviews: usize, last: &str) -> String,
+    pub and_more: fn(more: usize) -> String,
+}
+
+/// The words of `ontap stats`.
+pub struct StatsWords {
+    pub title: &'static str,
+    /// The table's nine column headers.
+    pub header: [&'static str; 9],
+    pub all_decks: &'static str,
+    /// Monday first.
+    pub weekdays: [&'static str; 7],
+    pub months: [&'static str; 12],
+    pub none: &'static str,
+    pub reviews: &'static str,
+    pub most_missed: &'static str,
+    pub most_confused: &'static str,
+    /// The heading of the overruled list.
+    pub overruled_heading: &'static str,
+    /// After the streak's days in the table.
+    pub streak_unit: &'static str,
+    pub cards: fn(&StateCounts) -> String,
+    pub due_today: fn(due: usize) -> String,
+    pub review_counts: fn(&ReviewCounts) -> String,
+    pub retention: fn(&Retention) -> String,
+    pub streak: fn(&Streak) -> String,
+    pub heat_map_title: fn(weeks: usize, first: NaiveDate, today: NaiveDate) -> String,
+    pub forecast_title: fn(days: usize) -> String,
+    /// A day of the forecast: `Sat 28 Nov`, `T7 28/11`.
+    pub day_label: fn(weekday: &str, date: NaiveDate) -> String,
+    /// What the learner typed, the judge's verdict (`close` or wrong) and
+    /// the card's answer.
+    pub overruled: fn(typed: &str, answer: &str, close: bool) -> String,
+    pub more_overruled: fn(more: usize) -> String,
+    pub confused: fn(picked: &str, answer: &str) -> String,
+}
+
+/// What `state merge` says it did.
+pub struct MergeSummary<'a> {
+    pub other: &'a str,
+    pub log: &'a str,
+    /// Records of the other log new here, of its `theirs`.
+    pub added: usize,
+    pub theirs: usize,
+    /// Records the merged log holds.
+    pub total: usize,
+    pub cards: usize,
+}
+
+/// What one lesson's summary line says.
+pub struct LessonSummary<'a> {
+    pub lesson: &'a str,
+    pub cards: usize,
+    pub kinds: &'a str,
+    pub dropped: usize,
+    /// Cards skipped, changed or added by the teacher's file.
+    pub edits: usize,
+    pub target: &'a str,
+}
+
+/// What the last line of a compile says.
+pub struct CompileTotal<'a> {
+    pub lessons: usize,
+    pub decks: usize,
+    pub cards: usize,
+    pub kinds: &'a str,
+    pub failed: usize,
+}
+
+pub mod help;
 
 /// One user-facing message, with the values it needs.
 #[derive(Debug, Clone, PartialEq)]
@@ -145,11 +349,6 @@ pub enum Msg<'a> {
         dir: &'a str,
     },
     NothingAdded,
-    /// `-o FILE` in a folder that does not exist.
-    NoSuchFolder {
-        path: &'a str,
-        dir: &'a str,
-    },
 }
 
 /// The four grades' names, for flip mode's menu.
@@ -506,14 +705,6 @@ impl Msg<'_> {
                 "Không có bộ thẻ nào được thêm vào thư viện.",
                 "No deck was added to the library.",
             ),
-            Msg::NoSuchFolder { path, dir } => (
-                format!(
-                    "không ghi được {path}: thư mục {dir} không tồn tại (hãy tạo thư mục trước, hoặc chọn chỗ khác cho -o)"
-                ),
-                format!(
-                    "cannot write {path}: the folder {dir} does not exist (create it first, or choose another place for -o)"
-                ),
-            ),
             Msg::Added { dir } => (
                 format!("Các bộ thẻ đã vào thư viện ({dir}); xem `ontap decks`, học với `ontap`."),
                 format!(
@@ -522,70 +713,6 @@ impl Msg<'_> {
             ),
         }
     }
-}
-
-/// `error` worded in `lang`: the errors are written in English, so in
-/// Vietnamese they become [`Error::Localized`], keeping the file and line
-/// (messages quoted from other libraries, such as TOML parse errors, stay
-/// as they are after a Vietnamese lead).
-pub fn localized(error: Error, lang: Lang) -> Error {
-    if lang == Lang::En {
-        return error;
-    }
-    let message = match &error {
-        Error::Io { path, source } => format!("{}: {}", path.display(), io_error_vi(source)),
-        Error::Invalid { location, message } => {
-            format!("{location}: nội dung không hợp lệ: {message}")
-        }
-        Error::FutureFormat {
-            location,
-            found,
-            supported,
-        } => format!(
-            "{location}: định dạng phiên bản {found} mới hơn mức ontap này hiểu được (tối đa {supported}); hãy nâng cấp ontap, tệp vẫn được giữ nguyên"
-        ),
-        Error::AnswerNotSaved { path, source } => format!(
-            "câu trả lời chưa được lưu: {}: {}; hãy giải phóng dung lượng đĩa (hoặc cho phép ghi vào thư mục) rồi trả lời lại",
-            path.display(),
-            io_error_vi(source)
-        ),
-        Error::CacheNotUpdated { log, path, source } => format!(
-            "câu trả lời đã được lưu vào {}, nhưng chưa cập nhật được bộ nhớ đệm lịch ôn ({}: {}); hãy giải phóng dung lượng đĩa, lần chạy sau ontap sẽ tự cập nhật",
-            log.display(),
-            path.display(),
-            io_error_vi(source)
-        ),
-        Error::Locked { path } => format!(
-            "{}: một phiên ontap khác đang dùng thư mục dữ liệu này; hãy kết thúc phiên đó trước (chưa có gì bị thay đổi)",
-            path.display()
-        ),
-        Error::UnknownDeck { name } => {
-            format!("thư viện không có bộ thẻ nào tên '{name}' (xem `ontap decks`)")
-        }
-        Error::CompileFailed { failed, total } => {
-            format!("{failed}/{total} bài học không biên dịch được")
-        }
-        Error::Usage(_) | Error::CheckFailed(_) | Error::Localized { .. } => return error,
-    };
-    Error::Localized {
-        message,
-        original: Box::new(error),
-    }
-}
-
-fn io_error_vi(error: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    let what = match error.kind() {
-        ErrorKind::NotFound => "không tìm thấy",
-        ErrorKind::PermissionDenied => "không có quyền truy cập",
-        ErrorKind::ReadOnlyFilesystem => "hệ thống tệp chỉ cho đọc",
-        ErrorKind::StorageFull => "đĩa đã đầy",
-        ErrorKind::NotADirectory => "không phải là thư mục",
-        ErrorKind::IsADirectory => "là một thư mục, không phải tệp",
-        ErrorKind::InvalidData => "dữ liệu không hợp lệ",
-        _ => "lỗi đọc/ghi",
-    };
-    format!("{what} ({error})")
 }
 
 /// English singular or plural for `count` (Vietnamese has no plural).
@@ -652,7 +779,6 @@ fn round_div(value: i64, by: i64) -> i64 {
 pub enum ClassMsg<'a> {
     // ontap handin
     NamePrompt,
-    NameNeeded,
     HandedIn {
         student: &'a str,
         reviews: usize,
@@ -740,8 +866,6 @@ pub enum ClassMsg<'a> {
     FileTorn(usize),
     FileGoneCards(usize),
     FileLater(usize),
-    NoHandIns,
-    NoHandInsRead(usize),
     WroteHtml(&'a str),
 }
 
@@ -760,10 +884,6 @@ impl ClassMsg<'_> {
             ClassMsg::NamePrompt => pair(
                 "Tên của bạn (giáo viên sẽ thấy tên này)",
                 "Your name (your teacher will see it)",
-            ),
-            ClassMsg::NameNeeded => pair(
-                "bài nộp cần tên của học sinh: dùng --name \"TÊN\" (hoặc nhập tên khi được hỏi); chưa ghi tệp nào",
-                "a hand-in needs the student's name: use --name \"NAME\" (or type it when asked); no file was written",
             ),
             ClassMsg::HandedIn {
                 student,
@@ -947,99 +1067,11 @@ impl ClassMsg<'_> {
                 format!("{reviews} lượt ghi thời điểm sau lúc lập báo cáo không được tính"),
                 format!("{reviews} reviews dated after the report's time left out"),
             ),
-            ClassMsg::NoHandIns => pair(
-                "không có bài nộp nào: hãy chỉ ra tệp bài nộp (ontap handin -o TỆP) hoặc thư mục chứa chúng",
-                "no hand-ins given: name hand-in files (ontap handin -o FILE) or folders holding them",
-            ),
-            ClassMsg::NoHandInsRead(files) => (
-                format!("không đọc được bài nộp nào ({files} tệp lỗi, xem ở trên)"),
-                format!("no hand-in could be read ({files} files failed, see above)"),
-            ),
             ClassMsg::WroteHtml(path) => (
                 format!("Đã ghi báo cáo vào {path}; mở bằng trình duyệt để chiếu hoặc in."),
                 format!("Wrote the report to {path}; open it in a browser to project or print."),
             ),
         }
-    }
-}
-
-/// A card kind's name in a compile summary: the deck format's own in
-/// English (`translate`), a Vietnamese one in Vietnamese.
-pub fn kind_name(kind: crate::deck::CardKind, lang: Lang) -> &'static str {
-    use crate::deck::CardKind as K;
-    match (lang, kind) {
-        (Lang::En, kind) => kind.name(),
-        (Lang::Vi, K::Translate) => "dịch nghĩa",
-        (Lang::Vi, K::Category) => "phân nhóm",
-        (Lang::Vi, K::Recall) => "liệt kê",
-        (Lang::Vi, K::Acronym) => "viết tắt",
-        (Lang::Vi, K::Definition) => "định nghĩa",
-    }
-}
-
-/// Why `compile` left a candidate card out, as `compile --explain` says it.
-pub fn drop_reason(reason: crate::derive::DropReason, lang: Lang) -> &'static str {
-    use crate::derive::DropReason as R;
-    let (vi, en) = match reason {
-        R::TaskList => (
-            "danh sách việc cần làm, không phải kiến thức",
-            "a task list, not knowledge",
-        ),
-        R::WikiLink => ("liên kết tới trang khác", "links to other pages"),
-        R::WorkedExample => (
-            "các bước của một ví dụ, bài tập hay gợi ý",
-            "the parts of a worked example, an exercise or a hint",
-        ),
-        R::Advice => (
-            "lời khuyên, không phải thành phần của một nhóm",
-            "advice, not members of a group",
-        ),
-        R::Number => (
-            "số hoặc kích thước, không phải tên",
-            "numbers or sizes, not names",
-        ),
-        R::NotAGroupName => (
-            "nhãn mô tả một tình huống, không phải tên một nhóm",
-            "the label sets a scene, it names no group",
-        ),
-        R::NotNames => (
-            "các mục là câu văn, không phải tên",
-            "the items are sentences, not names",
-        ),
-        R::FieldLabels => (
-            "các mục là tên trường của một mô tả (Chức năng:, Cấu tạo:)",
-            "the items are a description's fields (Chức năng:, Cấu tạo:)",
-        ),
-        R::SamePrompt => (
-            "một danh sách khác của bài có cùng tên",
-            "another list of the lesson goes by the same name",
-        ),
-        R::AskedAlready => (
-            "một thẻ khác đã hỏi điều này",
-            "another card asks this already",
-        ),
-        R::TooManyItems => (
-            "quá nhiều mục để nhớ một lúc",
-            "too many items to recall at once",
-        ),
-        R::ShowsItsAnswer => (
-            "câu hỏi chứa sẵn đáp án",
-            "the question shows its own answer",
-        ),
-        R::Duplicate => ("trùng với một thẻ khác", "the same as another card"),
-        R::TooFewChoices => (
-            "trắc nghiệm có dưới ba lựa chọn",
-            "a multiple choice with fewer than three options",
-        ),
-        R::Empty => (
-            "không có gì để hỏi hoặc để trả lời",
-            "nothing to ask or to answer",
-        ),
-        R::TooLong => ("quá dài để hỏi", "too long to ask"),
-    };
-    match lang {
-        Lang::Vi => vi,
-        Lang::En => en,
     }
 }
 
@@ -1163,10 +1195,6 @@ mod tests {
             Msg::NoDecks,
             Msg::Added { dir: "d" },
             Msg::NothingAdded,
-            Msg::NoSuchFolder {
-                path: "a/b.txt",
-                dir: "a",
-            },
         ]
     }
 
@@ -1197,41 +1225,32 @@ mod tests {
 
     #[test]
     fn errors_in_vietnamese_keep_the_place_and_the_exit_status() {
-        use crate::error::Location;
+        use crate::error::{Error, Location};
         let unknown = Error::UnknownDeck { name: "x".into() };
         let english = unknown.to_string();
-        assert_eq!(localized(unknown, Lang::En).to_string(), english);
-        let unknown = localized(Error::UnknownDeck { name: "x".into() }, Lang::Vi);
+        assert_eq!(unknown.in_language(Lang::En), english);
         assert_eq!(
-            unknown.to_string(),
+            unknown.in_language(Lang::Vi),
             "thư viện không có bộ thẻ nào tên 'x' (xem `ontap decks`)"
         );
         assert_eq!(unknown.exit_code(), 2);
-        let invalid = localized(
-            Error::invalid(Location::line("a.toml", 3), "expected `]`"),
-            Lang::Vi,
-        );
+        let invalid = Error::invalid(Location::line("a.toml", 3), "expected `]`");
         assert_eq!(
-            invalid.to_string(),
+            invalid.in_language(Lang::Vi),
             "a.toml:3: nội dung không hợp lệ: expected `]`"
         );
         assert_eq!(invalid.exit_code(), 1);
         let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
-        let io = localized(Error::io("/data/lock", denied), Lang::Vi).to_string();
+        let io = Error::io("/data/lock", denied).in_language(Lang::Vi);
         assert!(
             io.starts_with("/data/lock: không có quyền truy cập ("),
             "{io}"
         );
-        let locked = localized(
-            Error::Locked {
-                path: "/d/lock".into(),
-            },
-            Lang::Vi,
-        );
-        assert!(
-            locked.to_string().contains("một phiên ontap khác"),
-            "{locked}"
-        );
+        let locked = Error::Locked {
+            path: "/d/lock".into(),
+        }
+        .in_language(Lang::Vi);
+        assert!(locked.contains("một phiên ontap khác"), "{locked}");
     }
 
     #[test]
@@ -1269,7 +1288,6 @@ mod tests {
     fn every_class_message_exists_in_both_languages_and_differs() {
         let messages = [
             ClassMsg::NamePrompt,
-            ClassMsg::NameNeeded,
             ClassMsg::HandedIn {
                 student: "Lan",
                 reviews: 3,
@@ -1356,8 +1374,6 @@ mod tests {
             ClassMsg::FileTorn(12),
             ClassMsg::FileGoneCards(2),
             ClassMsg::FileLater(1),
-            ClassMsg::NoHandIns,
-            ClassMsg::NoHandInsRead(2),
             ClassMsg::WroteHtml("report.html"),
         ];
         for message in messages {
@@ -1375,5 +1391,496 @@ mod tests {
             chose: true,
         };
         assert_eq!(recurring.text(Lang::En), "12 of 30 chose “Tạo hình ảnh”");
+    }
+}
+
+/// Each sentence of the catalogues rendered with sample values, in both
+/// languages: none may be blank, none may be left in English in the
+/// Vietnamese catalogue, and each sentence with values shows them.
+#[cfg(test)]
+mod catalogue_tests {
+    use super::*;
+
+    type Render = fn(&Catalogue) -> String;
+
+    /// `(name, render, values the sentence must show)`.
+    fn every_sentence() -> Vec<(&'static str, Render, &'static [&'static str])> {
+        vec![
+            (
+                "errors.io_detail",
+                |c| (c.errors.io_detail)(&std::io::Error::other("OSX")),
+                &["OSX"],
+            ),
+            ("errors.invalid", |c| (c.errors.invalid)("D1"), &["D1"]),
+            ("errors.utf16", |c| c.errors.utf16.into(), &[]),
+            (
+                "errors.invalid_utf8",
+                |c| (c.errors.invalid_utf8)(417),
+                &["417"],
+            ),
+            (
+                "errors.front_matter_never_closed",
+                |c| c.errors.front_matter_never_closed.into(),
+                &[],
+            ),
+            (
+                "errors.front_matter_line",
+                |c| (c.errors.front_matter_line)("F1"),
+                &["F1"],
+            ),
+            (
+                "errors.future_format",
+                |c| (c.errors.future_format)(93, 71),
+                &["93", "71"],
+            ),
+            (
+                "errors.answer_not_saved",
+                |c| (c.errors.answer_not_saved)("P1", "D1"),
+                &["P1", "D1"],
+            ),
+            (
+                "errors.cache_not_updated",
+                |c| (c.errors.cache_not_updated)("L1", "P1", "D1"),
+                &["L1", "P1", "D1"],
+            ),
+            ("errors.locked", |c| (c.errors.locked)("P1"), &["P1"]),
+            (
+                "errors.unknown_deck",
+                |c| (c.errors.unknown_deck)("N1"),
+                &["N1"],
+            ),
+            (
+                "errors.compile_failed",
+                |c| (c.errors.compile_failed)(37, 59),
+                &["37", "59"],
+            ),
+            (
+                "errors.check_failed",
+                |c| (c.errors.check_failed)(37),
+                &["37"],
+            ),
+            (
+                "errors.not_a_regular_file",
+                |c| c.errors.not_a_regular_file.into(),
+                &[],
+            ),
+            (
+                "errors.lesson_too_large",
+                |c| (c.errors.lesson_too_large)(64),
+                &["64"],
+            ),
+            (
+                "errors.out_dir_is_file",
+                |c| c.errors.out_dir_is_file.into(),
+                &[],
+            ),
+            (
+                "errors.same_deck_file",
+                |c| (c.errors.same_deck_file)("T1", "F1"),
+                &["T1", "F1"],
+            ),
+            ("errors.foreign_file", |c| c.errors.foreign_file.into(), &[]),
+            (
+                "errors.overrides_toml",
+                |c| (c.errors.overrides_toml)("M1"),
+                &["M1"],
+            ),
+            (
+                "errors.overrides_blank",
+                |c| (c.errors.overrides_blank)("K1"),
+                &["K1"],
+            ),
+            (
+                "errors.overrides_no_answers",
+                |c| c.errors.overrides_no_answers.into(),
+                &[],
+            ),
+            (
+                "errors.overrides_choice_without_answer",
+                |c| c.errors.overrides_choice_without_answer.into(),
+                &[],
+            ),
+            (
+                "errors.no_such_folder",
+                |c| (c.errors.no_such_folder)("P1", "D1"),
+                &["P1", "D1"],
+            ),
+            ("errors.name_needed", |c| c.errors.name_needed.into(), &[]),
+            ("errors.no_hand_ins", |c| c.errors.no_hand_ins.into(), &[]),
+            (
+                "errors.no_hand_ins_read",
+                |c| (c.errors.no_hand_ins_read)(37),
+                &["37"],
+            ),
+            (
+                "compile.summary",
+                |c| {
+                    (c.compile.summary)(&LessonSummary {
+                        lesson: "L1",
+                        cards: 37,
+                        kinds: "K1",
+                        dropped: 59,
+                        edits: 71,
+                        target: "T1",
+                    })
+                },
+                &["L1", "37", "K1", "59", "71", "T1"],
+            ),
+            (
+                "compile.unmatched",
+                |c| (c.compile.unmatched)("F1", 37, "I1"),
+                &["F1", "37", "I1"],
+            ),
+            (
+                "compile.unmatched_exists",
+                |c| (c.compile.unmatched_exists)("F1", 37, "I1"),
+                &["F1", "37", "I1"],
+            ),
+            (
+                "compile.broken_front_matter",
+                |c| (c.compile.broken_front_matter)("L1", 37, "K1", "T1"),
+                &["L1", "37", "K1", "T1"],
+            ),
+            (
+                "compile.dropped_candidate",
+                |c| (c.compile.dropped_candidate)(37, "W1", "R1"),
+                &["37", "W1", "R1"],
+            ),
+            (
+                "compile.nothing_to_derive",
+                |c| (c.compile.nothing_to_derive)("L1"),
+                &["L1"],
+            ),
+            (
+                "compile.no_lessons",
+                |c| (c.compile.no_lessons)("D1"),
+                &["D1"],
+            ),
+            (
+                "compile.total",
+                |c| {
+                    (c.compile.total)(&CompileTotal {
+                        lessons: 37,
+                        decks: 59,
+                        cards: 71,
+                        kinds: "K1",
+                        failed: 83,
+                    })
+                },
+                &["37", "59", "71", "K1", "83"],
+            ),
+            ("compile.no_kinds", |c| c.compile.no_kinds.into(), &[]),
+            (
+                "state.rebuilt",
+                |c| (c.state.rebuilt)("C1", "L1", 37),
+                &["C1", "L1", "37"],
+            ),
+            (
+                "state.merged",
+                |c| {
+                    (c.state.merged)(&MergeSummary {
+                        other: "O1",
+                        log: "L1",
+                        added: 37,
+                        theirs: 59,
+                        total: 71,
+                        cards: 83,
+                    })
+                },
+                &["O1", "L1", "37", "59", "71", "83"],
+            ),
+            ("state.checking", |c| (c.state.checking)("D1"), &["D1"]),
+            ("state.no_state_yet", |c| c.state.no_state_yet.into(), &[]),
+            ("state.note", |c| c.state.note.into(), &[]),
+            ("state.problem", |c| c.state.problem.into(), &[]),
+            ("state.all_agree", |c| c.state.all_agree.into(), &[]),
+            (
+                "state.session_running",
+                |c| c.state.session_running.into(),
+                &[],
+            ),
+            ("state.leftover", |c| (c.state.leftover)("P1"), &["P1"]),
+            (
+                "state.cache_missing",
+                |c| (c.state.cache_missing)("C1", "L1"),
+                &["C1", "L1"],
+            ),
+            (
+                "state.log_unreadable",
+                |c| (c.state.log_unreadable)("E1", "L1"),
+                &["E1", "L1"],
+            ),
+            (
+                "state.log_counts",
+                |c| (c.state.log_counts)("L1", 37, 59, 71),
+                &["L1", "37", "59", "71"],
+            ),
+            ("state.torn", |c| (c.state.torn)("L1", 37), &["L1", "37"]),
+            (
+                "state.cache_differs",
+                |c| (c.state.cache_differs)("P1", 37, "F1", "L1"),
+                &["P1", "37", "F1", "L1"],
+            ),
+            (
+                "state.cache_up_to_date",
+                |c| (c.state.cache_up_to_date)("C1"),
+                &["C1"],
+            ),
+            (
+                "state.deck_problem",
+                |c| (c.state.deck_problem)("E1"),
+                &["E1"],
+            ),
+            (
+                "state.library_cache_missing",
+                |c| (c.state.library_cache_missing)("F1"),
+                &["F1"],
+            ),
+            (
+                "state.library_cache_unreadable",
+                |c| (c.state.library_cache_unreadable)("P1"),
+                &["P1"],
+            ),
+            (
+                "state.library_cache_wrong",
+                |c| (c.state.library_cache_wrong)("P1", 37, "F1", "F2"),
+                &["P1", "37", "F1", "F2"],
+            ),
+            (
+                "state.library_cache_up_to_date",
+                |c| (c.state.library_cache_up_to_date)("F1", 37),
+                &["F1", "37"],
+            ),
+            (
+                "state.review_cache_missing",
+                |c| (c.state.review_cache_missing)("F1"),
+                &["F1"],
+            ),
+            (
+                "state.review_cache_up_to_date",
+                |c| (c.state.review_cache_up_to_date)("F1"),
+                &["F1"],
+            ),
+            (
+                "state.review_cache_stale",
+                |c| (c.state.review_cache_stale)("F1"),
+                &["F1"],
+            ),
+            (
+                "state.review_cache_unreadable",
+                |c| (c.state.review_cache_unreadable)("P1"),
+                &["P1"],
+            ),
+            (
+                "state.review_cache_wrong",
+                |c| (c.state.review_cache_wrong)("P1", "F1"),
+                &["P1", "F1"],
+            ),
+            (
+                "state.library_cache_changed",
+                |c| (c.state.library_cache_changed)("F1", 37),
+                &["F1", "37"],
+            ),
+            ("state.library", |c| (c.state.library)(37), &["37"]),
+            ("state.orphans", |c| (c.state.orphans)(37), &["37"]),
+            ("state.never", |c| c.state.never.into(), &[]),
+            (
+                "state.orphan",
+                |c| (c.state.orphan)("C1", "D1", 37, "T1"),
+                &["C1", "D1", "37", "T1"],
+            ),
+            ("state.and_more", |c| (c.state.and_more)(37), &["37"]),
+            ("stats.title", |c| c.stats.title.into(), &[]),
+            ("stats.header", |c| c.stats.header.join("|"), &[]),
+            ("stats.all_decks", |c| c.stats.all_decks.into(), &[]),
+            ("stats.weekdays", |c| c.stats.weekdays.join("|"), &[]),
+            ("stats.months", |c| c.stats.months.join("|"), &[]),
+            ("stats.none", |c| c.stats.none.into(), &[]),
+            ("stats.reviews", |c| c.stats.reviews.into(), &[]),
+            ("stats.most_missed", |c| c.stats.most_missed.into(), &[]),
+            ("stats.most_confused", |c| c.stats.most_confused.into(), &[]),
+            (
+                "stats.overruled_heading",
+                |c| c.stats.overruled_heading.into(),
+                &[],
+            ),
+            ("stats.streak_unit", |c| c.stats.streak_unit.into(), &[]),
+            (
+                "stats.cards",
+                |c| {
+                    (c.stats.cards)(&StateCounts {
+                        total: 37,
+                        new: 59,
+                        learning: 71,
+                        review: 83,
+                        relearning: 97,
+                    })
+                },
+                &["37", "59", "71", "83", "97"],
+            ),
+            ("stats.due_today", |c| (c.stats.due_today)(37), &["37"]),
+            (
+                "stats.review_counts",
+                |c| {
+                    (c.stats.review_counts)(&ReviewCounts {
+                        total: 37,
+                        today: 59,
+                        last_30_days: 71,
+                    })
+                },
+                &["37", "59", "71"],
+            ),
+            (
+                "stats.retention",
+                |c| {
+                    (c.stats.retention)(&Retention {
+                        window_days: 30,
+                        mature_days: 21,
+                        mature_reviews: 59,
+                        correct: 37,
+                        rate: Some(0.83),
+                    })
+                },
+                &["37", "59", "83%"],
+            ),
+            (
+                "stats.retention_none",
+                |c| {
+                    (c.stats.retention)(&Retention {
+                        window_days: 30,
+                        mature_days: 21,
+                        mature_reviews: 0,
+                        correct: 0,
+                        rate: None,
+                    })
+                },
+                &[],
+            ),
+            (
+                "stats.streak",
+                |c| {
+                    (c.stats.streak)(&Streak {
+                        days: 37,
+                        studied_today: false,
+                    })
+                },
+                &["37"],
+            ),
+            (
+                "stats.heat_map_title",
+                |c| {
+                    (c.stats.heat_map_title)(
+                        12,
+                        NaiveDate::from_ymd_opt(2026, 9, 7).unwrap_or_default(),
+                        NaiveDate::from_ymd_opt(2026, 11, 29).unwrap_or_default(),
+                    )
+                },
+                &["12", "2026-09-07", "2026-11-29"],
+            ),
+            (
+                "stats.forecast_title",
+                |c| (c.stats.forecast_title)(14),
+                &["14"],
+            ),
+            (
+                "stats.day_label",
+                |c| {
+                    (c.stats.day_label)(
+                        "W1",
+                        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap_or_default(),
+                    )
+                },
+                &["W1", "28"],
+            ),
+            (
+                "stats.overruled",
+                |c| (c.stats.overruled)("T1", "A1", true),
+                &["T1", "A1"],
+            ),
+            (
+                "stats.more_overruled",
+                |c| (c.stats.more_overruled)(37),
+                &["37"],
+            ),
+            (
+                "stats.confused",
+                |c| (c.stats.confused)("P1", "A1"),
+                &["P1", "A1"],
+            ),
+            (
+                "compile.kind_name",
+                |c| {
+                    CardKind::all()
+                        .iter()
+                        .map(|kind| (c.compile.kind_name)(*kind))
+                        .collect::<Vec<_>>()
+                        .join("|")
+                },
+                &[],
+            ),
+            (
+                "compile.drop_reason",
+                |c| (c.compile.drop_reason)(DropReason::TooLong).into(),
+                &[],
+            ),
+        ]
+    }
+
+    #[test]
+    fn every_sentence_is_in_both_languages_and_translated() {
+        for (name, render, _) in every_sentence() {
+            let (vi, en) = (render(&VI), render(&EN));
+            assert!(
+                !vi.trim().is_empty() && !en.trim().is_empty(),
+                "{name} is blank"
+            );
+            assert_ne!(vi, en, "{name} is not translated");
+        }
+    }
+
+    #[test]
+    fn sentences_with_values_show_them() {
+        for (name, render, values) in every_sentence() {
+            for lang in [Lang::Vi, Lang::En] {
+                let text = render(lang.words());
+                for value in values {
+                    assert!(
+                        text.contains(value),
+                        "{name} in {lang:?} lost {value}: {text}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_kind_and_drop_reason_has_a_distinct_name() {
+        for catalogue in [&VI, &EN] {
+            let names: std::collections::BTreeSet<&str> = CardKind::all()
+                .iter()
+                .map(|kind| (catalogue.compile.kind_name)(*kind))
+                .collect();
+            assert_eq!(names.len(), CardKind::all().len());
+        }
+    }
+
+    #[test]
+    fn errors_are_worded_at_the_edge_with_their_place() {
+        use crate::error::{Error, LessonProblem, Location};
+        let error = Error::Lesson {
+            location: Location::line("broken.md", 1),
+            problem: LessonProblem::FrontMatterNeverClosed,
+        };
+        assert_eq!(
+            error.to_string(),
+            "broken.md:1: front matter opened with `---` is never closed"
+        );
+        assert_eq!(
+            error.in_language(Lang::Vi),
+            "broken.md:1: phần front matter mở bằng `---` không bao giờ được đóng"
+        );
+        let failure = crate::error::Failure::new(&Error::NoHandIns, Lang::Vi);
+        assert_eq!(failure.exit_code, 2);
+        assert!(failure.message.starts_with("không có bài nộp nào"));
     }
 }

@@ -64,6 +64,8 @@ pub struct Inline {
     /// [`Inline::plain`], made once: every extractor asks for it, often
     /// many times. Not part of the inline's value.
     plain_text: std::cell::OnceCell<String>,
+    /// [`Inline::folded`], made once, for the same reason.
+    folded_text: std::cell::OnceCell<String>,
 }
 
 impl PartialEq for Inline {
@@ -120,9 +122,20 @@ pub struct Row {
 impl Inline {
     /// The plain text: runs joined, `<br>` as a space, whitespace collapsed.
     pub fn plain(&self) -> String {
-        self.plain_text
-            .get_or_init(|| plain_of(&self.spans))
-            .clone()
+        self.plain_str().to_string()
+    }
+
+    /// [`Inline::plain`] borrowed, for readers that only look at it.
+    pub fn plain_str(&self) -> &str {
+        self.plain_text.get_or_init(|| plain_of(&self.spans))
+    }
+
+    /// [`Inline::plain`] folded for comparisons
+    /// ([`crate::derive::text::fold`]): several extractors search the same
+    /// sentence for their markers.
+    pub fn folded(&self) -> &str {
+        self.folded_text
+            .get_or_init(|| crate::derive::text::fold(self.plain_str()))
     }
 
     /// The plain text of the parts between `<br>`s.
@@ -277,6 +290,10 @@ fn plain_of(spans: &[Span]) -> String {
 /// Collapses runs of whitespace (NBSP and em spaces included) to one space
 /// and trims the ends.
 pub fn collapse_whitespace(text: &str) -> String {
+    // Most texts are collapsed already: one scan, one copy.
+    if is_collapsed(text) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for word in text
         .split(char::is_whitespace)
@@ -288,6 +305,24 @@ pub fn collapse_whitespace(text: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// Whether `text` has no whitespace but single spaces between words.
+fn is_collapsed(text: &str) -> bool {
+    let mut after_space = true;
+    for c in text.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if c.is_whitespace() {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space || text.is_empty()
 }
 
 impl Lesson {

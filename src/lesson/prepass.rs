@@ -27,7 +27,7 @@ pub struct Prepared {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FrontMatterError {
     pub line: usize,
-    pub message: String,
+    pub problem: crate::error::LessonProblem,
 }
 
 /// An open admonition or content tab.
@@ -228,9 +228,9 @@ fn front_matter(lines: &[&str]) -> Result<FrontMatter, FrontMatterError> {
         .skip(1)
         .find(|(_, line)| matches!(line.trim_end(), "---" | "..."))
         .map(|(index, _)| index)
-        .ok_or_else(|| FrontMatterError {
+        .ok_or(FrontMatterError {
             line: 1,
-            message: "front matter opened with `---` is never closed".to_string(),
+            problem: crate::error::LessonProblem::FrontMatterNeverClosed,
         })?;
     let mut pairs = Vec::new();
     let mut broken = Vec::new();
@@ -260,9 +260,9 @@ fn front_matter(lines: &[&str]) -> Result<FrontMatter, FrontMatterError> {
             _ => {
                 return Err(FrontMatterError {
                     line: index + 1,
-                    message: format!(
-                        "broken front matter: expected `key: value`, found `{trimmed}`"
-                    ),
+                    problem: crate::error::LessonProblem::FrontMatterLine {
+                        found: trimmed.to_string(),
+                    },
                 });
             }
         }

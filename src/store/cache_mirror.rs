@@ -71,15 +71,16 @@ struct Record {
     last_answer: String,
 }
 
+/// A time as the binary caches keep it (the review cache too).
 #[derive(Clone, Copy, Serialize, Deserialize)]
-struct Time {
+pub(super) struct Time {
     seconds: i64,
     nanos: u32,
     offset: i32,
 }
 
 impl Time {
-    fn of(time: &Timestamp) -> Time {
+    pub(super) fn of(time: &Timestamp) -> Time {
         Time {
             seconds: time.timestamp(),
             nanos: time.timestamp_subsec_nanos(),
@@ -87,7 +88,7 @@ impl Time {
         }
     }
 
-    fn to_timestamp(self) -> Option<Timestamp> {
+    pub(super) fn to_timestamp(self) -> Option<Timestamp> {
         let offset = FixedOffset::east_opt(self.offset)?;
         Some(DateTime::from_timestamp(self.seconds, self.nanos)?.with_timezone(&offset))
     }

@@ -1,6 +1,6 @@
 //! File-system primitives of the store: reading a file that may be missing,
-//! atomic replacement (temp file, fsync, rename, fsync the directory) and
-//! the data directory's lock.
+//! durable appends and truncation, and the data directory's lock. Atomic
+//! replacement is [`crate::fsio::write_atomically`], re-exported here.
 
 use std::fs::{File, OpenOptions};
 use std::io::{ErrorKind, Read, Seek, SeekFrom, Write};
@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
-pub use crate::fsio::{TEMP_PREFIX, parent};
+// The one atomic write (temp file in the same folder, fsync, rename, fsync
+// of the folder) is `fsio`'s, for the state files as for decks and exports.
+pub use crate::fsio::{TEMP_PREFIX, parent, write_atomically};
 
 /// The bytes of `path`, or `None` when there is no such file. A dangling
 /// symlink is an error, not a missing file: it may point at lost state.
@@ -77,12 +79,6 @@ pub fn read_range(path: &Path, offset: u64, length: u64) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     file.take(length).read_to_end(&mut bytes).map_err(io)?;
     Ok(bytes)
-}
-
-/// Replaces `path` with `contents` so that a crash leaves either the old or
-/// the new file, never a mix (see [`crate::fsio::write_atomically`]).
-pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<()> {
-    crate::fsio::write_atomically(path, contents)
 }
 
 /// Appends `block` in one write and fsyncs it before returning.

@@ -8,11 +8,11 @@ pub mod keys;
 pub mod line;
 pub mod plain;
 pub mod terminal;
+pub mod text;
 
 use std::io::IsTerminal;
 
 use colored::Colorize;
-use dialoguer::console::measure_text_width;
 
 use crate::cli::{Config, Lang};
 use crate::clock::{self, Timestamp};
@@ -23,6 +23,7 @@ use crate::judge::{CloseReason, Grade};
 use crate::queue::Waiting;
 use crate::scheduler::Rating;
 use crate::session::{Action, Ask, Feedback, Mode, Outcome, Progress, Question, Session, Summary};
+pub use text::{fit, json_safe, sanitize, sanitize_multiline, wrap};
 
 /// What the user did at a prompt.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,126 +72,6 @@ pub fn command(text: &str) -> Option<Reply> {
         "q" | ":q" | ":quit" => Some(Reply::Quit),
         _ => None,
     }
-}
-
-/// Removes what could drive the terminal from deck text: escape sequences
-/// (CSI, OSC and two-character ones), every other control character, and
-/// the bidirectional overrides that reorder what is shown. Tabs and line
-/// breaks become spaces.
-pub fn sanitize(text: &str) -> String {
-    strip_controls(text, false)
-}
-
-/// [`sanitize`] for the text of exported files, which may hold several
-/// lines: tabs and line feeds stay (a carriage return goes, it could
-/// overwrite what is already on a line when the file is printed).
-pub fn sanitize_multiline(text: &str) -> String {
-    strip_controls(text, true)
-}
-
-/// JSON text that prints safely: every character [`sanitize`] would drop
-/// and JSON allows raw in a string (C1 controls, bidirectional overrides,
-/// line and paragraph separators) is written as a `\uXXXX` escape, so the
-/// data stays exact for programs. JSON has such characters only in strings.
-pub fn json_safe(json: &str) -> String {
-    let mut out = String::with_capacity(json.len());
-    for ch in json.chars() {
-        if (ch.is_control() && !matches!(ch, '\n' | '\t' | '\r')) || is_layout_control(ch) {
-            let _ = std::fmt::Write::write_fmt(&mut out, format_args!("\\u{:04x}", u32::from(ch)));
-        } else {
-            out.push(ch);
-        }
-    }
-    out
-}
-
-/// The bidirectional marks and overrides, and the Unicode line separators.
-fn is_layout_control(ch: char) -> bool {
-    matches!(
-        ch,
-        '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
-            | '\u{2028}'
-            | '\u{2029}'
-    )
-}
-
-fn strip_controls(text: &str, keep_lines: bool) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(ch) = chars.next() {
-        match ch {
-            '\u{1b}' => match chars.next() {
-                Some('[') => skip_csi(&mut chars),
-                Some(']' | 'P' | 'X' | '^' | '_') => skip_string(&mut chars),
-                _ => {}
-            },
-            // The one-character (C1) forms of CSI, and of OSC, DCS, SOS, PM, APC.
-            '\u{9b}' => skip_csi(&mut chars),
-            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
-            '\t' | '\n' if keep_lines => out.push(ch),
-            '\r' if keep_lines => {}
-            '\t' | '\n' | '\r' | '\u{2028}' | '\u{2029}' => out.push(' '),
-            ch if is_layout_control(ch) => {}
-            ch if ch.is_control() => {}
-            ch => out.push(ch),
-        }
-    }
-    out
-}
-
-/// A control sequence's parameters and intermediates, up to its final
-/// byte, `@` to `~`.
-fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars>) {
-    for next in chars.by_ref() {
-        if ('@'..='~').contains(&next) {
-            break;
-        }
-    }
-}
-
-/// A control string (OSC, DCS, SOS, PM, APC), up to BEL or ST (`ESC \\` or C1 ST).
-fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars>) {
-    while let Some(next) = chars.next() {
-        if next == '\u{7}' || next == '\u{9c}' {
-            break;
-        }
-        if next == '\u{1b}' {
-            if chars.peek() == Some(&'\\') {
-                chars.next();
-            }
-            break;
-        }
-    }
-}
-
-/// Breaks `line` at spaces so that no row is wider than `columns` (escape
-/// sequences take no room); a word longer than a row is left whole for the
-/// terminal to break. Spaces at the start are indentation, for every row.
-pub fn wrap(line: &str, columns: usize) -> String {
-    if columns == 0 || measure_text_width(line) <= columns {
-        return line.to_string();
-    }
-    let indent = line.len() - line.trim_start_matches(' ').len();
-    // An indentation as wide as the terminal would leave no room.
-    let indent = if indent * 2 < columns { indent } else { 0 };
-    let mut out = String::with_capacity(line.len() + 8);
-    let mut row_width = 0;
-    for (index, word) in line.split(' ').enumerate() {
-        let width = measure_text_width(word);
-        if index > 0 {
-            if row_width > indent && row_width + 1 + width > columns {
-                out.push('\n');
-                out.push_str(&" ".repeat(indent));
-                row_width = indent;
-            } else {
-                out.push(' ');
-                row_width += 1;
-            }
-        }
-        out.push_str(word);
-        row_width += width;
-    }
-    out
 }
 
 /// Runs `session` with the prompter `config` calls for (dialoguer on a
@@ -273,9 +154,20 @@ pub fn print_warning(line: &str) {
 
 /// Prints one line on stdout; a reader that went away is no error.
 pub fn print_line(line: &str) -> Result<()> {
-    use std::io::Write;
-    let mut stdout = std::io::stdout().lock();
-    match writeln!(stdout, "{line}").and_then(|()| stdout.flush()) {
+    print(format!("{line}\n").as_bytes())
+}
+
+/// Prints `bytes` (a file's text: a table, JSON, a man page) on stdout; a
+/// reader that went away is no error.
+pub fn print(bytes: &[u8]) -> Result<()> {
+    write_out(&mut std::io::stdout().lock(), bytes)
+}
+
+/// Writes `bytes` to `out`, standard output or a stand-in for it, and
+/// flushes: the one closed-pipe-tolerant writer. A reader that went away
+/// (`ontap decks | head -1`) is no error: what was asked for is done.
+pub fn write_out(out: &mut dyn std::io::Write, bytes: &[u8]) -> Result<()> {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
             Err(Error::io("<stdout>", error))
         }
@@ -666,6 +558,29 @@ fn show_summary(ui: &mut dyn Prompter, lang: Lang, summary: &Summary) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Standard output that fails every write with `kind`.
+    struct Failing(std::io::ErrorKind);
+
+    impl std::io::Write for Failing {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(self.0.into())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_closed_pipe_is_no_error_but_a_full_disk_is() {
+        use std::io::ErrorKind;
+        assert!(write_out(&mut Failing(ErrorKind::BrokenPipe), b"x\n").is_ok());
+        let full = write_out(&mut Failing(ErrorKind::StorageFull), b"x\n");
+        assert!(matches!(full, Err(Error::Io { .. })), "{full:?}");
+        let mut written = Vec::new();
+        write_out(&mut written, b"deck\n").unwrap();
+        assert_eq!(written, b"deck\n");
+    }
     use crate::deck::{Card, CardId, Deck, DeckId, DeckMeta};
     use crate::scheduler::Scheduler;
     use crate::session::{StudyOptions, entries};

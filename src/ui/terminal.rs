@@ -20,9 +20,9 @@ use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 
 use super::keys::KeysStayRaw;
 use super::line::{Edit, LineEditor, render};
+use super::text::fit;
 use super::{Extras, Prompter, Reply, command, wrap};
 use crate::error::{Error, Result};
-use crate::stats::fit;
 
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 

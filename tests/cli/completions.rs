@@ -168,9 +168,14 @@ fn each_option_is_offered_only_where_it_acts() {
             );
         }
     }
+    // `--lang` words the man page and the completions' descriptions.
+    let library_only = &library[..3];
+    for command in [&["man"][..], &["completions"]] {
+        assert!(options_in_help(command).iter().any(|o| o == "--lang"));
+    }
     for (command, absent) in [
-        (&["man"][..], &library[..]),
-        (&["completions"], &library),
+        (&["man"][..], library_only),
+        (&["completions"], library_only),
         (&["compile"], &["--data-dir", "--decks"]),
         (&["add"], &["--decks"]),
         (&["state", "rebuild"], &["--decks"]),

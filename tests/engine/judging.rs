@@ -244,6 +244,29 @@ fn choice_answers() {
     }
 }
 
+/// A group question: one member among the options, the other members
+/// among the answers. Any member is right (and named as the one meant);
+/// a member of another group is wrong.
+#[test]
+fn a_group_question_takes_any_member_of_the_group() {
+    let group = card(
+        InputKind::Choice,
+        &["ChatGPT", "Gemini", "Claude"],
+        &["ChatGPT", "DALL-E", "AIVA"],
+    );
+    for (typed, grade, expected) in [
+        ("1", Correct, "ChatGPT"),
+        ("chatgpt", Correct, "ChatGPT"),
+        ("gemini", Correct, "Gemini"),
+        ("2", Wrong, "ChatGPT"),
+        ("DALL-E", Wrong, "ChatGPT"),
+    ] {
+        let judgement = judge(&group, typed, &[]);
+        assert_eq!(judgement.grade, grade, "typed {typed:?}");
+        assert_eq!(judgement.expected, expected, "typed {typed:?}");
+    }
+}
+
 /// (items, typed, grade, reason)
 type ListCase = (
     &'static [&'static str],

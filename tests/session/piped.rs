@@ -464,3 +464,33 @@ fn a_translation_s_reverse_waits_for_the_next_day() {
     assert_eq!(field(last, "card"), reverse);
     assert_eq!(field(last, "verdict"), "correct");
 }
+
+/// "Which tool is in group X?" has one right option among its choices, but
+/// every member of the group is right: flip mode shows them all.
+#[test]
+fn flip_mode_shows_every_member_of_a_group_question() {
+    let deck = r#"[deck]
+id = "groups"
+title = "Groups"
+source = "groups.md"
+format = 1
+
+[[card]]
+id = "groups/category/group/tao-van-ban"
+kind = "category"
+input = "choice"
+prompt = "Công cụ nào thuộc nhóm Tạo văn bản?"
+answers = ["ChatGPT", "Gemini", "Claude"]
+choices = ["ChatGPT", "DALL-E", "AIVA"]
+line = 3
+hash = "000000000001"
+"#;
+    let fixture = Fixture::with_deck(deck);
+    let out = run(&fixture, NOW, &["study", "--flip"], "\n3\n");
+    assert!(out.contains("Answer: ChatGPT, Gemini, Claude"), "{out}");
+    // Exactly one option is right: the others are members of other groups.
+    let out = run(&Fixture::with_deck(deck), NOW, &["study"], "DALL-E\n");
+    assert!(out.contains("Wrong"), "{out}");
+    let out = run(&Fixture::with_deck(deck), NOW, &["study"], "1\n");
+    assert!(out.contains("Correct"), "{out}");
+}

@@ -25,14 +25,10 @@
 //!   [`OVERRULED_SHOWN`] in the text.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::fmt::Write as _;
 
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
-use unicode_width::UnicodeWidthStr;
-
-use crate::ui::wrap;
 
 use crate::cli::Lang;
 use crate::clock::{self, Timestamp};
@@ -40,7 +36,12 @@ use crate::deck::{Card, CardId, CardKind, Deck, Direction, InputKind};
 use crate::judge::Grade;
 use crate::scheduler::{CardState, Rating};
 use crate::store::{CardRecord, Review};
-use crate::ui::sanitize;
+use crate::ui::text::sanitize;
+
+mod draw;
+
+pub(crate) use draw::percent;
+pub use draw::{bar, render, render_in};
 
 /// A card is mature once it was remembered across this many days.
 pub const MATURE_DAYS: i64 = 21;
@@ -323,7 +324,7 @@ fn forecast(
 /// `activity` sorted by time.
 fn retention(activity: &[&Review], now: Timestamp) -> Retention {
     let window_start = now - Duration::days(RETENTION_WINDOW_DAYS);
-    let mut previous: BTreeMap<&CardId, Timestamp> = BTreeMap::new();
+    let mut previous: rustc_hash::FxHashMap<&CardId, Timestamp> = Default::default();
     let (mut mature_reviews, mut correct) = (0, 0);
     for review in activity {
         let mature = previous
@@ -395,14 +396,14 @@ fn heat_map(
 }
 
 fn most_missed(activity: &[&Review], cards: &BTreeMap<&CardId, (&Card, &str)>) -> Vec<MissedCard> {
-    let mut tally: BTreeMap<&CardId, (usize, usize)> = BTreeMap::new();
+    // Tallied by hash, every card alike; cards no deck holds drop out
+    // below (a B-tree lookup per review took most of `stats` at 150k).
+    let mut tally: rustc_hash::FxHashMap<&CardId, (usize, usize)> = Default::default();
     for review in activity {
-        if cards.contains_key(&review.card) {
-            let (wrong, total) = tally.entry(&review.card).or_default();
-            *total += 1;
-            if review.verdict == Grade::Wrong {
-                *wrong += 1;
-            }
+        let (wrong, total) = tally.entry(&review.card).or_default();
+        *total += 1;
+        if review.verdict == Grade::Wrong {
+            *wrong += 1;
         }
     }
     let mut missed: Vec<MissedCard> = tally
@@ -434,7 +435,7 @@ fn most_confused(
     // expansion picked for another. Translations only count the same way
     // round (the en-vi prompt typed back is no confusion).
     type Key<'a> = (&'a str, CardKind, Option<Direction>, String);
-    let mut answers_of_kind: HashMap<Key, &str> = HashMap::new();
+    let mut answers_of_kind: rustc_hash::FxHashMap<Key, &str> = Default::default();
     for (card, deck) in cards.values() {
         if card.input != InputKind::List {
             let answer = card.canonical_answer();
@@ -443,7 +444,8 @@ fn most_confused(
                 .or_insert(answer);
         }
     }
-    let mut tally: BTreeMap<(&CardId, String), usize> = BTreeMap::new();
+    // By hash: the pairs are sorted in full below.
+    let mut tally: rustc_hash::FxHashMap<(&CardId, String), usize> = Default::default();
     for review in activity.iter().filter(|r| r.verdict == Grade::Wrong) {
         let Some((card, deck)) = cards.get(&review.card) else {
             continue;
@@ -554,7 +556,14 @@ fn picked_choice(card: &Card, answer: &str) -> Option<String> {
 /// An answer as compared with the options: case, surrounding space and
 /// Unicode composition do not matter.
 fn choice_key(text: &str) -> String {
-    text.trim().nfc().collect::<String>().to_lowercase()
+    let text = text.trim();
+    // Most answers are composed already: no copy through `nfc` for them
+    // (stats keys every card of the library here).
+    if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        return text.to_lowercase();
+    }
+    text.nfc().collect::<String>().to_lowercase()
 }
 
 /// The heat map's shades, from no review to the busiest days.
@@ -576,604 +585,14 @@ fn shade_range(level: usize, max: usize) -> Option<(usize, usize)> {
     (low <= high).then_some((low, high))
 }
 
-/// The words of the stats page in one language.
-struct Words {
-    title: &'static str,
-    header: [&'static str; 9],
-    all_decks: &'static str,
-    weekdays: [&'static str; 7],
-    months: [&'static str; 12],
-    none: &'static str,
-    reviews: &'static str,
-    most_missed: &'static str,
-    most_confused: &'static str,
-    overruled: &'static str,
-    /// After the streak's days in the table.
-    streak_unit: &'static str,
-    lang: Lang,
-}
-
-const ENGLISH: Words = Words {
-    title: "ontap stats",
-    header: [
-        "Deck", "Cards", "New", "Learn", "Review", "Relearn", "Due", "Retain", "Streak",
-    ],
-    all_decks: "all decks",
-    weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
-    months: [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ],
-    none: "none",
-    reviews: "reviews",
-    most_missed: "Most missed (wrong answers)",
-    most_confused: "Most confused (another card's answer given)",
-    overruled: "Overruled (“I was right”): check these cards or the judge",
-    streak_unit: "d",
-    lang: Lang::En,
-};
-
-const VIETNAMESE: Words = Words {
-    title: "Thống kê ontap",
-    header: [
-        "Bộ thẻ",
-        "Thẻ",
-        "Mới",
-        "Học",
-        "Ôn",
-        "Học lại",
-        "Đến hạn",
-        "Nhớ",
-        "Chuỗi",
-    ],
-    all_decks: "mọi bộ thẻ",
-    weekdays: ["T2", "T3", "T4", "T5", "T6", "T7", "CN"],
-    months: [
-        "Th1", "Th2", "Th3", "Th4", "Th5", "Th6", "Th7", "Th8", "Th9", "Th10", "Th11", "Th12",
-    ],
-    none: "không",
-    reviews: "lượt",
-    most_missed: "Hay sai nhất (số lần trả lời sai)",
-    most_confused: "Hay nhầm nhất (trả lời bằng đáp án của thẻ khác)",
-    overruled: "Được tính lại là đúng (“Tôi đúng mà”): xem lại thẻ hoặc cách chấm",
-    streak_unit: " ngày",
-    lang: Lang::Vi,
-};
-
-impl Words {
-    fn of(lang: Lang) -> &'static Words {
-        match lang {
-            Lang::En => &ENGLISH,
-            Lang::Vi => &VIETNAMESE,
-        }
-    }
-
-    fn vi(&self) -> bool {
-        self.lang == Lang::Vi
-    }
-
-    fn cards(&self, cards: &StateCounts) -> String {
-        let StateCounts {
-            total,
-            new,
-            learning,
-            review,
-            relearning,
-        } = cards;
-        if self.vi() {
-            format!(
-                "Thẻ: {total} — {new} mới, {learning} đang học, {review} đang ôn, {relearning} đang học lại"
-            )
-        } else {
-            format!(
-                "Cards: {total} — {new} new, {learning} learning, {review} review, {relearning} relearning"
-            )
-        }
-    }
-
-    fn due_today(&self, due: usize) -> String {
-        if self.vi() {
-            format!("Đến hạn hôm nay: {due}")
-        } else {
-            format!("Due today: {due}")
-        }
-    }
-
-    fn review_counts(&self, reviews: &ReviewCounts) -> String {
-        let ReviewCounts {
-            total,
-            today,
-            last_30_days,
-        } = reviews;
-        if self.vi() {
-            format!(
-                "Lượt trả lời: {today} hôm nay, {last_30_days} trong 30 ngày qua, {total} tổng cộng"
-            )
-        } else {
-            format!("Reviews: {today} today, {last_30_days} in the last 30 days, {total} in all")
-        }
-    }
-
-    fn retention(&self, retention: &Retention) -> String {
-        let Retention {
-            correct,
-            mature_reviews,
-            ..
-        } = retention;
-        match (retention.rate, self.vi()) {
-            (Some(rate), false) => format!(
-                "True retention (30 days, mature cards): {} ({correct} of {})",
-                percent(rate),
-                crate::i18n::counted(*mature_reviews, "review", "reviews")
-            ),
-            (Some(rate), true) => format!(
-                "Tỉ lệ nhớ thật (30 ngày, thẻ đã thuộc): {} ({correct} trên {mature_reviews} lượt)",
-                percent(rate)
-            ),
-            (None, false) => {
-                "True retention (30 days, mature cards): — (no mature card reviewed yet)".into()
-            }
-            (None, true) => {
-                "Tỉ lệ nhớ thật (30 ngày, thẻ đã thuộc): — (chưa ôn thẻ nào đã thuộc)".into()
-            }
-        }
-    }
-
-    fn streak(&self, streak: &Streak) -> String {
-        let days = streak.days;
-        let at_risk = days > 0 && !streak.studied_today;
-        if self.vi() {
-            let note = if at_risk {
-                " (học hôm nay để giữ chuỗi)"
-            } else {
-                ""
-            };
-            format!("Chuỗi ngày học: {days} ngày{note}")
-        } else {
-            let unit = if days == 1 { "day" } else { "days" };
-            let note = if at_risk {
-                " (study today to keep it)"
-            } else {
-                ""
-            };
-            format!("Streak: {days} {unit}{note}")
-        }
-    }
-
-    fn heat_map_title(&self, weeks: usize, first: NaiveDate, today: NaiveDate) -> String {
-        if self.vi() {
-            format!("Lượt trả lời mỗi ngày, {weeks} tuần qua ({first} đến {today})")
-        } else {
-            let weeks = crate::i18n::counted(weeks, "week", "weeks");
-            format!("Reviews per day, last {weeks} ({first} to {today})")
-        }
-    }
-
-    fn forecast_title(&self) -> String {
-        if self.vi() {
-            format!("Thẻ đến hạn, {FORECAST_DAYS} ngày tới (hôm nay gồm cả thẻ quá hạn)")
-        } else {
-            format!("Due cards, next {FORECAST_DAYS} days (today includes overdue)")
-        }
-    }
-
-    /// `Sat 28 Nov` or `T7 28/11`, padded to one width.
-    fn day_label(&self, date: NaiveDate) -> String {
-        let weekday = self
-            .weekdays
-            .get(date.weekday().num_days_from_monday() as usize)
-            .copied()
-            .unwrap_or("");
-        let label = if self.vi() {
-            format!("{weekday} {}", date.format("%d/%m"))
-        } else {
-            format!("{weekday} {}", date.format("%d %b"))
-        };
-        pad_right(&label, 10)
-    }
-
-    /// What was picked instead of what, after the prompt.
-    fn overruled_entry(&self, entry: &OverruledAnswer) -> String {
-        match (self.vi(), entry.judged) {
-            (true, Grade::Close) => {
-                format!("“{}” bị chấm gần đúng → {}", entry.typed, entry.answer)
-            }
-            (true, _) => format!("“{}” bị chấm sai → {}", entry.typed, entry.answer),
-            (false, Grade::Close) => format!("“{}” judged close → {}", entry.typed, entry.answer),
-            (false, _) => format!("“{}” judged wrong → {}", entry.typed, entry.answer),
-        }
-    }
-
-    fn more_overruled(&self, more: usize) -> String {
-        if self.vi() {
-            format!("  … và {more} câu nữa (ontap stats --json liệt kê đủ)")
-        } else {
-            format!("  … and {more} more (ontap stats --json lists them all)")
-        }
-    }
-
-    fn confused(&self, pair: &ConfusedPair) -> String {
-        if self.vi() {
-            format!("trả lời “{}” thay vì “{}”", pair.picked, pair.answer)
-        } else {
-            format!("answered “{}” instead of “{}”", pair.picked, pair.answer)
-        }
-    }
-}
-
-/// The figures as text for an 80-column terminal in `lang`; `color` adds
-/// ANSI colours on top of, never in place of, the characters that carry
-/// the meaning.
-pub fn render(stats: &Stats, color: bool, lang: Lang) -> String {
-    render_in(stats, color, lang, WIDTH)
-}
-
-/// [`render`] for a terminal `columns` wide (at most [`WIDTH`] are used).
-/// Narrower than 80, the table keeps its main columns, the heat map its
-/// latest weeks and the bars shorten; sentences break between words,
-/// never inside one.
-pub fn render_in(stats: &Stats, color: bool, lang: Lang, columns: usize) -> String {
-    let columns = columns.clamp(20, WIDTH);
-    let paint = Painter { on: color };
-    let words = Words::of(lang);
-    let mut out = String::new();
-    let overall = &stats.overall;
-    let title = format!("{} — {}", words.title, stats.today);
-    let _ = writeln!(out, "{}", paint.bold(&title));
-    out.push('\n');
-    render_table(&mut out, stats, words, &paint, columns);
-    out.push('\n');
-    for line in [
-        words.cards(&overall.cards),
-        words.due_today(overall.due_today),
-        words.review_counts(&overall.reviews),
-        words.retention(&overall.retention),
-        words.streak(&overall.streak),
-    ] {
-        let _ = writeln!(out, "{}", wrap(&line, columns));
-    }
-    out.push('\n');
-    render_heat_map(
-        &mut out,
-        &overall.heat_map,
-        stats.today,
-        words,
-        &paint,
-        columns,
-    );
-    out.push('\n');
-    render_forecast(&mut out, &overall.forecast, words, &paint, columns);
-    render_lists(&mut out, overall, words, &paint, columns);
-    out
-}
-
-fn render_table(out: &mut String, stats: &Stats, words: &Words, paint: &Painter, columns: usize) {
-    const WIDTHS: [usize; 9] = [22, 6, 5, 6, 7, 8, 8, 7, 9];
-    // Narrow: deck, cards, new, due, retention; the deck column takes what is left.
-    const NARROW: [usize; 5] = [0, 1, 2, 6, 7];
-    let shown: Vec<(usize, usize)> = if columns >= FULL_TABLE {
-        WIDTHS.iter().copied().enumerate().collect()
-    } else {
-        let rest: usize = NARROW[1..].iter().map(|&index| WIDTHS[index]).sum();
-        let deck = columns.saturating_sub(rest).max(8);
-        NARROW
-            .iter()
-            .map(|&index| (index, if index == 0 { deck } else { WIDTHS[index] }))
-            .collect()
-    };
-    let row = |cells: [String; 9]| {
-        let mut line = String::new();
-        // A deck name too long for its column goes whole on a line of its own.
-        let (first_width, first) = (shown[0].1, &cells[0]);
-        if first.width() >= first_width {
-            line.push_str(first);
-            line.push('\n');
-            line.push_str(&" ".repeat(first_width));
-        } else {
-            line.push_str(&pad_right(first, first_width));
-        }
-        for &(index, width) in &shown[1..] {
-            line.push_str(&pad_left(&cells[index], width));
-        }
-        line.trim_end().to_string()
-    };
-    let figures_row = |name: &str, figures: &Figures| {
-        row([
-            sanitize(name),
-            figures.cards.total.to_string(),
-            figures.cards.new.to_string(),
-            figures.cards.learning.to_string(),
-            figures.cards.review.to_string(),
-            figures.cards.relearning.to_string(),
-            figures.due_today.to_string(),
-            figures.retention.rate.map_or("—".to_string(), percent),
-            format!("{}{}", figures.streak.days, words.streak_unit),
-        ])
-    };
-    let _ = writeln!(out, "{}", paint.bold(&row(words.header.map(String::from))));
-    for deck in &stats.decks {
-        let _ = writeln!(out, "{}", figures_row(&deck.id, &deck.figures));
-    }
-    if stats.decks.len() > 1 {
-        let _ = writeln!(out, "{}", figures_row(words.all_decks, &stats.overall));
-    }
-}
-
-/// Characters per week column: two shade glyphs and a space.
-const CELL: usize = 3;
-const ROW_LABEL: usize = 5;
-
-fn render_heat_map(
-    out: &mut String,
-    map: &HeatMap,
-    today: NaiveDate,
-    words: &Words,
-    paint: &Painter,
-    columns: usize,
-) {
-    // The latest weeks that fit.
-    let weeks = HEAT_MAP_WEEKS
-        .min(columns.saturating_sub(ROW_LABEL) / CELL)
-        .max(1);
-    let first_day = map.first_day + Duration::weeks((HEAT_MAP_WEEKS - weeks) as i64);
-    let title = words.heat_map_title(weeks, first_day, today);
-    let _ = writeln!(out, "{}", paint.bold(&wrap(&title, columns)));
-    // Month names above the week in which each month starts. The first
-    // week is named after its own month unless that name would run into the
-    // next month's: the later labels win, so no month that starts in the
-    // window goes unnamed.
-    let width = ROW_LABEL + weeks * CELL;
-    let mut labels = Vec::new();
-    for week in 0..weeks {
-        let start = first_day + Duration::weeks(week as i64);
-        let month_starts = (0..7).any(|d| (start + Duration::days(d)).day() == 1);
-        if week == 0 || month_starts {
-            let shown = if month_starts {
-                (start + Duration::days(6)).month0()
-            } else {
-                start.month0()
-            };
-            let name = words.months.get(shown as usize).copied().unwrap_or("");
-            labels.push((ROW_LABEL + week * CELL, name));
-        }
-    }
-    // Placed right to left on spaces, so byte offsets left of the last
-    // placed label are still columns.
-    let mut months = " ".repeat(width);
-    let mut free_until = width;
-    for (at, name) in labels.into_iter().rev() {
-        let limit = if free_until == width {
-            width
-        } else {
-            free_until.saturating_sub(1)
-        };
-        if at + name.len() <= limit {
-            months.replace_range(at..at + name.len(), name);
-            free_until = at;
-        }
-    }
-    let _ = writeln!(out, "{}", months.trim_end());
-    for (weekday, name) in words.weekdays.iter().enumerate() {
-        let mut line = format!("{name:<ROW_LABEL$}");
-        for week in 0..weeks {
-            let date = first_day + Duration::days((week * 7 + weekday) as i64);
-            let cell = if date > today {
-                "   ".to_string()
-            } else {
-                let count = map
-                    .days
-                    .iter()
-                    .find(|day| day.date == date)
-                    .map_or(0, |day| day.count);
-                let level = shade(count, map.max);
-                let glyph = SHADES.get(level).copied().unwrap_or('?');
-                let text = format!("{glyph}{glyph}");
-                format!("{} ", paint.shade(&text, level))
-            };
-            line.push_str(&cell);
-        }
-        let _ = writeln!(out, "{}", line.trim_end());
-    }
-    let mut legend = format!("{:ROW_LABEL$}{} {}", "", SHADES[0], words.none);
-    for (level, glyph) in SHADES.iter().enumerate().skip(1) {
-        if let Some((low, high)) = shade_range(level, map.max) {
-            let glyph = paint.shade(&glyph.to_string(), level);
-            let _ = if low == high {
-                write!(legend, "  {glyph} {low}")
-            } else {
-                write!(legend, "  {glyph} {low}–{high}")
-            };
-        }
-    }
-    let _ = writeln!(
-        out,
-        "{}",
-        wrap(&format!("{legend} {}", words.reviews), columns)
-    );
-}
-
-/// The widest bar of the forecast, in columns.
-const BAR_WIDTH: usize = 56;
-const EIGHTHS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
-
-fn render_forecast(
-    out: &mut String,
-    forecast: &[DayCount],
-    words: &Words,
-    paint: &Painter,
-    columns: usize,
-) {
-    let title = wrap(&words.forecast_title(), columns);
-    let _ = writeln!(out, "{}", paint.bold(&title));
-    let max = forecast.iter().map(|day| day.count).max().unwrap_or(0);
-    // The label, a space, the bar, its trailing space and the count.
-    let label = words.day_label(NaiveDate::MIN).width();
-    let room = columns.saturating_sub(label + 2 + max.to_string().len());
-    let bar_width = BAR_WIDTH.min(room).max(1);
-    for day in forecast {
-        let _ = writeln!(
-            out,
-            "{} {}{}",
-            words.day_label(day.date),
-            paint.bar(&bar_of(day.count, max, bar_width)),
-            day.count
-        );
-    }
-}
-
-/// A horizontal bar of `count` against `max`, in eighths of a column, with a
-/// trailing space; at least a sliver for any non-zero count.
-pub fn bar(count: usize, max: usize) -> String {
-    bar_of(count, max, BAR_WIDTH)
-}
-
-/// [`bar`] with `max` drawn `width` columns wide.
-fn bar_of(count: usize, max: usize, width: usize) -> String {
-    if count == 0 || max == 0 {
-        return String::new();
-    }
-    let eighths = (count * width * 8).div_ceil(max).max(1);
-    let mut text = "█".repeat(eighths / 8);
-    if let Some(&partial) = EIGHTHS.get(eighths % 8).filter(|c| **c != ' ') {
-        text.push(partial);
-    }
-    text.push(' ');
-    text
-}
-
-fn render_lists(
-    out: &mut String,
-    figures: &Figures,
-    words: &Words,
-    paint: &Painter,
-    columns: usize,
-) {
-    if !figures.most_missed.is_empty() {
-        out.push('\n');
-        let _ = writeln!(out, "{}", paint.bold(&wrap(words.most_missed, columns)));
-        for missed in &figures.most_missed {
-            let answer = format!("→ {}", missed.answer);
-            list_entry(out, missed.wrong, &missed.prompt, &answer, columns);
-        }
-    }
-    if !figures.most_confused.is_empty() {
-        out.push('\n');
-        let _ = writeln!(out, "{}", paint.bold(&wrap(words.most_confused, columns)));
-        for pair in &figures.most_confused {
-            list_entry(
-                out,
-                pair.count,
-                &pair.prompt,
-                &words.confused(pair),
-                columns,
-            );
-        }
-    }
-    if !figures.overruled.is_empty() {
-        out.push('\n');
-        let _ = writeln!(out, "{}", paint.bold(&wrap(words.overruled, columns)));
-        for entry in figures.overruled.iter().take(OVERRULED_SHOWN) {
-            list_entry(
-                out,
-                entry.count,
-                &entry.prompt,
-                &words.overruled_entry(entry),
-                columns,
-            );
-        }
-        if let Some(more) = figures.overruled.len().checked_sub(OVERRULED_SHOWN)
-            && more > 0
-        {
-            let _ = writeln!(out, "{}", wrap(&words.more_overruled(more), columns));
-        }
-    }
-}
-
-/// `  3× prompt detail` on one line when it fits, else the detail on a line
-/// of its own under the prompt, so a long prompt never hides the answer;
-/// long text breaks between words.
-fn list_entry(out: &mut String, count: usize, prompt: &str, detail: &str, columns: usize) {
-    // Deck text: a lesson must not drive the terminal.
-    let (prompt, detail) = (&sanitize(prompt), &sanitize(detail));
-    let count = format!("{count:>3}× ");
-    let indent = " ".repeat(count.width());
-    let line = format!("{prompt} {detail}");
-    if count.width() + line.width() <= columns {
-        let _ = writeln!(out, "{count}{line}");
-    } else {
-        // Indented as deep as the text, so every row lines up under it.
-        let prompt = wrap(&format!("{indent}{prompt}"), columns);
-        let _ = writeln!(out, "{count}{}", prompt.trim_start());
-        let _ = writeln!(out, "{}", wrap(&format!("{indent}  {detail}"), columns));
-    }
-}
-
-fn percent(rate: f64) -> String {
-    format!("{:.0}%", rate * 100.0)
-}
-
-/// `text` cut to `width` display columns, with an ellipsis when cut.
-pub fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut cut = String::new();
-    for character in text.chars() {
-        let mut candidate = cut.clone();
-        candidate.push(character);
-        if candidate.width() + 1 > width {
-            break;
-        }
-        cut = candidate;
-    }
-    cut.push('…');
-    cut
-}
-
-fn pad_right(text: &str, width: usize) -> String {
-    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
-}
-
-fn pad_left(text: &str, width: usize) -> String {
-    format!("{}{text}", " ".repeat(width.saturating_sub(text.width())))
-}
-
-/// ANSI colours when on; the identity when off.
-struct Painter {
-    on: bool,
-}
-
-impl Painter {
-    fn paint(&self, text: &str, code: &str) -> String {
-        if self.on && !text.is_empty() {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text.to_string()
-        }
-    }
-
-    fn bold(&self, text: &str) -> String {
-        self.paint(text, "1")
-    }
-
-    fn bar(&self, text: &str) -> String {
-        self.paint(text, "36")
-    }
-
-    fn shade(&self, text: &str, level: usize) -> String {
-        match level {
-            0 => self.paint(text, "2"),
-            1 | 2 => self.paint(text, "32"),
-            _ => self.paint(text, "92"),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use super::draw::BAR_WIDTH;
     use super::*;
     use crate::deck::{CardKind, DeckId, DeckMeta};
     use crate::scheduler::Schedule;
     use crate::store::ReviewMode;
+    use unicode_width::UnicodeWidthStr;
 
     fn at(text: &str) -> Timestamp {
         clock::parse(text).unwrap()
