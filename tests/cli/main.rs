@@ -16,6 +16,7 @@ mod disk_full;
 mod export_formats;
 mod export_json;
 mod files_output;
+mod help_language;
 mod library_cache;
 mod readme;
 mod site_compile;

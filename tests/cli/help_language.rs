@@ -1,22 +1,9 @@
 //! `--help`, usage errors, the man page and the completions follow the
 //! language (`--lang`, else the locale), through the real binary, piped.
 
-use assert_cmd::Command;
+use crate::support::{Ontap, ontap};
 
-/// ontap with no locale, no colour and an empty data dir of its own.
-fn ontap(data: &tempfile::TempDir) -> Command {
-    let mut command = Command::cargo_bin("ontap").unwrap();
-    command
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("ONTAP_DECKS")
-        .env("ONTAP_DATA_DIR", data.path())
-        .env("NO_COLOR", "1");
-    command
-}
-
-fn stdout_of(command: &mut Command) -> String {
+fn stdout_of(command: &mut Ontap) -> String {
     let output = command.output().unwrap();
     assert!(output.status.success(), "{output:?}");
     assert!(output.stderr.is_empty(), "{output:?}");
@@ -24,7 +11,7 @@ fn stdout_of(command: &mut Command) -> String {
 }
 
 /// What a usage error prints: nothing on standard output, exit 2.
-fn usage_error_of(command: &mut Command) -> String {
+fn usage_error_of(command: &mut Ontap) -> String {
     let output = command.output().unwrap();
     assert_eq!(output.status.code(), Some(2), "{output:?}");
     assert!(output.stdout.is_empty(), "{output:?}");
@@ -53,7 +40,7 @@ fn assert_no_clap_english(text: &str) {
 #[test]
 fn lang_vi_help_is_vietnamese() {
     let data = tempfile::tempdir().unwrap();
-    let help = stdout_of(ontap(&data).args(["--lang", "vi", "--help"]));
+    let help = stdout_of(ontap(data.path()).args(["--lang", "vi", "--help"]));
     assert!(help.starts_with("Ôn tập: thẻ ghi nhớ"), "{help}");
     assert!(
         help.contains("Cách dùng: ontap [TÙY_CHỌN] [LỆNH]"),
@@ -82,13 +69,16 @@ fn lang_vi_help_is_vietnamese() {
     );
     assert_no_clap_english(&help);
     // `--lang=vi` says the same.
-    assert_eq!(stdout_of(ontap(&data).args(["--lang=vi", "--help"])), help);
+    assert_eq!(
+        stdout_of(ontap(data.path()).args(["--lang=vi", "--help"])),
+        help
+    );
 }
 
 #[test]
 fn a_command_s_help_is_vietnamese_with_its_examples() {
     let data = tempfile::tempdir().unwrap();
-    let help = stdout_of(ontap(&data).args(["--lang", "vi", "study", "--help"]));
+    let help = stdout_of(ontap(data.path()).args(["--lang", "vi", "study", "--help"]));
     assert!(
         help.starts_with("Ôn các thẻ đến hạn (lệnh mặc định)\n"),
         "{help}"
@@ -108,7 +98,7 @@ fn a_command_s_help_is_vietnamese_with_its_examples() {
     assert!(help.contains("\nVí dụ:\n  ontap study\n  ontap study ai-tao-sinh --flip --new 5"));
     assert_no_clap_english(&help);
     // The command's own `--lang` words its help too.
-    let after = stdout_of(ontap(&data).args(["study", "--lang", "vi", "--help"]));
+    let after = stdout_of(ontap(data.path()).args(["study", "--lang", "vi", "--help"]));
     assert_eq!(after, help);
 }
 
@@ -116,8 +106,8 @@ fn a_command_s_help_is_vietnamese_with_its_examples() {
 fn the_locale_words_the_help_as_it_words_the_messages() {
     let data = tempfile::tempdir().unwrap();
     let help = stdout_of(
-        ontap(&data)
-            .env("LANG", "vi_VN.UTF-8")
+        ontap(data.path())
+            .locale("vi_VN.UTF-8")
             .args(["quiz", "--help"]),
     );
     assert!(
@@ -130,15 +120,15 @@ fn the_locale_words_the_help_as_it_words_the_messages() {
     );
     assert_no_clap_english(&help);
     let help_command = stdout_of(
-        ontap(&data)
-            .env("LANG", "vi_VN.UTF-8")
+        ontap(data.path())
+            .locale("vi_VN.UTF-8")
             .args(["help", "quiz"]),
     );
     assert_eq!(help_command, help);
     // LC_ALL wins over LANG, as for every other message; --lang over both.
     let english = stdout_of(
-        ontap(&data)
-            .env("LANG", "vi_VN.UTF-8")
+        ontap(data.path())
+            .locale("vi_VN.UTF-8")
             .env("LC_ALL", "en_US.UTF-8")
             .args(["quiz", "--help"]),
     );
@@ -147,8 +137,8 @@ fn the_locale_words_the_help_as_it_words_the_messages() {
         "{english}"
     );
     let english = stdout_of(
-        ontap(&data)
-            .env("LANG", "vi_VN.UTF-8")
+        ontap(data.path())
+            .locale("vi_VN.UTF-8")
             .args(["quiz", "--help", "--lang", "en"]),
     );
     assert!(
@@ -160,7 +150,7 @@ fn the_locale_words_the_help_as_it_words_the_messages() {
 #[test]
 fn english_help_is_as_it_was() {
     let data = tempfile::tempdir().unwrap();
-    let help = stdout_of(ontap(&data).args(["study", "--help"]));
+    let help = stdout_of(ontap(data.path()).args(["study", "--help"]));
     assert!(help.starts_with("Study due flashcards (the default command)\n\nUsage: ontap study [OPTIONS] [DECK]...\n\nArguments:\n  [DECK]...  Decks, or folders of decks (grade-11/), to study [default: every deck]\n\nOptions:\n      --flip "), "{help}");
     assert!(
         help.contains("      --new <N>                New cards per day [default: 20]\n"),
@@ -170,14 +160,14 @@ fn english_help_is_as_it_was() {
         help.contains("  -h, --help                   Print help\n\nExamples:\n  ontap study\n"),
         "{help}"
     );
-    let version = stdout_of(ontap(&data).args(["--lang", "vi", "--version"]));
+    let version = stdout_of(ontap(data.path()).args(["--lang", "vi", "--version"]));
     assert_eq!(version, format!("ontap {}\n", env!("CARGO_PKG_VERSION")));
 }
 
 #[test]
 fn a_usage_error_is_vietnamese_on_standard_error() {
     let data = tempfile::tempdir().unwrap();
-    let error = usage_error_of(ontap(&data).args(["--lang", "vi", "quiz", "--kind", "foo"]));
+    let error = usage_error_of(ontap(data.path()).args(["--lang", "vi", "quiz", "--kind", "foo"]));
     assert_eq!(
         error,
         "lỗi: giá trị 'foo' không hợp lệ cho '--kind <LOẠI>'\n  \
@@ -185,8 +175,8 @@ fn a_usage_error_is_vietnamese_on_standard_error() {
          Xem thêm bằng '--help'.\n"
     );
     let error = usage_error_of(
-        ontap(&data)
-            .env("LANG", "vi_VN.UTF-8")
+        ontap(data.path())
+            .locale("vi_VN.UTF-8")
             .args(["study", "--fli"]),
     );
     assert!(
@@ -205,12 +195,12 @@ fn a_usage_error_is_vietnamese_on_standard_error() {
         &["--lang", "vi", "study", "--new"],
         &["--lang", "vi", "study", "--new", "abc"],
     ] {
-        let error = usage_error_of(ontap(&data).args(args));
+        let error = usage_error_of(ontap(data.path()).args(args));
         assert!(error.starts_with("lỗi: "), "{args:?}: {error}");
         assert_no_clap_english(&error);
     }
     // ontap's own usage error, an unknown deck, is Vietnamese too.
-    let error = usage_error_of(ontap(&data).args(["--lang", "vi", "study", "khong-co"]));
+    let error = usage_error_of(ontap(data.path()).args(["--lang", "vi", "study", "khong-co"]));
     assert_eq!(
         error,
         "ontap: thư viện không có bộ thẻ nào tên 'khong-co' (xem `ontap decks`)\n"
@@ -220,7 +210,7 @@ fn a_usage_error_is_vietnamese_on_standard_error() {
 #[test]
 fn an_english_usage_error_is_clap_s() {
     let data = tempfile::tempdir().unwrap();
-    let error = usage_error_of(ontap(&data).args(["quiz", "--kind", "foo"]));
+    let error = usage_error_of(ontap(data.path()).args(["quiz", "--kind", "foo"]));
     assert_eq!(
         error,
         "error: invalid value 'foo' for '--kind <KIND>'\n  \
@@ -232,7 +222,7 @@ fn an_english_usage_error_is_clap_s() {
 #[test]
 fn the_man_page_is_in_the_language() {
     let data = tempfile::tempdir().unwrap();
-    let page = stdout_of(ontap(&data).args(["man", "--lang", "vi"]));
+    let page = stdout_of(ontap(data.path()).args(["man", "--lang", "vi"]));
     for heading in [
         ".SH TÊN\n",
         ".SH \"CÚ PHÁP\"\n",
@@ -269,15 +259,18 @@ fn the_man_page_is_in_the_language() {
         assert!(!page.contains(english), "{english} in:\n{page}");
     }
     // The locale, or a --lang before the command, chooses it too.
-    let by_locale = stdout_of(ontap(&data).env("LANG", "vi_VN.UTF-8").arg("man"));
+    let by_locale = stdout_of(ontap(data.path()).locale("vi_VN.UTF-8").arg("man"));
     assert_eq!(by_locale, page);
-    assert_eq!(stdout_of(ontap(&data).args(["--lang", "vi", "man"])), page);
+    assert_eq!(
+        stdout_of(ontap(data.path()).args(["--lang", "vi", "man"])),
+        page
+    );
 }
 
 #[test]
 fn completions_describe_in_the_language() {
     let data = tempfile::tempdir().unwrap();
-    let zsh = stdout_of(ontap(&data).args(["completions", "zsh", "--lang", "vi"]));
+    let zsh = stdout_of(ontap(data.path()).args(["completions", "zsh", "--lang", "vi"]));
     assert!(
         zsh.contains("'--new=[Số thẻ mới mỗi ngày]:N:_default'"),
         "{zsh}"
@@ -285,12 +278,12 @@ fn completions_describe_in_the_language() {
     assert!(zsh.contains("Ôn các thẻ đến hạn"), "{zsh}");
     assert!(!zsh.contains("New cards per day"), "{zsh}");
     let fish = stdout_of(
-        ontap(&data)
-            .env("LANG", "vi_VN.UTF-8")
+        ontap(data.path())
+            .locale("vi_VN.UTF-8")
             .args(["completions", "fish"]),
     );
     assert!(fish.contains("-l flip -d 'Hiện thẻ, nhấn Enter"), "{fish}");
-    let english = stdout_of(ontap(&data).args(["completions", "zsh"]));
+    let english = stdout_of(ontap(data.path()).args(["completions", "zsh"]));
     assert!(
         english.contains("'--new=[New cards per day]:N:_default'"),
         "{english}"
