@@ -30,6 +30,8 @@ pub struct Catalogue {
     pub compile: CompileWords,
     pub state: StateWords,
     pub stats: StatsWords,
+    pub session: SessionWords,
+    pub class: ClassWords,
 }
 
 impl Catalogue {
@@ -175,6 +177,73 @@ pub struct StatsWords {
     pub overruled: fn(typed: &str, answer: &str, close: bool) -> String,
     pub more_overruled: fn(more: usize) -> String,
     pub confused: fn(picked: &str, answer: &str) -> String,
+}
+
+/// The session's fixed texts (study, quiz, review, decks, add); its sentences with values are still worded in [`Msg`].
+pub struct SessionWords {
+    pub translate_into_english: &'static str,
+    pub translate_into_vietnamese: &'static str,
+    pub text_answer_prompt: &'static str,
+    pub keys_hint: &'static str,
+    pub keys_hint_plain: &'static str,
+    pub plain_choice_prompt: &'static str,
+    pub correct: &'static str,
+    pub close: &'static str,
+    pub wrong: &'static str,
+    pub press_enter_to_reveal: &'static str,
+    pub undo_entry: &'static str,
+    pub quit_entry: &'static str,
+    pub nothing_to_undo: &'static str,
+    pub left_the_list: &'static str,
+    pub nothing_due: &'static str,
+    pub last_question_done: &'static str,
+    pub overrule_hint: &'static str,
+    pub overrule_menu_line: &'static str,
+    pub overrule_entry: &'static str,
+    pub last_question_done_overrule: &'static str,
+    pub nothing_to_overrule: &'static str,
+    pub nothing_to_quiz: &'static str,
+    pub nothing_missed: &'static str,
+    pub review_done: &'static str,
+    pub right_on_second_try: &'static str,
+    pub misses_header: &'static str,
+    pub decks_header: &'static str,
+    pub no_decks: &'static str,
+    pub nothing_added: &'static str,
+}
+
+/// The fixed texts of `ontap handin` and of the class report; its sentences with values are still worded in [`ClassMsg`].
+pub struct ClassWords {
+    pub name_prompt: &'static str,
+    pub title: &'static str,
+    pub decks_heading: &'static str,
+    pub teach_again: &'static str,
+    pub teach_again_hint: &'static str,
+    pub error_bars: &'static str,
+    pub latest_wrong_legend: &'static str,
+    pub first_wrong_legend: &'static str,
+    pub all_reached: &'static str,
+    pub inactive: &'static str,
+    pub nobody_inactive: &'static str,
+    pub students_heading: &'static str,
+    pub heat_map_legend: &'static str,
+    pub forecast_hint: &'static str,
+    pub files: &'static str,
+    pub col_deck: &'static str,
+    pub col_cards: &'static str,
+    pub col_reached: &'static str,
+    pub col_students: &'static str,
+    pub col_first_try: &'static str,
+    pub col_latest: &'static str,
+    pub col_card: &'static str,
+    pub col_answer: &'static str,
+    pub col_wrong_answers: &'static str,
+    pub col_student: &'static str,
+    pub col_reviews: &'static str,
+    pub col_last_studied: &'static str,
+    pub today: &'static str,
+    pub yesterday: &'static str,
+    pub never: &'static str,
 }
 
 /// What `state merge` says it did.
@@ -363,10 +432,49 @@ pub enum RatingName {
 impl Msg<'_> {
     /// The message in `lang`.
     pub fn text(&self, lang: Lang) -> String {
+        if let Some(text) = self.fixed(&lang.words().session) {
+            return text.to_string();
+        }
         let (vi, en) = self.both();
         match lang {
             Lang::Vi => vi,
             Lang::En => en,
+        }
+    }
+
+    /// The message's text when it has no values: the catalogue's own.
+    fn fixed(&self, words: &'static SessionWords) -> Option<&'static str> {
+        match self {
+            Msg::TranslateIntoEnglish => Some(words.translate_into_english),
+            Msg::TranslateIntoVietnamese => Some(words.translate_into_vietnamese),
+            Msg::TextAnswerPrompt => Some(words.text_answer_prompt),
+            Msg::KeysHint => Some(words.keys_hint),
+            Msg::KeysHintPlain => Some(words.keys_hint_plain),
+            Msg::PlainChoicePrompt => Some(words.plain_choice_prompt),
+            Msg::Correct => Some(words.correct),
+            Msg::Close => Some(words.close),
+            Msg::Wrong => Some(words.wrong),
+            Msg::PressEnterToReveal => Some(words.press_enter_to_reveal),
+            Msg::UndoEntry => Some(words.undo_entry),
+            Msg::QuitEntry => Some(words.quit_entry),
+            Msg::NothingToUndo => Some(words.nothing_to_undo),
+            Msg::LeftTheList => Some(words.left_the_list),
+            Msg::NothingDue(None) => Some(words.nothing_due),
+            Msg::LastQuestionDone => Some(words.last_question_done),
+            Msg::OverruleHint => Some(words.overrule_hint),
+            Msg::OverruleMenuLine => Some(words.overrule_menu_line),
+            Msg::OverruleEntry => Some(words.overrule_entry),
+            Msg::LastQuestionDoneOverrule => Some(words.last_question_done_overrule),
+            Msg::NothingToOverrule => Some(words.nothing_to_overrule),
+            Msg::NothingToQuiz => Some(words.nothing_to_quiz),
+            Msg::NothingMissed => Some(words.nothing_missed),
+            Msg::ReviewDone => Some(words.review_done),
+            Msg::RightOnTry(2) => Some(words.right_on_second_try),
+            Msg::MissesHeader => Some(words.misses_header),
+            Msg::DecksHeader => Some(words.decks_header),
+            Msg::NoDecks => Some(words.no_decks),
+            Msg::NothingAdded => Some(words.nothing_added),
+            _ => None,
         }
     }
 
@@ -442,10 +550,6 @@ impl Msg<'_> {
                 format!("Còn {left} câu sai cần ôn"),
                 format!("{left} missed left"),
             ),
-            Msg::TranslateIntoEnglish => pair("Dịch sang tiếng Anh:", "Translate into English:"),
-            Msg::TranslateIntoVietnamese => {
-                pair("Dịch sang tiếng Việt:", "Translate into Vietnamese:")
-            }
             Msg::ListAnswerHint { items } => (
                 format!("({items} ý, ngăn cách bằng dấu phẩy)"),
                 format!(
@@ -453,26 +557,10 @@ impl Msg<'_> {
                     counted(*items, "item", "items")
                 ),
             ),
-            Msg::TextAnswerPrompt => pair("Trả lời", "Answer"),
-            Msg::KeysHint => pair(
-                "Esc hoặc Ctrl-C để thoát · gõ :u để hoàn tác câu vừa rồi (trong danh sách chọn: q để thoát)",
-                "Esc or Ctrl-C quits · type :u to undo the last answer (in menus: q quits too)",
-            ),
-            Msg::KeysHintPlain => pair(
-                ":u hoàn tác · :ok tôi đúng mà · :q thoát",
-                ":u undo · :ok I was right · :q quit",
-            ),
-            Msg::PlainChoicePrompt => pair(
-                "Nhập số hoặc nội dung lựa chọn",
-                "Type the number or the text of your choice",
-            ),
             Msg::NotAChoice(text) => (
                 format!("“{text}” không phải là một lựa chọn; hãy nhập số hoặc nội dung."),
                 format!("“{text}” is not one of the choices; type its number or its text."),
             ),
-            Msg::Correct => pair("✓ Đúng!", "✓ Correct!"),
-            Msg::Close => pair("≈ Gần đúng!", "≈ Almost!"),
-            Msg::Wrong => pair("✗ Sai.", "✗ Wrong."),
             // Not "Answer:", which is the prompt of a typed answer.
             Msg::RightAnswer(answer) => (
                 format!("Đáp án: {answer}"),
@@ -506,10 +594,6 @@ impl Msg<'_> {
                 format!("Ôn lại sau {}", duration(*after, Lang::Vi)),
                 format!("Next review in {}", duration(*after, Lang::En)),
             ),
-            Msg::PressEnterToReveal => pair(
-                "Nhấn Enter để xem đáp án (u hoàn tác · q thoát)",
-                "Press Enter to show the answer (u undo · q quit)",
-            ),
             Msg::Answer(answer) => (format!("Đáp án: {answer}"), format!("Answer: {answer}")),
             Msg::GradeOption { rating, next } => {
                 let (vi, en) = match rating {
@@ -523,13 +607,10 @@ impl Msg<'_> {
                     format!("{en} ({})", duration(*next, Lang::En)),
                 )
             }
-            Msg::UndoEntry => pair("↶ Hoàn tác câu vừa rồi", "↶ Undo the last answer"),
-            Msg::QuitEntry => pair("Thoát", "Quit"),
             Msg::Undone(prompt) => (
                 format!("↶ Đã hoàn tác câu trả lời cho câu: {prompt}"),
                 format!("↶ Undid the answer to: {prompt}"),
             ),
-            Msg::NothingToUndo => pair("Chưa có gì để hoàn tác.", "Nothing to undo."),
             Msg::LastTimeYouAnswered(answer) => (
                 format!("Lần trước bạn trả lời: {answer}"),
                 format!("Last time you answered: {answer}"),
@@ -562,11 +643,6 @@ impl Msg<'_> {
                     times_en(*times)
                 ),
             ),
-            Msg::LeftTheList => pair("Đã rời danh sách câu sai.", "Off the missed list."),
-            Msg::NothingDue(None) => pair(
-                "Hiện chưa có thẻ nào đến hạn. Hãy quay lại sau, hoặc thử `ontap quiz`.",
-                "Nothing is due right now. Come back later, or try `ontap quiz`.",
-            ),
             Msg::NothingDue(Some(after)) => (
                 format!(
                     "Hiện chưa có thẻ nào đến hạn; thẻ tiếp theo đến hạn sau {}. Trong lúc chờ, thử `ontap quiz`.",
@@ -587,45 +663,9 @@ impl Msg<'_> {
                     duration(*after, Lang::En)
                 ),
             ),
-            Msg::LastQuestionDone => pair(
-                "Hết câu hỏi. Enter: xem kết quả · u: hoàn tác câu vừa rồi",
-                "That was the last question. Enter: summary · u: undo the last answer",
-            ),
-            Msg::OverruleHint => pair(
-                "Bạn đúng mà? Gõ :ok ở câu sau để tính câu này là đúng.",
-                "Were you right? Type :ok at the next prompt to count it correct.",
-            ),
-            Msg::OverruleMenuLine => pair(
-                "  :ok) Tôi đúng mà: tính câu vừa rồi là đúng",
-                "  :ok) I was right: count the last answer correct",
-            ),
-            Msg::OverruleEntry => pair(
-                "✓ Tôi đúng mà: tính câu vừa rồi là đúng",
-                "✓ I was right: count the last answer correct",
-            ),
-            Msg::LastQuestionDoneOverrule => pair(
-                "Hết câu hỏi. Enter: xem kết quả · u: hoàn tác câu vừa rồi · o: tôi đúng mà",
-                "That was the last question. Enter: summary · u: undo the last answer · o: I was right",
-            ),
             Msg::Overruled(answer) => (
                 format!("✓ Đã tính là đúng: {answer}"),
                 format!("✓ Counted as correct: {answer}"),
-            ),
-            Msg::NothingToOverrule => pair(
-                "Không có câu trả lời sai hoặc gần đúng nào để tính lại.",
-                "There is no wrong or close answer to overrule.",
-            ),
-            Msg::NothingToQuiz => pair(
-                "Không có câu hỏi nào phù hợp để làm bài kiểm tra.",
-                "There are no matching cards to quiz on.",
-            ),
-            Msg::NothingMissed => pair(
-                "Không có câu sai nào cần ôn. Tốt lắm!",
-                "No missed answers to review. Well done!",
-            ),
-            Msg::ReviewDone => pair(
-                "Đã ôn hết các câu sai.",
-                "Every missed answer is now right.",
             ),
             Msg::SummaryCounts {
                 answered,
@@ -656,7 +696,6 @@ impl Msg<'_> {
                 format!("Điểm: {right}/{total} · {close} gần đúng"),
                 format!("Score: {right}/{total} · {close} close"),
             ),
-            Msg::RightOnTry(2) => pair("→ lần thứ hai thì đúng", "→ right on the second try"),
             Msg::RightOnTry(tries) => (
                 format!("→ lần thứ {tries} thì đúng"),
                 format!("→ right on try {tries}"),
@@ -672,7 +711,6 @@ impl Msg<'_> {
                 format!("Còn {count} câu sai; chạy lại `ontap review` để ôn tiếp."),
                 format!("{count} still missed; run `ontap review` again to go on."),
             ),
-            Msg::MissesHeader => pair("Các câu sai:", "Missed:"),
             Msg::MissLine {
                 prompt,
                 expected,
@@ -693,24 +731,13 @@ impl Msg<'_> {
                     "ontap: warning: {error}\n  this deck is left out (the file is untouched); fix the file, or recompile its lesson with `ontap add LESSON.md`"
                 ),
             ),
-            Msg::DecksHeader => pair(
-                "bộ thẻ\tsố thẻ\tmới\tđến hạn hôm nay\tcâu sai",
-                "deck\tcards\tnew\tdue today\tmissed",
-            ),
-            Msg::NoDecks => pair(
-                "Thư viện chưa có bộ thẻ nào: thêm bài học bằng `ontap add BÀI_HỌC.md`, hoặc học một thư mục bộ thẻ với `--decks THƯ_MỤC`.",
-                "The library has no decks: add lessons with `ontap add LESSON.md`, or study a folder of decks with `--decks DIR`.",
-            ),
-            Msg::NothingAdded => pair(
-                "Không có bộ thẻ nào được thêm vào thư viện.",
-                "No deck was added to the library.",
-            ),
             Msg::Added { dir } => (
                 format!("Các bộ thẻ đã vào thư viện ({dir}); xem `ontap decks`, học với `ontap`."),
                 format!(
                     "The decks are in the library ({dir}); see `ontap decks`, study with `ontap`."
                 ),
             ),
+            _ => unreachable!("{self:?} is a fixed text, from the catalogue"),
         }
     }
 }
@@ -723,10 +750,6 @@ pub fn plural<'t>(count: usize, one: &'t str, many: &'t str) -> &'t str {
 /// `count` and the English noun that agrees with it: `1 card`, `2 cards`.
 pub fn counted(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", plural(count, one, many))
-}
-
-fn pair(vi: &str, en: &str) -> (String, String) {
-    (vi.to_string(), en.to_string())
 }
 
 /// `1 student`, `30 students`.
@@ -872,6 +895,9 @@ pub enum ClassMsg<'a> {
 impl ClassMsg<'_> {
     /// The message in `lang`.
     pub fn text(&self, lang: Lang) -> String {
+        if let Some(text) = self.fixed(&lang.words().class) {
+            return text.to_string();
+        }
         let (vi, en) = self.both();
         match lang {
             Lang::Vi => vi,
@@ -879,12 +905,45 @@ impl ClassMsg<'_> {
         }
     }
 
+    /// The message's text when it has no values: the catalogue's own.
+    fn fixed(&self, words: &'static ClassWords) -> Option<&'static str> {
+        match self {
+            ClassMsg::NamePrompt => Some(words.name_prompt),
+            ClassMsg::Title => Some(words.title),
+            ClassMsg::DecksHeading => Some(words.decks_heading),
+            ClassMsg::TeachAgain => Some(words.teach_again),
+            ClassMsg::TeachAgainHint => Some(words.teach_again_hint),
+            ClassMsg::ErrorBars => Some(words.error_bars),
+            ClassMsg::LatestWrongLegend => Some(words.latest_wrong_legend),
+            ClassMsg::FirstWrongLegend => Some(words.first_wrong_legend),
+            ClassMsg::AllReached => Some(words.all_reached),
+            ClassMsg::Inactive => Some(words.inactive),
+            ClassMsg::NobodyInactive => Some(words.nobody_inactive),
+            ClassMsg::StudentsHeading => Some(words.students_heading),
+            ClassMsg::HeatMapLegend => Some(words.heat_map_legend),
+            ClassMsg::ForecastHint => Some(words.forecast_hint),
+            ClassMsg::Files => Some(words.files),
+            ClassMsg::ColDeck => Some(words.col_deck),
+            ClassMsg::ColCards => Some(words.col_cards),
+            ClassMsg::ColReached => Some(words.col_reached),
+            ClassMsg::ColStudents => Some(words.col_students),
+            ClassMsg::ColFirstTry => Some(words.col_first_try),
+            ClassMsg::ColLatest => Some(words.col_latest),
+            ClassMsg::ColCard => Some(words.col_card),
+            ClassMsg::ColAnswer => Some(words.col_answer),
+            ClassMsg::ColWrongAnswers => Some(words.col_wrong_answers),
+            ClassMsg::ColStudent => Some(words.col_student),
+            ClassMsg::ColReviews => Some(words.col_reviews),
+            ClassMsg::ColLastStudied => Some(words.col_last_studied),
+            ClassMsg::DaysAgo(0) => Some(words.today),
+            ClassMsg::DaysAgo(1) => Some(words.yesterday),
+            ClassMsg::Never => Some(words.never),
+            _ => None,
+        }
+    }
+
     fn both(&self) -> (String, String) {
         match self {
-            ClassMsg::NamePrompt => pair(
-                "Tên của bạn (giáo viên sẽ thấy tên này)",
-                "Your name (your teacher will see it)",
-            ),
             ClassMsg::HandedIn {
                 student,
                 reviews,
@@ -896,10 +955,6 @@ impl ClassMsg<'_> {
                 format!(
                     "Wrote {student}'s {reviews} reviews to {path}; give this file to your teacher."
                 ),
-            ),
-            ClassMsg::Title => pair(
-                "Cả lớp: những gì cần dạy lại",
-                "The class: what to teach again",
             ),
             ClassMsg::Summary {
                 students,
@@ -915,70 +970,22 @@ impl ClassMsg<'_> {
                     count_en(*reviews, "review")
                 ),
             ),
-            ClassMsg::DecksHeading => pair("Bộ thẻ", "Decks"),
-            ClassMsg::TeachAgain => pair("Cần dạy lại", "Teach again"),
-            ClassMsg::TeachAgainHint => pair(
-                "Xếp theo số học sinh vẫn sai ở lần trả lời gần nhất, rồi theo số sai ngay lần đầu.",
-                "Sorted by how many students are still wrong at their latest try, then wrong at the first.",
-            ),
-            ClassMsg::ErrorBars => pair("Tỉ lệ học sinh trả lời sai", "Share of students wrong"),
-            ClassMsg::LatestWrongLegend => pair(
-                "sai ở lần gần nhất (vạch: khoảng tin cậy 95%)",
-                "wrong at the latest try (whisker: 95% interval)",
-            ),
-            ClassMsg::FirstWrongLegend => pair("sai ở lần đầu", "wrong at the first try"),
             ClassMsg::Unreached(count) => (
                 format!("Thẻ chưa học sinh nào học ({count})"),
                 format!("Cards nobody has reached ({count})"),
             ),
-            ClassMsg::AllReached => pair(
-                "Thẻ nào cũng đã có học sinh học.",
-                "Every card has been reached.",
-            ),
-            ClassMsg::Inactive => pair(
-                "Học sinh chưa học suốt một tuần",
-                "Students who have not studied for a week",
-            ),
-            ClassMsg::NobodyInactive => pair(
-                "Cả lớp đều đã học trong tuần qua.",
-                "Everyone studied in the last week.",
-            ),
-            ClassMsg::StudentsHeading => pair("Học sinh", "Students"),
             ClassMsg::HeatMap { days } => (
                 format!("Ngày học của cả lớp, {days} ngày qua"),
                 format!("The class's study days, last {days} days"),
-            ),
-            ClassMsg::HeatMapLegend => pair(
-                "ô càng đậm, càng nhiều lượt trả lời trong ngày",
-                "the darker the square, the more reviews that day",
             ),
             ClassMsg::Forecast { days } => (
                 format!("Thẻ đến hạn của cả lớp, {days} ngày tới"),
                 format!("The class's due cards, next {days} days"),
             ),
-            ClassMsg::ForecastHint => pair(
-                "hôm nay gồm cả thẻ quá hạn",
-                "today includes the overdue ones",
-            ),
-            ClassMsg::Files => pair("Các tệp đã đọc", "Files read"),
             ClassMsg::Footer { version, now } => (
                 format!("Tạo bởi ontap {version} lúc {now}, không cần mạng."),
                 format!("Made by ontap {version} at {now}, without a network."),
             ),
-            ClassMsg::ColDeck => pair("Bộ thẻ", "Deck"),
-            ClassMsg::ColCards => pair("Thẻ", "Cards"),
-            ClassMsg::ColReached => pair("Đã học", "Reached"),
-            ClassMsg::ColStudents => pair("Học sinh", "Students"),
-            ClassMsg::ColFirstTry => pair("Đúng lần đầu", "1st try"),
-            ClassMsg::ColLatest => pair("Đúng gần nhất", "Latest"),
-            ClassMsg::ColCard => pair("Thẻ", "Card"),
-            ClassMsg::ColAnswer => pair("Đáp án", "Answer"),
-            ClassMsg::ColWrongAnswers => {
-                pair("Câu trả lời sai lặp lại", "Wrong answers that recur")
-            }
-            ClassMsg::ColStudent => pair("Học sinh", "Student"),
-            ClassMsg::ColReviews => pair("Lượt", "Reviews"),
-            ClassMsg::ColLastStudied => pair("Học lần cuối", "Last studied"),
             ClassMsg::Recurring {
                 students,
                 of,
@@ -997,10 +1004,7 @@ impl ClassMsg<'_> {
                 format!("{students}/{of} học sinh trả lời “{answer}”"),
                 format!("{students} of {of} answered “{answer}”"),
             ),
-            ClassMsg::DaysAgo(0) => pair("hôm nay", "today"),
-            ClassMsg::DaysAgo(1) => pair("hôm qua", "yesterday"),
             ClassMsg::DaysAgo(days) => (format!("{days} ngày trước"), format!("{days} days ago")),
-            ClassMsg::Never => pair("chưa bao giờ", "never"),
             ClassMsg::AnonymousStudent(number) => (
                 format!("Học sinh {number:02}"),
                 format!("Student {number:02}"),
@@ -1071,6 +1075,7 @@ impl ClassMsg<'_> {
                 format!("Đã ghi báo cáo vào {path}; mở bằng trình duyệt để chiếu hoặc in."),
                 format!("Wrote the report to {path}; open it in a browser to project or print."),
             ),
+            _ => unreachable!("{self:?} is a fixed text, from the catalogue"),
         }
     }
 }
@@ -1406,6 +1411,177 @@ mod catalogue_tests {
     /// `(name, render, values the sentence must show)`.
     fn every_sentence() -> Vec<(&'static str, Render, &'static [&'static str])> {
         vec![
+            (
+                "session.translate_into_english",
+                |c| c.session.translate_into_english.into(),
+                &[],
+            ),
+            (
+                "session.translate_into_vietnamese",
+                |c| c.session.translate_into_vietnamese.into(),
+                &[],
+            ),
+            (
+                "session.text_answer_prompt",
+                |c| c.session.text_answer_prompt.into(),
+                &[],
+            ),
+            ("session.keys_hint", |c| c.session.keys_hint.into(), &[]),
+            (
+                "session.keys_hint_plain",
+                |c| c.session.keys_hint_plain.into(),
+                &[],
+            ),
+            (
+                "session.plain_choice_prompt",
+                |c| c.session.plain_choice_prompt.into(),
+                &[],
+            ),
+            ("session.correct", |c| c.session.correct.into(), &[]),
+            ("session.close", |c| c.session.close.into(), &[]),
+            ("session.wrong", |c| c.session.wrong.into(), &[]),
+            (
+                "session.press_enter_to_reveal",
+                |c| c.session.press_enter_to_reveal.into(),
+                &[],
+            ),
+            ("session.undo_entry", |c| c.session.undo_entry.into(), &[]),
+            ("session.quit_entry", |c| c.session.quit_entry.into(), &[]),
+            (
+                "session.nothing_to_undo",
+                |c| c.session.nothing_to_undo.into(),
+                &[],
+            ),
+            (
+                "session.left_the_list",
+                |c| c.session.left_the_list.into(),
+                &[],
+            ),
+            ("session.nothing_due", |c| c.session.nothing_due.into(), &[]),
+            (
+                "session.last_question_done",
+                |c| c.session.last_question_done.into(),
+                &[],
+            ),
+            (
+                "session.overrule_hint",
+                |c| c.session.overrule_hint.into(),
+                &[],
+            ),
+            (
+                "session.overrule_menu_line",
+                |c| c.session.overrule_menu_line.into(),
+                &[],
+            ),
+            (
+                "session.overrule_entry",
+                |c| c.session.overrule_entry.into(),
+                &[],
+            ),
+            (
+                "session.last_question_done_overrule",
+                |c| c.session.last_question_done_overrule.into(),
+                &[],
+            ),
+            (
+                "session.nothing_to_overrule",
+                |c| c.session.nothing_to_overrule.into(),
+                &[],
+            ),
+            (
+                "session.nothing_to_quiz",
+                |c| c.session.nothing_to_quiz.into(),
+                &[],
+            ),
+            (
+                "session.nothing_missed",
+                |c| c.session.nothing_missed.into(),
+                &[],
+            ),
+            ("session.review_done", |c| c.session.review_done.into(), &[]),
+            (
+                "session.right_on_second_try",
+                |c| c.session.right_on_second_try.into(),
+                &[],
+            ),
+            (
+                "session.misses_header",
+                |c| c.session.misses_header.into(),
+                &[],
+            ),
+            (
+                "session.decks_header",
+                |c| c.session.decks_header.into(),
+                &[],
+            ),
+            ("session.no_decks", |c| c.session.no_decks.into(), &[]),
+            (
+                "session.nothing_added",
+                |c| c.session.nothing_added.into(),
+                &[],
+            ),
+            ("class.name_prompt", |c| c.class.name_prompt.into(), &[]),
+            ("class.title", |c| c.class.title.into(), &[]),
+            ("class.decks_heading", |c| c.class.decks_heading.into(), &[]),
+            ("class.teach_again", |c| c.class.teach_again.into(), &[]),
+            (
+                "class.teach_again_hint",
+                |c| c.class.teach_again_hint.into(),
+                &[],
+            ),
+            ("class.error_bars", |c| c.class.error_bars.into(), &[]),
+            (
+                "class.latest_wrong_legend",
+                |c| c.class.latest_wrong_legend.into(),
+                &[],
+            ),
+            (
+                "class.first_wrong_legend",
+                |c| c.class.first_wrong_legend.into(),
+                &[],
+            ),
+            ("class.all_reached", |c| c.class.all_reached.into(), &[]),
+            ("class.inactive", |c| c.class.inactive.into(), &[]),
+            (
+                "class.nobody_inactive",
+                |c| c.class.nobody_inactive.into(),
+                &[],
+            ),
+            (
+                "class.students_heading",
+                |c| c.class.students_heading.into(),
+                &[],
+            ),
+            (
+                "class.heat_map_legend",
+                |c| c.class.heat_map_legend.into(),
+                &[],
+            ),
+            ("class.forecast_hint", |c| c.class.forecast_hint.into(), &[]),
+            ("class.files", |c| c.class.files.into(), &[]),
+            ("class.col_deck", |c| c.class.col_deck.into(), &[]),
+            ("class.col_cards", |c| c.class.col_cards.into(), &[]),
+            ("class.col_reached", |c| c.class.col_reached.into(), &[]),
+            ("class.col_students", |c| c.class.col_students.into(), &[]),
+            ("class.col_first_try", |c| c.class.col_first_try.into(), &[]),
+            ("class.col_latest", |c| c.class.col_latest.into(), &[]),
+            ("class.col_card", |c| c.class.col_card.into(), &[]),
+            ("class.col_answer", |c| c.class.col_answer.into(), &[]),
+            (
+                "class.col_wrong_answers",
+                |c| c.class.col_wrong_answers.into(),
+                &[],
+            ),
+            ("class.col_student", |c| c.class.col_student.into(), &[]),
+            ("class.col_reviews", |c| c.class.col_reviews.into(), &[]),
+            (
+                "class.col_last_studied",
+                |c| c.class.col_last_studied.into(),
+                &[],
+            ),
+            ("class.today", |c| c.class.today.into(), &[]),
+            ("class.yesterday", |c| c.class.yesterday.into(), &[]),
+            ("class.never", |c| c.class.never.into(), &[]),
             (
                 "errors.io_detail",
                 |c| (c.errors.io_detail)(&std::io::Error::other("OSX")),
