@@ -30,6 +30,7 @@ mod cache;
 mod cache_mirror;
 mod check;
 pub mod deck_cache;
+mod envelope;
 mod fast;
 mod files;
 mod handin;

@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 use crate::deck::{Card, CardId, CardKind, Deck, DeckId, DeckMeta, Direction, InputKind};
 use crate::error::Result;
 
-use super::files;
+use super::{envelope, files};
 
 /// The library cache's file name in the data dir.
 pub const LIBRARY_CACHE_FILE: &str = "library.cache";
@@ -95,17 +95,6 @@ fn since_epoch_ns(time: SystemTime) -> i128 {
         Ok(since) => since.as_nanos() as i128,
         Err(before) => -(before.duration().as_nanos() as i128),
     }
-}
-
-/// The envelope: checked before the payload is read.
-#[derive(Serialize, Deserialize)]
-struct Envelope<'a> {
-    magic: &'a str,
-    format: u32,
-    ontap: &'a str,
-    crc: u32,
-    #[serde(borrow)]
-    payload: &'a [u8],
 }
 
 /// One deck file as cached: its name in `decks/`, its stamp, its deck.
@@ -233,16 +222,7 @@ impl DeckCache {
 }
 
 fn decode(bytes: &[u8]) -> Option<DeckCache> {
-    let (envelope, rest): (Envelope<'_>, _) = postcard::take_from_bytes(bytes).ok()?;
-    let current = envelope.magic == MAGIC
-        && envelope.format == FORMAT
-        && envelope.ontap == env!("CARGO_PKG_VERSION")
-        && rest.is_empty()
-        && crc32fast::hash(envelope.payload) == envelope.crc;
-    if !current {
-        return None;
-    }
-    let cached: Vec<CachedFile> = postcard::from_bytes(envelope.payload).ok()?;
+    let cached: Vec<CachedFile> = envelope::open(bytes, MAGIC, FORMAT)?;
     let mut files = HashMap::with_capacity(cached.len());
     for file in cached {
         let cards = file
@@ -278,21 +258,10 @@ pub fn write(data_dir: &Path, decks: &[(&str, FileStamp, &Deck)]) {
             cards: deck.cards.iter().map(CachedCard::of).collect(),
         })
         .collect();
-    let Ok(bytes) = encode(&cached) else {
+    let Some(bytes) = envelope::seal(MAGIC, FORMAT, &cached) else {
         return;
     };
     let _ = files::write_atomically(&data_dir.join(LIBRARY_CACHE_FILE), &bytes);
-}
-
-fn encode(cached: &[CachedFile]) -> std::result::Result<Vec<u8>, postcard::Error> {
-    let payload = postcard::to_allocvec(cached)?;
-    postcard::to_allocvec(&Envelope {
-        magic: MAGIC,
-        format: FORMAT,
-        ontap: env!("CARGO_PKG_VERSION"),
-        crc: crc32fast::hash(&payload),
-        payload: &payload,
-    })
 }
 
 /// What `ontap state check` says of the library cache.

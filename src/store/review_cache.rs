@@ -28,23 +28,13 @@ use crate::scheduler::Rating;
 
 use super::cache_mirror::Time;
 use super::log::{Entry, LoggedReview};
-use super::{LOG_FILE, Review, ReviewMode, cache, files, parse_tail, read_full_log};
+use super::{LOG_FILE, Review, ReviewMode, cache, envelope, files, parse_tail, read_full_log};
 
 /// The review cache's file name in the data dir.
 pub const REVIEW_CACHE_FILE: &str = "reviews.cache";
 const MAGIC: &str = "ontap review cache";
 /// Raised whenever the shapes below change.
 const FORMAT: u32 = 1;
-
-#[derive(Serialize, Deserialize)]
-struct Envelope<'a> {
-    magic: &'a str,
-    format: u32,
-    ontap: &'a str,
-    crc: u32,
-    #[serde(borrow)]
-    payload: &'a [u8],
-}
 
 /// What the cache says of the log it was made from, then the reviews.
 #[derive(Serialize, Deserialize)]
@@ -153,16 +143,7 @@ pub fn reviews(dir: &Path) -> Result<Vec<Review>> {
 /// The cache of `dir`, if it reads as this ontap's.
 fn read(dir: &Path) -> Option<Cached> {
     let bytes = files::read_optional(&dir.join(REVIEW_CACHE_FILE)).ok()??;
-    let (envelope, rest): (Envelope<'_>, _) = postcard::take_from_bytes(&bytes).ok()?;
-    let current = envelope.magic == MAGIC
-        && envelope.format == FORMAT
-        && envelope.ontap == env!("CARGO_PKG_VERSION")
-        && rest.is_empty()
-        && crc32fast::hash(envelope.payload) == envelope.crc;
-    if !current {
-        return None;
-    }
-    let body: Body = postcard::from_bytes(envelope.payload).ok()?;
+    let body: Body = envelope::open(&bytes, MAGIC, FORMAT)?;
     let reviews = body
         .reviews
         .into_iter()
@@ -200,17 +181,7 @@ fn write_if_unchanged(dir: &Path, before: (u64, i64), end: u64, lines: u64, revi
         log_modified: before.1,
         reviews: reviews.iter().map(CachedReview::of).collect(),
     };
-    let Ok(payload) = postcard::to_allocvec(&body) else {
-        return;
-    };
-    let envelope = Envelope {
-        magic: MAGIC,
-        format: FORMAT,
-        ontap: env!("CARGO_PKG_VERSION"),
-        crc: crc32fast::hash(&payload),
-        payload: &payload,
-    };
-    if let Ok(bytes) = postcard::to_allocvec(&envelope) {
+    if let Some(bytes) = envelope::seal(MAGIC, FORMAT, &body) {
         let _ = files::write_atomically(&dir.join(REVIEW_CACHE_FILE), &bytes);
     }
 }
